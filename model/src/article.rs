@@ -1,0 +1,109 @@
+//! One article: its metadata and the publisher's pages of blocks.
+
+use crate::paging::{PageSel, Resolved};
+use crate::reading;
+use crate::text::{Lang, Text};
+use crate::timestamp::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// An article as stored in `content/articles/{slug}.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// Stable identifier; equals the file name and appears in every URL.
+    pub slug: String,
+    /// Id of a section listed in the catalog ("opinion").
+    pub section: String,
+    /// The column or author shown after the section in the crumb.
+    pub column: Text,
+    pub headline: Text,
+    pub byline: Byline,
+    pub published: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<Figure>,
+    /// The publisher's page breaks, in order. Each page is a list of blocks.
+    pub pages: Vec<Vec<Block>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Byline {
+    pub author: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Text>,
+}
+
+/// The lead figure. `width` and `height` are the intrinsic size, so the page
+/// can reserve the space before the image arrives (no layout shift).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// A path relative to the `content/` folder, or an `https://` URL.
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: Text,
+    pub caption: Text,
+    pub credit: Text,
+}
+
+/// One block of article text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Block {
+    Paragraph {
+        text: Text,
+        /// Ids of the timeline events the paragraph mentions. Cross-links in
+        /// both directions are derived from these ids, never written twice.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        events: Vec<String>,
+    },
+    Subhead {
+        text: Text,
+    },
+    Quote {
+        text: Text,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cite: Option<Text>,
+    },
+}
+
+impl Block {
+    /// The block's main text, whatever its kind.
+    pub fn text(&self) -> &Text {
+        match self {
+            Block::Paragraph { text, .. } | Block::Subhead { text } | Block::Quote { text, .. } => text,
+        }
+    }
+}
+
+impl Article {
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Resolves a requested page against this article's pages.
+    pub fn resolve(&self, sel: PageSel) -> Resolved {
+        sel.resolve(self.page_count())
+    }
+
+    /// The blocks to show for a resolved selection; `All` joins every page.
+    pub fn blocks(&self, sel: PageSel) -> Vec<&Block> {
+        match sel {
+            PageSel::All => self.pages.iter().flatten().collect(),
+            PageSel::Page(n) => self.pages.get(n - 1).map(|p| p.iter().collect()).unwrap_or_default(),
+        }
+    }
+
+    /// The time of the last change: `updated` if given, else `published`.
+    pub fn updated_or_published(&self) -> Timestamp {
+        self.updated.unwrap_or(self.published)
+    }
+
+    /// Estimated minutes to read the blocks of `sel` in `lang`.
+    pub fn reading_minutes(&self, sel: PageSel, lang: Lang) -> u32 {
+        reading::minutes(self.blocks(sel).into_iter().map(|b| b.text().str(lang)))
+    }
+}

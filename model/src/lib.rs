@@ -1,0 +1,30 @@
+//! Folio's content model.
+//!
+//! Everything here is plain Rust: types, parsing, validation and the pure
+//! logic the views need (page arithmetic, routes, reading time). It has no
+//! dependency on Leptos or the DOM on purpose: it is tested natively with
+//! `cargo test`, it is shared by the browser app and by `cargo xtask`, and a
+//! later prerenderer can use it without a browser.
+//!
+//! Data flows one way: content JSON → [`parse`] → these types → the app's
+//! reactive state → views. Views never parse JSON themselves.
+
+pub mod article;
+pub mod catalog;
+pub mod error;
+pub mod locate;
+pub mod paging;
+pub mod parse;
+pub mod reading;
+pub mod route;
+pub mod text;
+pub mod timestamp;
+pub mod validate;
+
+pub use article::{Article, Block, Byline, Figure};
+pub use catalog::{ArticleEntry, Catalog, Edition, Section, TimelineEntry};
+pub use error::ContentError;
+pub use paging::{PageSel, Resolved};
+pub use route::Route;
+pub use text::{Lang, Text};
+pub use timestamp::Timestamp;

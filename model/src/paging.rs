@@ -1,0 +1,102 @@
+//! Page arithmetic: which page a URL asks for, and whether the article has it.
+
+/// A page selection: one page (1-based, as readers count) or all pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PageSel {
+    Page(usize),
+    All,
+}
+
+/// The outcome of resolving a requested page against an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// The selection exists.
+    Ok(PageSel),
+    /// Page `requested` does not exist; `nearest` is the clamped page a
+    /// reader most likely wanted, offered as the way back.
+    OutOfRange { requested: usize, count: usize, nearest: usize },
+    /// The article has no pages at all (the validator rejects this, but a
+    /// hand-edited file must still not panic the reader).
+    Empty,
+}
+
+impl PageSel {
+    /// Parses the page segment of a URL: `all` or a positive number.
+    /// `None` for anything else ("0", "two", "-1").
+    pub fn from_segment(seg: &str) -> Option<PageSel> {
+        if seg == "all" {
+            return Some(PageSel::All);
+        }
+        if seg.is_empty() || seg.len() > 6 || !seg.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        match seg.parse::<usize>() {
+            Ok(0) | Err(_) => None,
+            Ok(n) => Some(PageSel::Page(n)),
+        }
+    }
+
+    /// Checks the selection against an article of `count` pages.
+    pub fn resolve(self, count: usize) -> Resolved {
+        match self {
+            _ if count == 0 => Resolved::Empty,
+            PageSel::All => Resolved::Ok(PageSel::All),
+            PageSel::Page(n) if (1..=count).contains(&n) => Resolved::Ok(self),
+            PageSel::Page(n) => Resolved::OutOfRange { requested: n, count, nearest: n.clamp(1, count) },
+        }
+    }
+
+    /// The previous page, if there is one. "All" has no neighbours.
+    pub fn prev(self) -> Option<usize> {
+        match self {
+            PageSel::Page(n) if n > 1 => Some(n - 1),
+            _ => None,
+        }
+    }
+
+    /// The next page within an article of `count` pages, if there is one.
+    pub fn next(self, count: usize) -> Option<usize> {
+        match self {
+            PageSel::Page(n) if n < count => Some(n + 1),
+            _ => None,
+        }
+    }
+
+    pub fn is_all(self) -> bool {
+        self == PageSel::All
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use PageSel::*;
+
+    #[test]
+    fn segments() {
+        assert_eq!(PageSel::from_segment("2"), Some(Page(2)));
+        assert_eq!(PageSel::from_segment("all"), Some(All));
+        for bad in ["0", "", "-1", "two", "1.5", "99999999999999999999", " 2", "ALL"] {
+            assert_eq!(PageSel::from_segment(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn resolve_clamps_out_of_range_pages_to_the_nearest() {
+        assert_eq!(Page(1).resolve(2), Resolved::Ok(Page(1)));
+        assert_eq!(Page(2).resolve(2), Resolved::Ok(Page(2)));
+        assert_eq!(All.resolve(2), Resolved::Ok(All));
+        assert_eq!(Page(9).resolve(2), Resolved::OutOfRange { requested: 9, count: 2, nearest: 2 });
+        assert_eq!(Page(1).resolve(0), Resolved::Empty);
+        assert_eq!(All.resolve(0), Resolved::Empty);
+    }
+
+    #[test]
+    fn neighbours() {
+        assert_eq!((Page(1).prev(), Page(1).next(2)), (None, Some(2)));
+        assert_eq!((Page(2).prev(), Page(2).next(2)), (Some(1), None));
+        assert_eq!((Page(2).prev(), Page(2).next(3)), (Some(1), Some(3)));
+        assert_eq!((All.prev(), All.next(3)), (None, None));
+        assert_eq!(Page(1).next(1), None);
+    }
+}

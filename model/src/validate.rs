@@ -1,0 +1,323 @@
+//! Checking a whole content folder before it is published.
+//!
+//! Parsing (see [`crate::parse`]) catches what serde can: syntax, types,
+//! missing or unknown fields, bad timestamps. This module adds the checks
+//! that need the whole corpus: slugs that collide, sections that do not
+//! exist, pages with nothing on them, figures that point nowhere. Every
+//! finding names the file, the JSON path, the line and column, and what was
+//! expected, so a publisher can fix it without reading Rust.
+//!
+//! The module does no I/O: the caller (`cargo xtask validate`) reads the
+//! folder into a [`Corpus`], which keeps this testable with in-memory files.
+
+use crate::article::{Article, Block};
+use crate::catalog::Catalog;
+use crate::error::ContentError;
+use crate::locate::{locate, JsonPath};
+use crate::parse;
+use crate::text::Text;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One content file, named relative to the content folder
+/// (`catalog.json`, `articles/x.json`).
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+}
+
+/// Everything the validator looks at.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    /// `None` when `catalog.json` is missing.
+    pub catalog: Option<Source>,
+    pub articles: Vec<Source>,
+    /// Every other file present, relative to the content folder, so figure
+    /// references can be checked.
+    pub assets: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub error: ContentError,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &self.error;
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}:{}:{}: {sev}: ", e.file.as_deref().unwrap_or("?"), e.line, e.column)?;
+        if !e.path.is_empty() {
+            write!(f, "at {}: ", e.path)?;
+        }
+        f.write_str(&e.message)
+    }
+}
+
+/// Collects findings for one file, locating each path in its text.
+struct Sink<'a> {
+    src: &'a Source,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl Sink<'_> {
+    fn push(&mut self, severity: Severity, path: &JsonPath, message: String) {
+        let (line, column) = locate(&self.src.text, path).unwrap_or((0, 0));
+        self.out.push(Diagnostic {
+            severity,
+            error: ContentError { file: Some(self.src.name.clone()), path: path.to_string(), line, column, message },
+        });
+    }
+
+    fn error(&mut self, path: &JsonPath, message: impl Into<String>) {
+        self.push(Severity::Error, path, message.into());
+    }
+
+    fn warn(&mut self, path: &JsonPath, message: impl Into<String>) {
+        self.push(Severity::Warning, path, message.into());
+    }
+
+    fn parse_error(&mut self, e: ContentError) {
+        self.out.push(Diagnostic { severity: Severity::Error, error: e.in_file(self.src.name.clone()) });
+    }
+
+    /// English is the source language: it must be present and not blank.
+    fn text(&mut self, path: &JsonPath, t: &Text) {
+        if t.en.trim().is_empty() {
+            self.error(&path.key("en"), "missing English text; expected a non-empty \"en\" string");
+        }
+    }
+}
+
+fn duplicates<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<(usize, &'a str)> {
+    let mut seen = HashSet::new();
+    ids.into_iter().enumerate().filter(|(_, id)| !seen.insert(*id)).collect()
+}
+
+fn check_catalog(c: &Catalog, sink: &mut Sink) {
+    let root = JsonPath::root();
+    sink.text(&root.key("site"), &c.site);
+    for (i, id) in duplicates(c.editions.iter().map(|e| e.id.as_str())) {
+        sink.error(&root.key("editions").index(i).key("id"), format!("duplicate edition id {id:?}; expected each id once"));
+    }
+    for (i, id) in duplicates(c.sections.iter().map(|s| s.id.as_str())) {
+        sink.error(&root.key("sections").index(i).key("id"), format!("duplicate section id {id:?}; expected each id once"));
+    }
+    for (i, e) in c.editions.iter().enumerate() {
+        sink.text(&root.key("editions").index(i).key("label"), &e.label);
+    }
+    for (i, s) in c.sections.iter().enumerate() {
+        sink.text(&root.key("sections").index(i).key("label"), &s.label);
+    }
+    for (i, slug) in duplicates(c.articles.iter().map(|a| a.slug.as_str())) {
+        sink.error(&root.key("articles").index(i).key("slug"), format!("duplicate slug {slug:?}; expected each article once"));
+    }
+    for (i, a) in c.articles.iter().enumerate() {
+        let p = root.key("articles").index(i);
+        sink.text(&p.key("headline"), &a.headline);
+        sink.text(&p.key("summary"), &a.summary);
+        if c.section(&a.section).is_none() {
+            sink.error(&p.key("section"), unknown_section(c, &a.section));
+        }
+        for (j, ed) in a.editions.iter().enumerate() {
+            if c.edition(ed).is_none() {
+                let known: Vec<_> = c.editions.iter().map(|e| e.id.as_str()).collect();
+                sink.error(&p.key("editions").index(j), format!("unknown edition {ed:?}; expected one of {known:?}"));
+            }
+        }
+    }
+}
+
+fn unknown_section(c: &Catalog, id: &str) -> String {
+    let known: Vec<_> = c.sections.iter().map(|s| s.id.as_str()).collect();
+    format!("unknown section {id:?}; expected one of {known:?} (declare new sections in catalog.json)")
+}
+
+fn is_http_url(s: &str) -> bool {
+    s.starts_with("https://") || s.starts_with("http://")
+}
+
+fn check_article(a: &Article, catalog: Option<&Catalog>, assets: &HashSet<&str>, sink: &mut Sink) {
+    let root = JsonPath::root();
+    let expected_name = format!("articles/{}.json", a.slug);
+    if sink.src.name != expected_name {
+        sink.error(&root.key("slug"), format!("slug {:?} does not match the file name; expected the file to be {expected_name}", a.slug));
+    }
+    if let Some(c) = catalog {
+        if c.section(&a.section).is_none() {
+            sink.error(&root.key("section"), unknown_section(c, &a.section));
+        }
+        if !c.articles.iter().any(|e| e.slug == a.slug) {
+            sink.warn(&root.key("slug"), format!("article {:?} is not listed in catalog.json, so no page links to it", a.slug));
+        }
+    }
+    sink.text(&root.key("column"), &a.column);
+    sink.text(&root.key("headline"), &a.headline);
+    sink.text(&root.key("byline").key("author"), &a.byline.author);
+    if let Some(src) = &a.byline.source {
+        sink.text(&root.key("byline").key("source"), src);
+    }
+    if let Some(up) = a.updated {
+        if up.sort_key() < a.published.sort_key() {
+            sink.error(&root.key("updated"), format!("updated ({up}) is before published ({}); expected a later or equal time", a.published));
+        }
+    }
+    if let Some(fig) = &a.figure {
+        let p = root.key("figure");
+        for (k, t) in [("alt", &fig.alt), ("caption", &fig.caption), ("credit", &fig.credit)] {
+            sink.text(&p.key(k), t);
+        }
+        if fig.width == 0 || fig.height == 0 {
+            sink.error(&p.key("width"), "figure size must be positive; expected the image's intrinsic width and height in pixels");
+        }
+        let src = fig.src.as_str();
+        if is_http_url(src) {
+            if !src.starts_with("https://") {
+                sink.warn(&p.key("src"), "figure is served over plain http; expected https:// so browsers do not block it");
+            }
+        } else if src.is_empty() || src.starts_with('/') || src.split('/').any(|s| s == ".." || s == ".") || src.contains(':') || src.contains('\\') {
+            sink.error(&p.key("src"), format!("figure src {src:?} is not allowed; expected a path inside content/ such as figures/map.svg, or an https:// URL"));
+        } else if !assets.contains(src) {
+            sink.error(&p.key("src"), format!("figure file content/{src} does not exist; expected the image next to the articles"));
+        }
+    }
+    if a.pages.is_empty() {
+        sink.error(&root.key("pages"), "article has no pages; expected at least one page of blocks");
+    }
+    for (i, page) in a.pages.iter().enumerate() {
+        let pp = root.key("pages").index(i);
+        if page.is_empty() {
+            sink.error(&pp, format!("page {} is empty; expected at least one block (remove the page break instead)", i + 1));
+        } else if !page.iter().any(|b| matches!(b, Block::Paragraph { .. })) {
+            sink.warn(&pp, format!("page {} has no paragraph, only headings or quotes", i + 1));
+        }
+        for (j, block) in page.iter().enumerate() {
+            let bp = pp.index(j);
+            sink.text(&bp.key("text"), block.text());
+            match block {
+                Block::Quote { cite: Some(cite), .. } => sink.text(&bp.key("cite"), cite),
+                Block::Paragraph { events, .. } => {
+                    for (k, id) in events.iter().enumerate() {
+                        if !crate::route::is_slug(id) {
+                            sink.error(&bp.key("events").index(k), format!("event id {id:?} is not a slug; expected lowercase letters, digits and hyphens, e.g. 2016-05-sochi"));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Validates a corpus. Errors block publishing; warnings do not.
+pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let assets: HashSet<&str> = corpus.assets.iter().map(String::as_str).collect();
+    let catalog = match &corpus.catalog {
+        None => {
+            out.push(Diagnostic {
+                severity: Severity::Error,
+                error: ContentError {
+                    file: Some("catalog.json".into()),
+                    path: String::new(),
+                    line: 0,
+                    column: 0,
+                    message: "catalog.json is missing; expected the list of articles at the top of the content folder".into(),
+                },
+            });
+            None
+        }
+        Some(src) => {
+            let mut sink = Sink { src, out: &mut out };
+            match parse::catalog(&src.text) {
+                Ok(c) => {
+                    check_catalog(&c, &mut sink);
+                    Some(c)
+                }
+                Err(e) => {
+                    sink.parse_error(e);
+                    None
+                }
+            }
+        }
+    };
+
+    let mut by_slug: HashMap<String, &str> = HashMap::new();
+    for src in &corpus.articles {
+        let mut sink = Sink { src, out: &mut out };
+        let article = match parse::article(&src.text) {
+            Ok(a) => a,
+            Err(e) => {
+                sink.parse_error(e);
+                continue;
+            }
+        };
+        if let Some(first) = by_slug.insert(article.slug.clone(), &src.name) {
+            sink.error(&JsonPath::root().key("slug"), format!("duplicate slug {:?}, already used by {first}; expected each slug once", article.slug));
+        }
+        check_article(&article, catalog.as_ref(), &assets, &mut sink);
+    }
+
+    if let (Some(c), Some(src)) = (&catalog, &corpus.catalog) {
+        let mut sink = Sink { src, out: &mut out };
+        for (i, e) in c.articles.iter().enumerate() {
+            let file = format!("articles/{}.json", e.slug);
+            if !corpus.articles.iter().any(|a| a.name == file) {
+                sink.error(&JsonPath::root().key("articles").index(i).key("slug"), format!("no file content/{file} for this catalog entry; expected one file per listed article"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Corpus {
+    /// Reads a content folder: `catalog.json`, `articles/*.json`, and the
+    /// names of every other file. The one piece of I/O in this crate, shared
+    /// by `cargo xtask validate` and the tests; the browser never calls it.
+    pub fn read_dir(dir: &std::path::Path) -> std::io::Result<Corpus> {
+        fn walk(dir: &std::path::Path, rel: &str, out: &mut Vec<String>) -> std::io::Result<()> {
+            let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+            entries.sort_by_key(|e| e.file_name());
+            for e in entries {
+                let name = format!("{rel}{}", e.file_name().to_string_lossy());
+                if e.file_type()?.is_dir() {
+                    walk(&e.path(), &format!("{name}/"), out)?;
+                } else {
+                    out.push(name);
+                }
+            }
+            Ok(())
+        }
+        let mut files = Vec::new();
+        walk(dir, "", &mut files)?;
+        let mut corpus = Corpus::default();
+        for name in files {
+            let read = || std::fs::read_to_string(dir.join(&name));
+            if name == "catalog.json" {
+                corpus.catalog = Some(Source { text: read()?, name });
+            } else if name.starts_with("articles/") && name.ends_with(".json") {
+                corpus.articles.push(Source { text: read()?, name });
+            } else {
+                corpus.assets.push(name);
+            }
+        }
+        Ok(corpus)
+    }
+}
+
+/// True when any finding is an error.
+pub fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
+}

@@ -1,0 +1,164 @@
+//! The validator against a corpus of broken files: each must produce the
+//! error a publisher needs, at the right place.
+
+use folio_model::validate::{has_errors, validate, Corpus, Diagnostic, Severity, Source};
+use std::path::Path;
+
+fn fixtures() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+}
+
+fn good() -> Corpus {
+    Corpus::read_dir(&fixtures().join("good")).expect("read good fixtures")
+}
+
+fn broken(name: &str) -> Source {
+    let text = std::fs::read_to_string(fixtures().join("broken").join(name)).expect(name);
+    Source { name: format!("articles/{name}"), text }
+}
+
+/// Validates the good corpus plus one broken article.
+fn with_article(name: &str) -> Vec<Diagnostic> {
+    let mut c = good();
+    c.articles.push(broken(name));
+    validate(&c)
+}
+
+/// The single error in `diags` (warnings about the article not being in the
+/// catalog are expected for added fixtures and ignored).
+fn only_error(diags: &[Diagnostic]) -> &Diagnostic {
+    let errors: Vec<_> = diags.iter().filter(|d| d.severity == Severity::Error).collect();
+    assert_eq!(errors.len(), 1, "expected exactly one error, got: {diags:#?}");
+    errors[0]
+}
+
+#[track_caller]
+fn expect(name: &str, path: &str, line: usize, message: &str) {
+    let diags = with_article(name);
+    let d = only_error(&diags);
+    assert_eq!(d.error.file.as_deref(), Some(format!("articles/{name}").as_str()));
+    assert_eq!(d.error.path, path, "{d}");
+    assert_eq!(d.error.line, line, "{d}");
+    assert!(d.error.column > 0, "{d}");
+    assert!(d.error.message.contains(message), "message {:?} lacks {message:?}", d.error.message);
+}
+
+#[test]
+fn the_good_corpus_is_clean() {
+    let diags = validate(&good());
+    assert!(diags.is_empty(), "{diags:#?}");
+}
+
+#[test]
+fn empty_page() {
+    expect("empty-page.json", "pages[1]", 6, "page 2 is empty");
+}
+
+#[test]
+fn unknown_section() {
+    expect("unknown-section.json", "section", 2, "unknown section \"sport\"; expected one of [\"opinion\"]");
+}
+
+#[test]
+fn missing_english_text() {
+    expect("missing-english.json", "pages[0][0]", 4, "missing field `en`");
+}
+
+#[test]
+fn blank_english_text() {
+    expect("blank-english.json", "pages[0][1].text.en", 4, "missing English text");
+}
+
+#[test]
+fn bad_timestamp() {
+    expect("bad-timestamp.json", "published", 4, "expected YYYY-MM-DDTHH:MM:SS with a zone");
+}
+
+#[test]
+fn syntax_error_points_at_the_stray_comma() {
+    let diags = with_article("syntax-error.json");
+    let d = only_error(&diags);
+    assert_eq!((d.error.line, d.error.column), (3, 59), "{d}");
+    assert!(d.error.message.contains("trailing comma"), "{d}");
+}
+
+#[test]
+fn typo_in_a_field_name() {
+    expect("unknown-field.json", "headlne", 2, "unknown field `headlne`, expected one of");
+}
+
+#[test]
+fn unknown_block_type() {
+    expect("unknown-block.json", "pages[0][1].type", 4, "unknown variant `video`");
+}
+
+#[test]
+fn figure_outside_content_folder() {
+    expect("figure-outside.json", "figure.src", 4, "is not allowed");
+}
+
+#[test]
+fn figure_file_missing() {
+    expect("figure-missing.json", "figure.src", 4, "content/figures/nope.svg does not exist");
+}
+
+#[test]
+fn updated_before_published() {
+    expect("updated-before-published.json", "updated", 4, "is before published");
+}
+
+#[test]
+fn duplicate_slug_across_files() {
+    let diags = with_article("slug-mismatch.json");
+    let errors: Vec<_> = diags.iter().filter(|d| d.severity == Severity::Error).map(|d| d.to_string()).collect();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(errors[0].contains("duplicate slug \"ok\", already used by articles/ok.json"), "{errors:#?}");
+    assert!(errors[1].contains("expected the file to be articles/ok.json"), "{errors:#?}");
+}
+
+#[test]
+fn duplicate_slug_and_unknown_edition_in_catalog() {
+    let mut c = good();
+    let text = std::fs::read_to_string(fixtures().join("broken/catalog-duplicate-slug.json")).unwrap();
+    c.catalog = Some(Source { name: "catalog.json".into(), text });
+    let diags = validate(&c);
+    let lines: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        lines,
+        [
+            "catalog.json:7:14: error: at articles[1].slug: duplicate slug \"ok\"; expected each article once",
+            "catalog.json:7:146: error: at articles[1].editions[0]: unknown edition \"mars\"; expected one of [\"us\"]",
+        ]
+    );
+}
+
+#[test]
+fn unlisted_article_is_a_warning_not_an_error() {
+    let mut c = good();
+    let mut extra = c.articles[0].clone();
+    extra.name = "articles/extra.json".into();
+    extra.text = extra.text.replacen("\"slug\": \"ok\"", "\"slug\": \"extra\"", 1);
+    c.articles.push(extra);
+    let diags = validate(&c);
+    assert!(!has_errors(&diags), "{diags:#?}");
+    assert_eq!(diags.len(), 1);
+    assert!(diags[0].to_string().starts_with("articles/extra.json:2:11: warning: at slug: article \"extra\" is not listed"), "{}", diags[0]);
+}
+
+#[test]
+fn missing_catalog_and_missing_article_file() {
+    let mut c = good();
+    c.catalog = None;
+    assert!(validate(&c)[0].to_string().contains("catalog.json is missing"));
+    let mut c = good();
+    c.articles.clear();
+    let d = validate(&c);
+    assert!(d[0].to_string().contains("no file content/articles/ok.json"), "{d:#?}");
+}
+
+#[test]
+fn shipped_content_is_valid() {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"));
+    let diags = validate(&Corpus::read_dir(dir).expect("read content/"));
+    assert!(!has_errors(&diags), "{}", diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"));
+}
