@@ -49,6 +49,29 @@ pub struct Figure {
     pub credit: Text,
 }
 
+/// Where a figure's `src` points, once checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssetRef<'a> {
+    /// An absolute http(s) URL.
+    Remote(&'a str),
+    /// A path inside the content folder, with no way out of it.
+    Local(&'a str),
+}
+
+/// Classifies a `src`. `None` for anything else (`javascript:`, `data:`,
+/// `/etc/…`, `../`), which is never rendered and fails validation: content
+/// strings must not choose where the browser goes beyond http(s).
+pub fn asset_ref(src: &str) -> Option<AssetRef<'_>> {
+    if src.starts_with("https://") || src.starts_with("http://") {
+        return (!src.contains(char::is_whitespace)).then_some(AssetRef::Remote(src));
+    }
+    let bad = src.is_empty()
+        || src.starts_with('/')
+        || src.contains([':', '\\', '?', '#'])
+        || src.split('/').any(|s| s.is_empty() || s == ".." || s == ".");
+    (!bad).then_some(AssetRef::Local(src))
+}
+
 /// One block of article text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
@@ -105,5 +128,19 @@ impl Article {
     /// Estimated minutes to read the blocks of `sel` in `lang`.
     pub fn reading_minutes(&self, sel: PageSel, lang: Lang) -> u32 {
         reading::minutes(self.blocks(sel).into_iter().map(|b| b.text().str(lang)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn asset_refs_stay_inside_content_or_on_http() {
+        assert_eq!(asset_ref("figures/map.svg"), Some(AssetRef::Local("figures/map.svg")));
+        assert_eq!(asset_ref("https://example.org/a.png"), Some(AssetRef::Remote("https://example.org/a.png")));
+        for bad in ["", "/etc/passwd", "../x.svg", "figures/../../x", "javascript:alert(1)", "data:image/svg+xml,<svg>", "a//b", "C:\\x", "x.svg?y"] {
+            assert_eq!(asset_ref(bad), None, "{bad}");
+        }
     }
 }

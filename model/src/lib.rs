@@ -19,6 +19,7 @@ pub mod reading;
 pub mod route;
 pub mod text;
 pub mod timestamp;
+pub mod ui;
 pub mod validate;
 
 pub use article::{Article, Block, Byline, Figure};

@@ -144,10 +144,6 @@ fn unknown_section(c: &Catalog, id: &str) -> String {
     format!("unknown section {id:?}; expected one of {known:?} (declare new sections in catalog.json)")
 }
 
-fn is_http_url(s: &str) -> bool {
-    s.starts_with("https://") || s.starts_with("http://")
-}
-
 fn check_article(a: &Article, catalog: Option<&Catalog>, assets: &HashSet<&str>, sink: &mut Sink) {
     let root = JsonPath::root();
     let expected_name = format!("articles/{}.json", a.slug);
@@ -181,15 +177,21 @@ fn check_article(a: &Article, catalog: Option<&Catalog>, assets: &HashSet<&str>,
         if fig.width == 0 || fig.height == 0 {
             sink.error(&p.key("width"), "figure size must be positive; expected the image's intrinsic width and height in pixels");
         }
-        let src = fig.src.as_str();
-        if is_http_url(src) {
-            if !src.starts_with("https://") {
-                sink.warn(&p.key("src"), "figure is served over plain http; expected https:// so browsers do not block it");
+        match crate::article::asset_ref(&fig.src) {
+            Some(crate::article::AssetRef::Remote(url)) => {
+                if !url.starts_with("https://") {
+                    sink.warn(&p.key("src"), "figure is served over plain http; expected https:// so browsers do not block it");
+                }
             }
-        } else if src.is_empty() || src.starts_with('/') || src.split('/').any(|s| s == ".." || s == ".") || src.contains(':') || src.contains('\\') {
-            sink.error(&p.key("src"), format!("figure src {src:?} is not allowed; expected a path inside content/ such as figures/map.svg, or an https:// URL"));
-        } else if !assets.contains(src) {
-            sink.error(&p.key("src"), format!("figure file content/{src} does not exist; expected the image next to the articles"));
+            Some(crate::article::AssetRef::Local(path)) => {
+                if !assets.contains(path) {
+                    sink.error(&p.key("src"), format!("figure file content/{path} does not exist; expected the image next to the articles"));
+                }
+            }
+            None => sink.error(
+                &p.key("src"),
+                format!("figure src {:?} is not allowed; expected a path inside content/ such as figures/map.svg, or an https:// URL", fig.src),
+            ),
         }
     }
     if a.pages.is_empty() {

@@ -1,1 +1,112 @@
-fn main(){}
+//! `cargo xtask`: Folio's developer commands, in Rust so they run wherever
+//! cargo does (the xtask pattern: https://github.com/matklad/cargo-xtask).
+//!
+//! - `serve`:    build the release bundle and serve it on 127.0.0.1:8080
+//! - `test`:     every test layer, ending in one `N passed, N failed` line
+//! - `dist`:     the release bundle in `dist/`
+//! - `validate`: check a content folder (default `content/`)
+//!
+//! `serve`, `test` and `dist` first install what is missing (see
+//! [`tools`]), so a fresh Debian machine needs only these commands.
+
+mod dist;
+mod server;
+mod test;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// A failed step, with what to do about it. Errors are values: each command
+/// returns one, and `main` prints it once.
+#[derive(Debug)]
+pub struct Error(pub String);
+
+impl<E: std::error::Error> From<E> for Error {
+    fn from(e: E) -> Self {
+        Error(e.to_string())
+    }
+}
+
+pub type Result<T = ()> = std::result::Result<T, Error>;
+
+/// Builds an [`Error`] from a format string.
+#[macro_export]
+macro_rules! fail {
+    ($($t:tt)*) => { Err($crate::Error(format!($($t)*))) };
+}
+
+/// The workspace root, whatever directory cargo was started from.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  serve [--port N] [--dev]   build and serve Folio on http://127.0.0.1:8080
+  test                       run every test layer (validate, native, wasm, end-to-end)
+  dist                       build the release bundle into dist/
+  validate [DIR]             check a content folder (default: content/)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test::run(),
+        Some("dist") => dist::build(true).map(drop),
+        Some("validate") => validate(args.get(1).map(PathBuf::from).unwrap_or_else(|| root().join("content"))),
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Error(msg)) => {
+            eprintln!("xtask: error: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(args: &[String]) -> Result {
+    let mut port = 8080;
+    let mut release = true;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--port" => port = it.next().and_then(|p| p.parse().ok()).ok_or_else(|| Error("--port needs a number".into()))?,
+            "--dev" => release = false,
+            other => return fail!("unknown option {other:?} for serve\n{USAGE}"),
+        }
+    }
+    let dir = dist::build(release)?;
+    let server = server::Server::start(&dir, port)?;
+    println!("Folio is at http://{}/  (Ctrl-C to stop)", server.addr());
+    server.join();
+    Ok(())
+}
+
+/// Prints every finding; fails if any is an error.
+pub fn validate(dir: PathBuf) -> Result {
+    use folio_model::validate::{has_errors, validate, Corpus};
+    let corpus = Corpus::read_dir(&dir).map_err(|e| Error(format!("cannot read {}: {e}", dir.display())))?;
+    let diags = validate(&corpus);
+    let shown = dir.display().to_string();
+    for d in &diags {
+        eprintln!("{}/{d}", shown.trim_end_matches('/'));
+    }
+    let articles = corpus.articles.len();
+    if has_errors(&diags) {
+        let n = diags.iter().filter(|d| d.severity == folio_model::validate::Severity::Error).count();
+        return fail!("{shown}: {n} error(s) in {articles} article file(s) and the catalog");
+    }
+    println!("{shown}: catalog and {articles} article(s) are valid ({} warning(s))", diags.len());
+    Ok(())
+}

@@ -1,0 +1,40 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium, driven by
+// playwright-core (Playwright's own browser download cannot work offline).
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.FOLIO_URL ?? 'http://127.0.0.1:8080';
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/// A new page that records console errors and failed requests, so a test
+/// can assert a clean run.
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.consoleErrors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => page.consoleErrors.push(String(err)));
+  return page;
+}
+
+/// Waits until the app has rendered an article's text.
+export async function waitForArticle(page) {
+  await page.locator('#page-text p').first().waitFor();
+}

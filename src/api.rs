@@ -1,0 +1,69 @@
+//! Fetching content. The only module that talks to the network.
+//!
+//! Content is data: the app fetches `content/…` JSON at run time, so a
+//! publisher adds an article by adding files. Parsing is delegated to
+//! `folio_model::parse`; this module only adds the transport and turns every
+//! failure into a [`LoadError`] a view can explain.
+
+use folio_model::{parse, Article, Catalog, ContentError};
+use gloo_net::http::Request;
+
+/// Why content could not be loaded. `Clone + Send + Sync` so it can live in
+/// reactive state and be shown by any view.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The server answered 404: the thing does not exist.
+    NotFound { url: String },
+    /// The request failed, or the server answered with another error status.
+    /// Worth retrying.
+    Network { url: String, detail: String },
+    /// The file arrived but is not valid content: a publisher's error.
+    Invalid { error: ContentError },
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::NotFound { url } => write!(f, "{url}: not found (HTTP 404)"),
+            LoadError::Network { url, detail } => write!(f, "{url}: {detail}"),
+            LoadError::Invalid { error } => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The URL of a file in the bundle's `content/` folder.
+///
+/// One function, so that serving Folio under a sub-path later changes one
+/// place.
+pub fn content_url(rel: &str) -> String {
+    format!("/content/{rel}")
+}
+
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let network = |detail: String| LoadError::Network { url: url.to_owned(), detail };
+    let resp = Request::get(url).send().await.map_err(|e| network(e.to_string()))?;
+    match resp.status() {
+        200..=299 => resp.text().await.map_err(|e| network(e.to_string())),
+        404 => Err(LoadError::NotFound { url: url.to_owned() }),
+        s => Err(network(format!("HTTP {s} {}", resp.status_text()))),
+    }
+}
+
+async fn fetch<T>(rel: &str, parse: fn(&str) -> Result<T, ContentError>) -> Result<T, LoadError> {
+    let url = content_url(rel);
+    let text = fetch_text(&url).await?;
+    parse(&text).map_err(|e| LoadError::Invalid { error: e.in_file(url) })
+}
+
+/// `content/catalog.json`.
+pub async fn catalog() -> Result<Catalog, LoadError> {
+    fetch("catalog.json", parse::catalog).await
+}
+
+/// `content/articles/{slug}.json`. The slug has already passed
+/// `Route::parse`, so it cannot climb out of the folder.
+pub async fn article(slug: &str) -> Result<Article, LoadError> {
+    fetch(&format!("articles/{slug}.json"), parse::article).await
+}

@@ -1,0 +1,5 @@
+//! One file per page, as in Leptos's hackernews example.
+
+pub mod article;
+pub mod home;
+pub mod not_found;

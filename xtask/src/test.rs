@@ -1,0 +1,128 @@
+//! `cargo xtask test`: every layer, one summary.
+//!
+//! 1. validate: the shipped content must be valid;
+//! 2. native: `cargo test` of the model crate (and xtask);
+//! 3. wasm: wasm-bindgen-test of the components in headless Chromium;
+//! 4. e2e: Playwright against the release `dist/` on a plain static server.
+//!
+//! Each layer runs even when an earlier one failed (except e2e, which needs
+//! the bundle), so one run shows everything that is broken. The last line
+//! is `N passed, N failed` summed over all layers, for CI to read.
+
+use crate::server::Server;
+use crate::tools::{ensure_build_tools, ensure_test_tools};
+use crate::{dist, fail, root, Result};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+#[derive(Default, Clone, Copy)]
+struct Count {
+    passed: usize,
+    failed: usize,
+}
+
+/// Runs a command, echoing its output, and adds up the result lines of
+/// cargo's and node's test runners. A command that fails without any
+/// failed test (a build error, a crash) counts as one failure.
+fn run_counting(name: &str, cmd: &mut Command) -> Count {
+    println!("\n=== {name}: {cmd:?}");
+    let child = cmd.stdout(Stdio::piped()).stderr(Stdio::inherit()).spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("xtask: cannot start {name}: {e}");
+            return Count { passed: 0, failed: 1 };
+        }
+    };
+    let mut count = Count::default();
+    for line in BufReader::new(child.stdout.take().expect("piped")).lines().map_while(std::io::Result::ok) {
+        println!("{line}");
+        // cargo and wasm-bindgen-test: "test result: ok. 21 passed; 0 failed; ..."
+        if let Some(rest) = line.trim().strip_prefix("test result: ") {
+            let num = |key: &str| {
+                rest.split(';').find_map(|p| p.trim().strip_suffix(key).and_then(|n| n.trim().rsplit(' ').next()?.parse().ok()))
+            };
+            count.passed += num("passed").unwrap_or(0);
+            count.failed += num("failed").unwrap_or(0);
+        }
+        // node --test (spec and tap reporters): "ℹ pass 12" / "# pass 12"
+        let t = line.trim_start_matches(['ℹ', '#', ' ']);
+        if let Some(n) = t.strip_prefix("pass ").and_then(|n| n.trim().parse::<usize>().ok()) {
+            count.passed += n;
+        }
+        if let Some(n) = t.strip_prefix("fail ").and_then(|n| n.trim().parse::<usize>().ok()) {
+            count.failed += n;
+        }
+    }
+    let ok = child.wait().is_ok_and(|s| s.success());
+    if !ok && count.failed == 0 {
+        count.failed = 1;
+    }
+    if ok && count.passed == 0 {
+        eprintln!("xtask: {name} ran no test");
+        count.failed += 1;
+    }
+    println!("=== {name}: {} passed, {} failed", count.passed, count.failed);
+    count
+}
+
+pub fn run() -> Result {
+    ensure_build_tools()?;
+    ensure_test_tools()?;
+    let mut layers: Vec<(&str, Count)> = Vec::new();
+
+    let v = crate::validate(root().join("content"));
+    if let Err(e) = &v {
+        eprintln!("xtask: {}", e.0);
+    }
+    layers.push(("validate content/", Count { passed: v.is_ok() as usize, failed: v.is_err() as usize }));
+
+    layers.push((
+        "native (model, xtask)",
+        run_counting("native", Command::new("cargo").args(["test", "-p", "folio-model", "-p", "xtask"]).current_dir(root())),
+    ));
+
+    layers.push((
+        "wasm (components in Chromium)",
+        run_counting(
+            "wasm",
+            Command::new("cargo")
+                .args(["test", "-p", "folio", "--target", "wasm32-unknown-unknown"])
+                .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+                .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "60")
+                .current_dir(root()),
+        ),
+    ));
+
+    let e2e = match dist::build(true) {
+        Ok(dir) => {
+            let server = Server::start(&dir, 0)?;
+            run_counting(
+                "e2e",
+                Command::new("node")
+                    .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
+                    .env("FOLIO_URL", format!("http://{}", server.addr()))
+                    .current_dir(root().join("e2e")),
+            )
+        }
+        Err(e) => {
+            eprintln!("xtask: cannot build dist/ for the end-to-end tests: {}", e.0);
+            Count { passed: 0, failed: 1 }
+        }
+    };
+    layers.push(("e2e (Playwright, release dist/)", e2e));
+
+    println!("\n=== summary");
+    let mut total = Count::default();
+    for (name, c) in &layers {
+        println!("{name:34} {:4} passed, {} failed", c.passed, c.failed);
+        total.passed += c.passed;
+        total.failed += c.failed;
+    }
+    println!("{} passed, {} failed", total.passed, total.failed);
+    if total.failed > 0 {
+        return fail!("{} test(s) failed", total.failed);
+    }
+    Ok(())
+}

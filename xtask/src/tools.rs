@@ -1,0 +1,131 @@
+//! Installing what the build and the tests need, from the registries only.
+//!
+//! Each tool is checked first and installed only when missing or of the
+//! wrong version, so a second run costs a few `--version` calls. Nothing is
+//! downloaded from outside crates.io, Debian and npm: Trunk runs offline and
+//! finds wasm-bindgen and wasm-opt on PATH.
+
+use crate::{fail, root, Result};
+use std::process::{Command, Stdio};
+use std::sync::Once;
+
+/// Trunk 0.22 needs a newer rustc than this project pins.
+pub const TRUNK_VERSION: &str = "0.21.14";
+
+/// Runs a command with inherited output; fails with the command line.
+pub fn run(cmd: &mut Command) -> Result {
+    let line = format!("{cmd:?}");
+    println!("xtask: $ {line}");
+    let status = cmd.status().map_err(|e| crate::Error(format!("cannot start {line}: {e}")))?;
+    if !status.success() {
+        return fail!("{line} failed ({status})");
+    }
+    Ok(())
+}
+
+/// The stdout of a command, or `None` if it cannot run or fails.
+pub fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).stderr(Stdio::null()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn have(program: &str) -> bool {
+    output("sh", &["-c", &format!("command -v {program}")]).is_some()
+}
+
+fn is_root() -> bool {
+    output("id", &["-u"]).is_some_and(|s| s.trim() == "0")
+}
+
+/// The `wasm-bindgen` version in Cargo.lock: the CLI must match it exactly.
+pub fn wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))?;
+    let mut lines = lock.lines();
+    while let Some(l) = lines.next() {
+        if l == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|v| v.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    fail!("no wasm-bindgen in Cargo.lock")
+}
+
+fn apt_install(packages: &[&str]) -> Result {
+    if !is_root() {
+        return fail!(
+            "missing system packages. Run:\n    sudo apt-get update && sudo apt-get install -y {}",
+            packages.join(" ")
+        );
+    }
+    static UPDATE: Once = Once::new();
+    let mut updated = Ok(());
+    UPDATE.call_once(|| updated = run(Command::new("apt-get").arg("update").arg("-q")));
+    updated?;
+    run(Command::new("apt-get").args(["install", "-y", "-q", "--no-install-recommends"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// Runs `npm ci` in `dir` when its packages are missing or older than its
+/// committed lockfile.
+fn npm_ci(dir: &std::path::Path) -> Result {
+    let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let stamp = modified(&dir.join("node_modules/.package-lock.json"));
+    if stamp.is_none() || stamp < modified(&dir.join("package-lock.json")) {
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
+    }
+    Ok(())
+}
+
+fn ensure_node() -> Result {
+    let missing: Vec<&str> = [("node", "nodejs"), ("npm", "npm")].into_iter().filter(|(b, _)| !have(b)).map(|(_, p)| p).collect();
+    if missing.is_empty() { Ok(()) } else { apt_install(&missing) }
+}
+
+/// `PATH` with the project's npm tools first, so Trunk finds binaryen's
+/// current `wasm-opt` from npm. Debian's binaryen 108 cannot be used: it
+/// rewrites the export of wasm-bindgen's externref table to point at the
+/// function table, and the app then dies at start-up with
+/// "WebAssembly.Table.set(): Argument 1 is invalid".
+pub fn path_with_tools() -> std::ffi::OsString {
+    let mut paths = vec![root().join("tools/node_modules/.bin")];
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    std::env::join_paths(paths).expect("PATH entries contain no separator")
+}
+
+/// The wasm32 target, Trunk, wasm-bindgen-cli and wasm-opt.
+pub fn ensure_build_tools() -> Result {
+    let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    if !output("trunk", &["--version"]).is_some_and(|v| v.contains(TRUNK_VERSION)) {
+        println!("xtask: installing trunk {TRUNK_VERSION} (about 11 minutes, once)");
+        run(Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
+    }
+    let wb = wasm_bindgen_version()?;
+    if !output("wasm-bindgen", &["--version"]).is_some_and(|v| v.split_whitespace().nth(1) == Some(wb.as_str())) {
+        println!("xtask: installing wasm-bindgen-cli {wb} (about 6 minutes, once)");
+        // Not --locked: the registry lacks one of its locked dependencies.
+        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wb, "--force"]))?;
+    }
+    ensure_node()?;
+    npm_ci(&root().join("tools"))
+}
+
+/// Chromium, its driver, CJK fonts (so Chinese does not render as boxes),
+/// Node and the end-to-end suite's npm packages.
+pub fn ensure_test_tools() -> Result {
+    let mut missing = Vec::new();
+    for (bin, pkg) in [("chromium", "chromium"), ("chromedriver", "chromium-driver")] {
+        if !have(bin) {
+            missing.push(pkg);
+        }
+    }
+    if output("fc-list", &[":lang=zh"]).is_none_or(|s| s.trim().is_empty()) {
+        missing.push("fonts-noto-cjk");
+    }
+    if !missing.is_empty() {
+        apt_install(&missing)?;
+    }
+    npm_ci(&root().join("e2e"))
+}
