@@ -7,9 +7,9 @@ use folio_model::{Catalog, PageSel, Route};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::{
-    components::Router,
+    components::{Route as RouterRoute, Router, Routes},
     hooks::{use_location, use_navigate},
-    NavigateOptions,
+    NavigateOptions, WildcardSegment,
 };
 
 /// The catalog, loaded once and shared by every view.
@@ -29,15 +29,32 @@ enum View {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let catalog = CatalogState(LocalResource::new(api::catalog));
+    provide_context(catalog);
+    // The URL scheme lives in `folio_model::Route`, so leptos_router is used
+    // for history and link handling only: one catch-all route hands the path
+    // to `Views`. `Routes` is still needed: it is what tells the history to
+    // commit a link click to the address bar.
     view! {
+        <Html {..} lang="en"/>
         <Router>
-            <Shell/>
+            <a class="skip-link" href="#main">{folio_model::ui::EN.skip_to_content}</a>
+            <Masthead/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <RouterRoute path=WildcardSegment("path") view=Views/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>"Folio"</p>
+            </footer>
         </Router>
     }
 }
 
+/// Picks the view for the current path.
 #[component]
-fn Shell() -> impl IntoView {
+fn Views() -> impl IntoView {
     let location = use_location();
     let parsed = Memo::new(move |_| location.pathname.with(|p| Route::parse(p)));
 
@@ -53,9 +70,6 @@ fn Shell() -> impl IntoView {
         }
     });
 
-    let catalog = CatalogState(LocalResource::new(api::catalog));
-    provide_context(catalog);
-
     let view_key = Memo::new(move |_| match &parsed.read().route {
         Route::Home => View::Home(None),
         Route::Edition(id) => View::Home(Some(id.clone())),
@@ -69,19 +83,9 @@ fn Shell() -> impl IntoView {
         _ => Ok(PageSel::Page(1)),
     });
 
-    view! {
-        <Html {..} lang="en"/>
-        <a class="skip-link" href="#main">{folio_model::ui::EN.skip_to_content}</a>
-        <Masthead/>
-        <main id="main" tabindex="-1">
-            {move || match view_key.get() {
-                View::Home(edition) => view! { <HomePage edition/> }.into_any(),
-                View::Article(slug) => view! { <ArticlePage slug page/> }.into_any(),
-                View::NotFound => view! { <NotFound/> }.into_any(),
-            }}
-        </main>
-        <footer class="site-footer">
-            <p>"Folio"</p>
-        </footer>
+    move || match view_key.get() {
+        View::Home(edition) => view! { <HomePage edition/> }.into_any(),
+        View::Article(slug) => view! { <ArticlePage slug page/> }.into_any(),
+        View::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

@@ -11,7 +11,9 @@ pub fn ErrorPanel(
     #[prop(optional, into)] detail: Option<String>,
     /// Where "back" goes, and its label.
     back: (String, String),
-    #[prop(optional)] retry: Option<Callback<()>>,
+    /// Shown as "Try again" when retrying can help (a network failure).
+    #[prop(default = None)]
+    retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let t = ui();
     view! {

@@ -8,14 +8,16 @@ use leptos::prelude::*;
 /// Every target is a real link, so the router turns pages without a reload
 /// and the back button, reload and shared links all work. Previous and Next
 /// at the ends are rendered without `href`, which makes them inert for
-/// mouse, keyboard and screen readers alike.
+/// mouse, keyboard and screen readers alike. `data-noscroll` keeps the
+/// router from jumping to the top of the window: the reader moves focus and
+/// scroll to the top of the new page's text instead.
 #[component]
 pub fn Pager(#[prop(into)] slug: String, #[prop(into)] page: Signal<PageSel>, count: usize) -> impl IntoView {
     let t = ui();
     let slug = StoredValue::new(slug);
     let href = move |sel: PageSel| slug.with_value(|s| article_href(s, sel));
     let step = move |target: Option<usize>, label: &'static str, class: &'static str, rel: &'static str| match target {
-        Some(n) => view! { <a class=class rel=rel href=href(PageSel::Page(n))>{label}</a> }.into_any(),
+        Some(n) => view! { <a class=class rel=rel href=href(PageSel::Page(n)) data-noscroll="">{label}</a> }.into_any(),
         None => view! { <a class=class aria-disabled="true" role="link">{label}</a> }.into_any(),
     };
     let prev = move || step(page.get().prev(), t.previous_page, "pager-prev", "prev");
@@ -25,7 +27,7 @@ pub fn Pager(#[prop(into)] slug: String, #[prop(into)] page: Signal<PageSel>, co
             let current = move || (page.get() == PageSel::Page(n)).then_some("page");
             view! {
                 <li>
-                    <a class="pager-num" href=href(PageSel::Page(n)) aria-current=current aria-label=(t.page_n)(n)>{n}</a>
+                    <a class="pager-num" href=href(PageSel::Page(n)) data-noscroll="" aria-current=current aria-label=(t.page_n)(n)>{n}</a>
                 </li>
             }
         })
@@ -36,7 +38,7 @@ pub fn Pager(#[prop(into)] slug: String, #[prop(into)] page: Signal<PageSel>, co
             {prev}
             <ol class="pager-nums">{numbers}</ol>
             {next}
-            <a class="pager-all" href=href(PageSel::All) aria-current=all_current>{t.view_all}</a>
+            <a class="pager-all" href=href(PageSel::All) data-noscroll="" aria-current=all_current>{t.view_all}</a>
         </nav>
     }
 }

@@ -22,7 +22,7 @@ pub fn load_error_panel(err: &LoadError, slug: &str, retry: Option<Callback<()>>
     };
     view! {
         <Title text=format!("{title} · Folio")/>
-        <ErrorPanel title body detail=err.to_string() back retry=retry.unwrap_or_else(|| Callback::new(|_| ()))/>
+        <ErrorPanel title body detail=err.to_string() back retry/>
     }
 }
 
@@ -110,7 +110,9 @@ fn ArticleBody(article: Arc<Article>, page: Memo<PageSel>) -> impl IntoView {
         Signal::derive(move || page.get().next(count).map(|n| article_href(&slug, PageSel::Page(n))))
     };
     let navigate = use_navigate();
-    let go = Callback::new(move |href: String| navigate(&href, Default::default()));
+    let go = Callback::new(move |href: String| {
+        navigate(&href, leptos_router::NavigateOptions { scroll: false, ..Default::default() })
+    });
 
     let title = {
         let headline = article.headline.str(lang).to_owned();

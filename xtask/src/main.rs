@@ -44,7 +44,8 @@ pub fn root() -> PathBuf {
 const USAGE: &str = "\
 usage: cargo xtask <command>
 
-  serve [--port N] [--dev]   build and serve Folio on http://127.0.0.1:8080
+  serve [--port N] [--dev] [--no-build]
+                             build and serve Folio on http://127.0.0.1:8080
   test                       run every test layer (validate, native, wasm, end-to-end)
   dist                       build the release bundle into dist/
   validate [DIR]             check a content folder (default: content/)
@@ -78,15 +79,17 @@ fn main() -> ExitCode {
 fn serve(args: &[String]) -> Result {
     let mut port = 8080;
     let mut release = true;
+    let mut build = true;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--port" => port = it.next().and_then(|p| p.parse().ok()).ok_or_else(|| Error("--port needs a number".into()))?,
             "--dev" => release = false,
+            "--no-build" => build = false,
             other => return fail!("unknown option {other:?} for serve\n{USAGE}"),
         }
     }
-    let dir = dist::build(release)?;
+    let dir = if build { dist::build(release)? } else { root().join("dist") };
     let server = server::Server::start(&dir, port)?;
     println!("Folio is at http://{}/  (Ctrl-C to stop)", server.addr());
     server.join();

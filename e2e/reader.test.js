@@ -1,0 +1,220 @@
+// The reader, end to end: the release dist/ on a plain static server, in
+// Debian's Chromium. Each test is something a reader does.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { BASE, launch, newPage, waitForArticle } from './browser.js';
+
+const SLUG = 'japan-overtures-to-russia';
+const ARTICLE = `/article/${SLUG}/`;
+const seed = JSON.parse(readFileSync(new URL(`../content/articles/${SLUG}.json`, import.meta.url)));
+const para = (page, i) => seed.pages[page].filter((b) => b.type === 'paragraph')[i].text.en;
+const HEADLINE = seed.headline.en;
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const path = (page) => new URL(page.url()).pathname;
+const pageText = (page) => page.locator('#page-text').innerText();
+
+test('home lists the articles and opens one, with no console errors', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + '/');
+  await page.getByRole('heading', { level: 1, name: 'Latest' }).waitFor();
+  assert.equal(await page.locator('.story-headline a').count(), 2);
+  await page.getByRole('link', { name: HEADLINE }).click();
+  await waitForArticle(page);
+  assert.equal(path(page), ARTICLE);
+  assert.equal(await page.title(), `${HEADLINE} · Folio`);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  // Every element of the seed page.
+  for (const label of ['US', 'EUROPE', 'AFRICA', 'ASIA', '中文']) {
+    await page.locator('.edition-bar').getByRole('link', { name: label, exact: true }).waitFor();
+  }
+  assert.equal((await page.locator('.crumb').innerText()).replace(/\s+/g, ' ').trim(), 'OPINION / Cai Hong');
+  assert.equal(await page.locator('h1').innerText(), HEADLINE);
+  assert.equal(await page.locator('.byline').innerText(), 'By Cai Hong (China Daily)');
+  assert.equal(await page.locator('.dateline time').innerText(), 'Updated: 2016-09-07 07:48');
+  assert.ok(await page.locator('.lead-figure img').evaluate((img) => img.complete && img.naturalWidth > 0), 'the map loads');
+  assert.match(await page.locator('figcaption').innerText(), /Northern Territories/);
+  assert.ok((await pageText(page)).includes(para(0, 0)));
+  assert.equal(await page.locator('#page-text p').count(), 3);
+  assert.ok(await page.locator('.related a').count() >= 1, 'related list from the catalog');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('Next Page turns the page without a reload and moves focus to the text', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + ARTICLE);
+  await waitForArticle(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.getByRole('link', { name: 'Next Page' }).click();
+  await page.waitForURL(`**${ARTICLE}2/`);
+  assert.ok((await pageText(page)).includes(para(1, 0)));
+  assert.ok(!(await pageText(page)).includes(para(0, 0)));
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'client-side navigation');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'page-text');
+  assert.equal(await page.locator('.pager [aria-current=page]').innerText(), '2');
+  assert.equal(await page.locator('.pager-next').getAttribute('href'), null, 'Next is disabled on the last page');
+  assert.match(await page.title(), /\(Page 2\)/);
+  const top = await page.locator('#page-text').evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 100, `the new text starts at the top of the viewport (top=${top})`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('arrow keys turn pages only while focus is in the reader', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + ARTICLE);
+  await waitForArticle(page);
+  // Focus outside the reader: the masthead link. Arrows must not turn.
+  await page.locator('.site-name').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(300);
+  assert.equal(path(page), ARTICLE);
+  // Focus inside the reader.
+  await page.locator('.pager-num').first().focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForURL(`**${ARTICLE}2/`);
+  assert.ok((await pageText(page)).includes(para(1, 0)));
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForURL((url) => url.pathname === ARTICLE);
+  assert.ok((await pageText(page)).includes(para(0, 0)));
+  await page.context().close();
+});
+
+test('the back and forward buttons restore the page', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + ARTICLE);
+  await waitForArticle(page);
+  await page.getByRole('link', { name: 'Page 2', exact: true }).click();
+  await page.waitForURL(`**${ARTICLE}2/`);
+  await page.goBack();
+  await page.waitForURL((url) => url.pathname === ARTICLE);
+  await page.getByText(para(0, 0)).waitFor();
+  assert.equal(await page.locator('.pager [aria-current=page]').innerText(), '1');
+  await page.goForward();
+  await page.waitForURL(`**${ARTICLE}2/`);
+  await page.getByText(para(1, 0)).waitFor();
+  await page.context().close();
+});
+
+test('a deep link to page 2 survives a reload', async () => {
+  const page = await newPage(browser);
+  const resp = await page.goto(BASE + ARTICLE + '2/');
+  assert.equal(resp.status(), 200, 'every page is a real file on the static host');
+  await page.getByText(para(1, 2)).waitFor();
+  await page.reload();
+  await page.getByText(para(1, 2)).waitFor();
+  assert.equal(path(page), ARTICLE + '2/');
+  assert.equal(await page.locator('.pager [aria-current=page]').innerText(), '2');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('page 1 has one canonical URL', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + ARTICLE + '1/');
+  await waitForArticle(page);
+  await page.waitForURL((url) => url.pathname === ARTICLE);
+  await page.context().close();
+});
+
+test('View all shows every page on one screen', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + ARTICLE);
+  await waitForArticle(page);
+  await page.getByRole('link', { name: 'View all' }).click();
+  await page.waitForURL(`**${ARTICLE}all/`);
+  const text = await pageText(page);
+  for (const p of seed.pages.flat()) assert.ok(text.includes(p.text.en), `missing: ${p.text.en.slice(0, 40)}`);
+  assert.equal(await page.locator('.pager-all').getAttribute('aria-current'), 'page');
+  assert.equal(await page.locator('.pager-prev').getAttribute('href'), null);
+  await page.context().close();
+});
+
+test('an unknown article shows a clear message and a way home', async () => {
+  const page = await newPage(browser);
+  const resp = await page.goto(BASE + '/article/no-such-article/');
+  assert.equal(resp.status(), 404);
+  const panel = page.locator('.error-panel');
+  await panel.waitFor();
+  assert.equal(await panel.locator('h1').innerText(), 'Article not found');
+  assert.match(await panel.innerText(), /no-such-article/);
+  await panel.getByRole('link', { name: 'Back to the front page' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Latest' }).waitFor();
+  await page.context().close();
+});
+
+test('an out-of-range page offers the nearest page', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + ARTICLE + '9/');
+  const panel = page.locator('.error-panel');
+  await panel.waitFor();
+  assert.equal(await panel.locator('h1').innerText(), 'No such page');
+  assert.match(await panel.innerText(), /It has 2 pages/);
+  await panel.getByRole('link', { name: 'Go to page 2' }).click();
+  await page.waitForURL(`**${ARTICLE}2/`);
+  await page.getByText(para(1, 0)).waitFor();
+  await page.context().close();
+});
+
+test('an unknown path shows the not-found view', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + '/no/such/place/');
+  await page.locator('.error-panel h1', { hasText: 'Page not found' }).waitFor();
+  await page.context().close();
+});
+
+test('a broken content file shows the error panel with the place of the fault', async () => {
+  const page = await newPage(browser);
+  await page.route(`**/content/articles/${SLUG}.json`, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{\n  "slug": "x",\n  "pages": [[}' }));
+  await page.goto(BASE + ARTICLE);
+  const panel = page.locator('.error-panel');
+  await panel.waitFor();
+  assert.equal(await panel.locator('h1').innerText(), 'This article could not be read');
+  assert.equal(await panel.locator('button').count(), 0, 'retrying cannot fix a broken file');
+  await panel.locator('summary').click();
+  assert.match(await panel.locator('code').innerText(), new RegExp(`/content/articles/${SLUG}\\.json:3:\\d+: `));
+  // The masthead is still there: nothing already shown is lost.
+  await page.locator('.masthead .site-name').waitFor();
+  await page.context().close();
+});
+
+test('a network failure offers a retry that recovers', async () => {
+  const page = await newPage(browser);
+  await page.route(`**/content/articles/${SLUG}.json`, (route) => route.abort('internetdisconnected'));
+  await page.goto(BASE + ARTICLE);
+  const panel = page.locator('.error-panel');
+  await panel.waitFor();
+  assert.equal(await panel.locator('h1').innerText(), 'Could not load');
+  await page.unroute(`**/content/articles/${SLUG}.json`);
+  await panel.getByRole('button', { name: 'Try again' }).click();
+  await page.getByText(para(0, 0)).waitFor();
+  await page.context().close();
+});
+
+test('a broken catalog leaves the article readable', async () => {
+  const page = await newPage(browser);
+  await page.route('**/content/catalog.json', (route) => route.fulfill({ status: 500, body: 'oops' }));
+  await page.goto(BASE + ARTICLE);
+  await page.getByText(para(0, 0)).waitFor();
+  assert.equal(await page.locator('.related').count(), 0);
+  await page.goto(BASE + '/');
+  await page.locator('.error-panel h1', { hasText: 'Could not load' }).waitFor();
+  await page.context().close();
+});
+
+test('nothing scrolls sideways on a 320 px phone', async () => {
+  const page = await newPage(browser, { viewport: { width: 320, height: 640 } });
+  for (const url of ['/', ARTICLE, ARTICLE + 'all/', '/article/nope/']) {
+    await page.goto(BASE + url);
+    await page.locator('main h1').first().waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `${url} is ${width}px wide`);
+  }
+  await page.context().close();
+});

@@ -1,0 +1,208 @@
+//! Component tests in headless Chromium (wasm-bindgen-test).
+//!
+//! Each test mounts a real component into the page and asserts on the DOM a
+//! reader would get: links and their targets, ARIA state, text, and what
+//! the keyboard does.
+
+#![cfg(target_arch = "wasm32")]
+
+use folio::components::{
+    article_header::ArticleHeader, block::BlockView, error_panel::ErrorPanel, figure::Figure, pager::Pager,
+    reader_keys::ReaderKeys,
+};
+use folio_model::{Article, Block, Lang, PageSel, Text};
+use leptos::{mount::mount_to, prelude::*, task::tick};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a view into a fresh element of the page and returns the element.
+fn mount<N: IntoView + 'static>(f: impl FnOnce() -> N + 'static) -> HtmlElement {
+    let doc = document();
+    let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    mount_to(host.clone(), f).forget();
+    host
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+fn seed() -> Article {
+    let json = include_str!("../content/articles/japan-overtures-to-russia.json");
+    folio_model::parse::article(json).expect("seed article parses")
+}
+
+#[wasm_bindgen_test]
+async fn pager_on_the_first_page() {
+    let host = mount(|| view! { <Pager slug="seed" page=PageSel::Page(1) count=2/> });
+    let nav = find(&host, "nav.pager");
+    assert_eq!(nav.get_attribute("aria-label").as_deref(), Some("Article pages"));
+
+    let prev = find(&nav, ".pager-prev");
+    assert_eq!(text(&prev), "Previous Page");
+    assert_eq!(prev.get_attribute("href"), None, "Previous must be inert on page 1");
+    assert_eq!(prev.get_attribute("aria-disabled").as_deref(), Some("true"));
+
+    let next = find(&nav, ".pager-next");
+    assert_eq!(text(&next), "Next Page");
+    assert_eq!(next.get_attribute("href").as_deref(), Some("/article/seed/2/"));
+
+    let nums = all(&nav, ".pager-num");
+    assert_eq!(nums.iter().map(text).collect::<Vec<_>>(), ["1", "2"]);
+    assert_eq!(nums[0].get_attribute("href").as_deref(), Some("/article/seed/"), "page 1 has one canonical URL");
+    assert_eq!(nums[0].get_attribute("aria-current").as_deref(), Some("page"));
+    assert_eq!(nums[1].get_attribute("aria-current"), None);
+    assert_eq!(find(&nav, ".pager-all").get_attribute("href").as_deref(), Some("/article/seed/all/"));
+}
+
+#[wasm_bindgen_test]
+async fn pager_follows_the_page_signal() {
+    let (page, set_page) = signal(PageSel::Page(1));
+    let host = mount(move || view! { <Pager slug="seed" page count=3/> });
+
+    set_page.set(PageSel::Page(3));
+    tick().await;
+    assert_eq!(find(&host, ".pager-prev").get_attribute("href").as_deref(), Some("/article/seed/2/"));
+    assert_eq!(find(&host, ".pager-next").get_attribute("href"), None, "Next must be inert on the last page");
+    let current: Vec<_> = all(&host, "[aria-current=page]").iter().map(text).collect();
+    assert_eq!(current, ["3"]);
+
+    set_page.set(PageSel::All);
+    tick().await;
+    let current: Vec<_> = all(&host, "[aria-current=page]").iter().map(text).collect();
+    assert_eq!(current, ["View all"]);
+    assert_eq!(find(&host, ".pager-prev").get_attribute("href"), None);
+    assert_eq!(find(&host, ".pager-next").get_attribute("href"), None);
+}
+
+fn key(target: &Element, key: &str, ctrl: bool) -> bool {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_ctrl_key(ctrl);
+    let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+    ev.default_prevented()
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_turn_pages_only_inside_the_reader_and_not_in_fields() {
+    let (went, set_went) = signal(Vec::<String>::new());
+    let (prev, set_prev) = signal(None::<String>);
+    let next = Signal::derive(|| Some("/article/seed/2/".to_owned()));
+    let go = Callback::new(move |href: String| set_went.update(|v| v.push(href)));
+    let host = mount(move || {
+        view! {
+            <ReaderKeys prev=prev next go>
+                <p id="inside">"text"</p>
+                <input id="field" type="text"/>
+                <div id="editable" contenteditable="true">"edit"</div>
+            </ReaderKeys>
+        }
+    });
+    let inside = find(&host, "#inside");
+
+    assert!(key(&inside, "ArrowRight", false), "a handled key is consumed");
+    assert_eq!(went.get_untracked(), ["/article/seed/2/"]);
+
+    assert!(!key(&inside, "ArrowLeft", false), "no previous page: nothing happens");
+    set_prev.set(Some("/article/seed/".into()));
+    key(&inside, "ArrowLeft", false);
+    assert_eq!(went.get_untracked(), ["/article/seed/2/", "/article/seed/"]);
+
+    key(&find(&host, "#field"), "ArrowRight", false);
+    key(&find(&host, "#editable"), "ArrowRight", false);
+    key(&inside, "ArrowRight", true);
+    key(&inside, "PageDown", false);
+    key(&document().body().unwrap(), "ArrowRight", false);
+    assert_eq!(went.get_untracked().len(), 2, "fields, modifiers, other keys and the rest of the page are ignored");
+}
+
+#[wasm_bindgen_test]
+async fn article_header_shows_byline_dateline_and_reading_time() {
+    let article = Arc::new(seed());
+    let (page, set_page) = signal(PageSel::Page(1));
+    let host = mount(move || view! { <ArticleHeader article page=Signal::from(page)/> });
+    assert_eq!(text(&find(&host, "h1")), "Japan's overtures to Russia to join its fold bound to fail");
+    assert_eq!(text(&find(&host, ".byline")), "By Cai Hong (China Daily)");
+    let time = find(&host, "time");
+    assert_eq!(text(&time), "Updated: 2016-09-07 07:48");
+    assert_eq!(time.get_attribute("datetime").as_deref(), Some("2016-09-07T07:48:00+08:00"));
+    assert!(text(&find(&host, ".reading-time")).contains("page 1"), "{}", host.inner_html());
+    set_page.set(PageSel::All);
+    tick().await;
+    assert!(!text(&find(&host, ".reading-time")).contains("page"));
+}
+
+#[wasm_bindgen_test]
+async fn hostile_text_is_rendered_as_text() {
+    let evil = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>";
+    let block = Block::Paragraph { text: Text::en(evil), events: vec!["2016-05-sochi".into()] };
+    let host = mount(move || view! { <BlockView block lang=Lang::En/> });
+    let p = find(&host, "p");
+    assert_eq!(text(&p), evil);
+    assert!(all(&host, "img, script").is_empty(), "markup in content must not become elements");
+    assert_eq!(p.get_attribute("data-events").as_deref(), Some("2016-05-sochi"));
+}
+
+#[wasm_bindgen_test]
+async fn missing_translation_falls_back_to_english_with_its_lang() {
+    let block = Block::Subhead { text: Text::en("Only English") };
+    let host = mount(move || view! { <BlockView block lang=Lang::Zh/> });
+    let h = find(&host, "h2");
+    assert_eq!(text(&h), "Only English");
+    assert_eq!(h.get_attribute("lang").as_deref(), Some("en"));
+}
+
+#[wasm_bindgen_test]
+async fn figures_with_unsafe_sources_are_not_rendered() {
+    let mut fig = seed().figure.expect("seed has a figure");
+    let good = fig.clone();
+    let host = mount(move || view! { <Figure figure=good/> });
+    let img = find(&host, "img");
+    assert_eq!(img.get_attribute("src").as_deref(), Some("/content/figures/southern-kuril-islands.svg"));
+    assert_eq!(img.get_attribute("width").as_deref(), Some("800"));
+    assert!(text(&find(&host, "figcaption")).contains("Northern Territories"));
+
+    fig.src = "javascript:alert(1)".into();
+    let host = mount(move || view! { <Figure figure=fig/> });
+    assert!(all(&host, "img, figure").is_empty(), "{}", host.inner_html());
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_offers_retry_and_a_way_back() {
+    let (retried, set_retried) = signal(0);
+    let host = mount(move || {
+        view! {
+            <ErrorPanel
+                title="Could not load"
+                body="Check your connection."
+                detail="/content/x.json: HTTP 500"
+                back=("/".to_owned(), "Back to the front page".to_owned())
+                retry=Some(Callback::new(move |_| set_retried.update(|n| *n += 1)))
+            />
+        }
+    });
+    let panel = find(&host, ".error-panel");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(text(&find(&panel, "h1")), "Could not load");
+    assert_eq!(text(&find(&panel, "code")), "/content/x.json: HTTP 500");
+    assert_eq!(find(&panel, "a").get_attribute("href").as_deref(), Some("/"));
+    find(&panel, "button").unchecked_into::<HtmlElement>().click();
+    assert_eq!(retried.get_untracked(), 1);
+}
