@@ -7,9 +7,10 @@ use folio_model::{Catalog, PageSel, Route};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::{
-    components::{Route as RouterRoute, Router, Routes},
+    components::Router,
     hooks::{use_location, use_navigate},
-    NavigateOptions, WildcardSegment,
+    location::{BrowserUrl, LocationProvider},
+    NavigateOptions,
 };
 
 /// The catalog, loaded once and shared by every view.
@@ -31,19 +32,15 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let catalog = CatalogState(LocalResource::new(api::catalog));
     provide_context(catalog);
-    // The URL scheme lives in `folio_model::Route`, so leptos_router is used
-    // for history and link handling only: one catch-all route hands the path
-    // to `Views`. `Routes` is still needed: it is what tells the history to
-    // commit a link click to the address bar.
+    // The URL scheme lives in `folio_model::Route`; leptos_router is used for
+    // history and link interception only (see `commit_navigations`).
     view! {
         <Html {..} lang="en"/>
         <Router>
             <a class="skip-link" href="#main">{folio_model::ui::EN.skip_to_content}</a>
             <Masthead/>
             <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <RouterRoute path=WildcardSegment("path") view=Views/>
-                </Routes>
+                <Views/>
             </main>
             <footer class="site-footer">
                 <p>"Folio"</p>
@@ -52,9 +49,25 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// leptos_router writes a clicked link's URL to the address bar only once a
+/// `<Routes>` reports the new view ready. Folio maps paths itself with
+/// `folio_model::Route` (`<Routes>` and its matcher cost about 24 KB of
+/// brotli wasm), so it reports readiness itself, as soon as the URL changes:
+/// every view renders at once, showing its own loading state.
+fn commit_navigations() {
+    let Some(history) = use_context::<BrowserUrl>() else { return };
+    let location = use_location();
+    Effect::new(move || {
+        location.pathname.track();
+        location.search.track();
+        history.ready_to_complete();
+    });
+}
+
 /// Picks the view for the current path.
 #[component]
 fn Views() -> impl IntoView {
+    commit_navigations();
     let location = use_location();
     let parsed = Memo::new(move |_| location.pathname.with(|p| Route::parse(p)));
 
