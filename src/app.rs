@@ -1,9 +1,11 @@
-//! The shell: router, masthead, and which view the URL asks for.
+//! The shell: router, masthead, and which view the address asks for.
 
-use crate::api::{self, LoadError};
+use crate::api;
 use crate::components::masthead::Masthead;
+use crate::prefs;
 use crate::routes::{article::ArticlePage, home::HomePage, not_found::NotFound};
-use folio_model::{Catalog, PageSel, Route};
+use crate::state::{CatalogState, Reading};
+use folio_model::{mode, ui, PageSel, Route};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::{
@@ -13,13 +15,10 @@ use leptos_router::{
     NavigateOptions,
 };
 
-/// The catalog, loaded once and shared by every view.
-#[derive(Clone, Copy)]
-pub struct CatalogState(pub LocalResource<Result<Catalog, LoadError>>);
-
-/// Which component the URL needs. Deliberately coarser than [`Route`]: a
-/// page turn changes the route but not the view, so the article stays
-/// mounted (no refetch, no flash) and only its page-dependent parts update.
+/// Which component the address needs. Deliberately coarser than [`Route`]:
+/// a page turn or a language switch changes the address but not the view,
+/// so the article stays mounted (no refetch) and only what depends on the
+/// page or the mode updates.
 #[derive(Clone, Debug, PartialEq)]
 enum View {
     Home(Option<String>),
@@ -30,21 +29,10 @@ enum View {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let catalog = CatalogState(LocalResource::new(api::catalog));
-    provide_context(catalog);
-    // The URL scheme lives in `folio_model::Route`; leptos_router is used for
-    // history and link interception only (see `commit_navigations`).
+    provide_context(CatalogState(LocalResource::new(api::catalog)));
     view! {
-        <Html {..} lang="en"/>
         <Router>
-            <a class="skip-link" href="#main">{folio_model::ui::EN.skip_to_content}</a>
-            <Masthead/>
-            <main id="main" tabindex="-1">
-                <Views/>
-            </main>
-            <footer class="site-footer">
-                <p>"Folio"</p>
-            </footer>
+            <Shell/>
         </Router>
     }
 }
@@ -64,25 +52,74 @@ fn commit_navigations() {
     });
 }
 
-/// Picks the view for the current path.
 #[component]
-fn Views() -> impl IntoView {
+fn Shell() -> impl IntoView {
     commit_navigations();
     let location = use_location();
-    let parsed = Memo::new(move |_| location.pathname.with(|p| Route::parse(p)));
+    let parsed = Memo::new(move |_| {
+        let path = location.pathname.get();
+        location.search.with(|q| Route::parse(&path, q))
+    });
+    let reading = Reading {
+        parsed,
+        mode: Memo::new(move |_| parsed.read().mode.unwrap_or_default()),
+        interleaved: RwSignal::new(false),
+        anchor: StoredValue::new(None),
+    };
+    provide_context(reading);
 
-    // Normalise `/article/x/1/` and friends, keeping query and hash, and
-    // without adding a history entry.
     let navigate = use_navigate();
-    Effect::new(move || {
-        if let Some(canonical) = parsed.with(|p| p.canonical.clone()) {
+    // On arrival only: an address that names no mode gets the reader's
+    // remembered choice, else the browser's language (mode::resolve). Later
+    // navigation keeps the mode in every link, so it is not asked again.
+    let arrival = navigate.clone();
+    Effect::new(move |done: Option<()>| {
+        if done.is_some() {
+            return;
+        }
+        reading.interleaved.set(prefs::stored_interleaved());
+        let p = parsed.get_untracked();
+        if p.mode.is_some() || matches!(p.route, Route::NotFound) {
+            return;
+        }
+        let wanted = mode::resolve(None, prefs::stored_mode().as_deref(), &prefs::browser_languages());
+        if wanted != folio_model::Mode::En {
+            let href = wanted.localize(&p.route.href());
             let search = location.search.get_untracked();
-            let hash = location.hash.get_untracked();
             let query = if search.is_empty() { String::new() } else { format!("?{search}") };
-            navigate(&format!("{canonical}{query}{hash}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            let hash = location.hash.get_untracked();
+            arrival(&format!("{href}{query}{hash}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
         }
     });
 
+    // Normalise `/article/x/1/`, `?lang=zh` and friends, keeping the hash,
+    // without adding a history entry.
+    Effect::new(move || {
+        if let Some(canonical) = parsed.with(|p| p.canonical.clone()) {
+            let hash = location.hash.get_untracked();
+            navigate(&format!("{canonical}{hash}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        }
+    });
+
+    let mode = reading.mode;
+    let skip = move || ui::for_mode(mode.get()).skip_to_content;
+    view! {
+        <Html {..} lang=move || mode.get().ui_lang().tag()/>
+        <a class="skip-link" href="#main">{skip}</a>
+        <Masthead/>
+        <main id="main" tabindex="-1">
+            <Views/>
+        </main>
+        <footer class="site-footer">
+            <p>"Folio"</p>
+        </footer>
+    }
+}
+
+/// Picks the view for the current address.
+#[component]
+fn Views() -> impl IntoView {
+    let parsed = crate::state::use_reading().parsed;
     let view_key = Memo::new(move |_| match &parsed.read().route {
         Route::Home => View::Home(None),
         Route::Edition(id) => View::Home(Some(id.clone())),
@@ -95,7 +132,6 @@ fn Views() -> impl IntoView {
         Route::BadPage { segment, .. } => Err(segment.clone()),
         _ => Ok(PageSel::Page(1)),
     });
-
     move || match view_key.get() {
         View::Home(edition) => view! { <HomePage edition/> }.into_any(),
         View::Article(slug) => view! { <ArticlePage slug page/> }.into_any(),

@@ -3,18 +3,22 @@
 //! Layout (see ARCHITECTURE.md):
 //! - [`api`]: the only place that fetches; turns content files into model
 //!   values or a [`api::LoadError`].
-//! - [`app`]: the router shell; maps the URL to a view via
+//! - [`app`]: the shell; maps the address to a view via
 //!   [`folio_model::Route`].
+//! - [`state`]: the reactive state every view shares (address, mode).
+//! - [`prefs`]: the reader's remembered choices (localStorage).
 //! - [`routes`]: one file per page (home, article, not found).
 //! - [`components`]: the reusable pieces named in DESIGN.md, one per file.
 //!
-//! Browser APIs (window, focus, scroll) live only in effects and event
-//! handlers, never in the render path, so the same components can later be
-//! rendered natively to prerender every route.
+//! Browser APIs (window, storage, focus, scroll) live only in effects and
+//! event handlers, never in the render path, so the same components can
+//! later be rendered natively to prerender every route.
 
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod prefs;
 pub mod routes;
+pub mod state;
 
 pub use app::App;

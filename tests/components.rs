@@ -10,7 +10,7 @@ use folio::components::{
     article_header::ArticleHeader, block::BlockView, error_panel::ErrorPanel, figure::Figure, pager::Pager,
     reader_keys::ReaderKeys,
 };
-use folio_model::{Article, Block, Lang, PageSel, Text};
+use folio_model::{Article, Block, Mode, PageSel, Text};
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -48,7 +48,7 @@ fn seed() -> Article {
 
 #[wasm_bindgen_test]
 async fn pager_on_the_first_page() {
-    let host = mount(|| view! { <Pager slug="seed" page=PageSel::Page(1) count=2/> });
+    let host = mount(|| view! { <Pager slug="seed" page=PageSel::Page(1) count=2 mode=Mode::En/> });
     let nav = find(&host, "nav.pager");
     assert_eq!(nav.get_attribute("aria-label").as_deref(), Some("Article pages"));
 
@@ -72,7 +72,7 @@ async fn pager_on_the_first_page() {
 #[wasm_bindgen_test]
 async fn pager_follows_the_page_signal() {
     let (page, set_page) = signal(PageSel::Page(1));
-    let host = mount(move || view! { <Pager slug="seed" page count=3/> });
+    let host = mount(move || view! { <Pager slug="seed" page count=3 mode=Mode::En/> });
 
     set_page.set(PageSel::Page(3));
     tick().await;
@@ -137,7 +137,7 @@ async fn arrow_keys_turn_pages_only_inside_the_reader_and_not_in_fields() {
 async fn article_header_shows_byline_dateline_and_reading_time() {
     let article = Arc::new(seed());
     let (page, set_page) = signal(PageSel::Page(1));
-    let host = mount(move || view! { <ArticleHeader article page=Signal::from(page)/> });
+    let host = mount(move || view! { <ArticleHeader article page=Signal::from(page) mode=Mode::En/> });
     assert_eq!(text(&find(&host, "h1")), "Japan's overtures to Russia to join its fold bound to fail");
     assert_eq!(text(&find(&host, ".byline")), "By Cai Hong (China Daily)");
     let time = find(&host, "time");
@@ -153,34 +153,65 @@ async fn article_header_shows_byline_dateline_and_reading_time() {
 async fn hostile_text_is_rendered_as_text() {
     let evil = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>";
     let block = Block::Paragraph { text: Text::en(evil), events: vec!["2016-05-sochi".into()] };
-    let host = mount(move || view! { <BlockView block lang=Lang::En/> });
+    let host = mount(move || view! { <BlockView block id=0 mode=Mode::En/> });
     let p = find(&host, "p");
     assert_eq!(text(&p), evil);
     assert!(all(&host, "img, script").is_empty(), "markup in content must not become elements");
-    assert_eq!(p.get_attribute("data-events").as_deref(), Some("2016-05-sochi"));
+    assert_eq!(find(&host, ".side").get_attribute("data-events").as_deref(), Some("2016-05-sochi"));
+}
+
+fn para(en: &str, zh: Option<&str>) -> Block {
+    Block::Paragraph { text: Text { en: en.into(), zh: zh.map(Into::into) }, events: vec![] }
 }
 
 #[wasm_bindgen_test]
-async fn missing_translation_falls_back_to_english_with_its_lang() {
-    let block = Block::Subhead { text: Text::en("Only English") };
-    let host = mount(move || view! { <BlockView block lang=Lang::Zh/> });
-    let h = find(&host, "h2");
-    assert_eq!(text(&h), "Only English");
-    assert_eq!(h.get_attribute("lang").as_deref(), Some("en"));
+async fn blocks_follow_the_mode_with_the_right_lang_attributes() {
+    let b = para("Abe met Putin.", Some("安倍会见普京。"));
+    let host = mount({
+        let b = b.clone();
+        move || view! { <BlockView block=b id=4 mode=Mode::Zh/> }
+    });
+    let side = find(&host, "[data-block='4'] .side");
+    assert_eq!(side.get_attribute("lang").as_deref(), Some("zh-Hans"));
+    assert_eq!(text(&side), "安倍会见普京。");
+
+    let host = mount(move || view! { <BlockView block=b id=4 mode=Mode::Both/> });
+    let sides = all(&host, ".pair > .side");
+    let langs: Vec<_> = sides.iter().map(|e| e.get_attribute("lang").unwrap_or_default()).collect();
+    assert_eq!(langs, ["en", "zh-Hans"], "English first, then Chinese, each marked");
+    assert_eq!(text(&sides[0]), "Abe met Putin.");
+    assert_eq!(text(&sides[1]), "安倍会见普京。");
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_translation_shows_the_original_marked_never_a_blank() {
+    let host = mount(|| view! { <BlockView block=para("Only English.", None) id=0 mode=Mode::Zh/> });
+    let side = find(&host, ".side");
+    assert_eq!(side.get_attribute("lang").as_deref(), Some("en"), "the English text is marked as English");
+    assert!(text(&side).contains("Only English."));
+    assert!(text(&find(&host, ".untranslated-mark")).contains("未翻译"));
+
+    let host = mount(|| view! { <BlockView block=para("Only English.", None) id=0 mode=Mode::Both/> });
+    let sides = all(&host, ".pair > .side");
+    assert_eq!(sides.len(), 2, "the Chinese cell is not left out");
+    assert!(text(&sides[1]).contains("未翻译") && text(&sides[1]).contains("Only English."));
+
+    let host = mount(|| view! { <BlockView block=para("Only English.", None) id=0 mode=Mode::En/> });
+    assert!(all(&host, ".untranslated-mark").is_empty(), "English readers see no marker");
 }
 
 #[wasm_bindgen_test]
 async fn figures_with_unsafe_sources_are_not_rendered() {
     let mut fig = seed().figure.expect("seed has a figure");
     let good = fig.clone();
-    let host = mount(move || view! { <Figure figure=good/> });
+    let host = mount(move || view! { <Figure figure=good mode=Mode::En/> });
     let img = find(&host, "img");
     assert_eq!(img.get_attribute("src").as_deref(), Some("/content/figures/southern-kuril-islands.svg"));
     assert_eq!(img.get_attribute("width").as_deref(), Some("800"));
     assert!(text(&find(&host, "figcaption")).contains("Northern Territories"));
 
     fig.src = "javascript:alert(1)".into();
-    let host = mount(move || view! { <Figure figure=fig/> });
+    let host = mount(move || view! { <Figure figure=fig mode=Mode::En/> });
     assert!(all(&host, "img, figure").is_empty(), "{}", host.inner_html());
 }
 
@@ -195,6 +226,7 @@ async fn error_panel_offers_retry_and_a_way_back() {
                 detail="/content/x.json: HTTP 500"
                 back=("/".to_owned(), "Back to the front page".to_owned())
                 retry=Some(Callback::new(move |_| set_retried.update(|n| *n += 1)))
+                mode=Mode::En
             />
         }
     });

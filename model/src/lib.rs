@@ -10,9 +10,11 @@
 //! reactive state → views. Views never parse JSON themselves.
 
 pub mod article;
+pub mod bilingual;
 pub mod catalog;
 pub mod error;
 pub mod locate;
+pub mod mode;
 pub mod paging;
 pub mod parse;
 pub mod reading;
@@ -25,6 +27,7 @@ pub mod validate;
 pub use article::{Article, Block, Byline, Figure};
 pub use catalog::{ArticleEntry, Catalog, Edition, Section, TimelineEntry};
 pub use error::ContentError;
+pub use mode::Mode;
 pub use paging::{PageSel, Resolved};
 pub use route::Route;
 pub use text::{Lang, Text};

@@ -7,6 +7,7 @@
 //! understood); [`Parsed::canonical`] says when the address bar should be
 //! rewritten to the one canonical form.
 
+use crate::mode::Mode;
 use crate::paging::PageSel;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -20,10 +21,17 @@ pub enum Route {
     NotFound,
 }
 
-/// A parsed path, and its canonical form when it differs from the input.
+/// A parsed address: the view, the mode the address names (if any), and
+/// the canonical address when it differs from the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Parsed {
     pub route: Route,
+    /// The mode named by a path prefix (`/zh/`, `/dual/`) or by `?lang=`.
+    /// `None` for an unprefixed path: English, unless the reader's stored
+    /// choice or browser says otherwise (see `mode::resolve`).
+    pub mode: Option<Mode>,
+    /// `path?query` to replace the address with, e.g. for `/article/x/1/`
+    /// or `?lang=zh`.
     pub canonical: Option<String>,
 }
 
@@ -36,10 +44,26 @@ pub fn is_slug(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
+/// Splits `lang` out of a query string (without `?`), keeping the rest in
+/// order.
+fn take_lang(query: &str) -> (Option<Mode>, String) {
+    let mut mode = None;
+    let mut rest = Vec::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        match pair.split_once('=') {
+            Some(("lang", v)) => mode = Mode::from_param(v).or(mode),
+            _ => rest.push(pair),
+        }
+    }
+    (mode, rest.join("&"))
+}
+
 impl Route {
-    /// Parses a path relative to the site root (no origin, no query).
-    pub fn parse(path: &str) -> Parsed {
-        let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    /// Parses a path relative to the site root and its query string
+    /// (without `?`).
+    pub fn parse(path: &str, query: &str) -> Parsed {
+        let (prefix, rest) = crate::mode::split_prefix(path);
+        let segs: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
         let route = match segs.as_slice() {
             [] => Route::Home,
             ["index.html"] => Route::Home,
@@ -51,14 +75,21 @@ impl Route {
             },
             _ => Route::NotFound,
         };
+        let (lang, rest) = take_lang(query);
+        let mode = lang.or(prefix);
         let canonical = match &route {
             Route::NotFound | Route::BadPage { .. } => None,
-            r => Some(r.href()).filter(|c| c != path),
+            r => {
+                let want = mode.unwrap_or_default().localize(&r.href());
+                let q = if rest.is_empty() { String::new() } else { format!("?{rest}") };
+                (want != path || rest != query).then(|| format!("{want}{q}"))
+            }
         };
-        Parsed { route, canonical }
+        Parsed { route, mode, canonical }
     }
 
-    /// The canonical path of this view.
+    /// The canonical path of this view, unprefixed (English); see
+    /// [`Mode::localize`] for the other modes.
     pub fn href(&self) -> String {
         match self {
             Route::Home | Route::NotFound => "/".to_owned(),
@@ -96,29 +127,52 @@ mod tests {
             ("/article/a-b/2/", art("a-b", PageSel::Page(2))),
             ("/article/a-b/all/", art("a-b", PageSel::All)),
         ] {
-            assert_eq!(Route::parse(path), Parsed { route: route.clone(), canonical: None }, "{path}");
+            assert_eq!(Route::parse(path, ""), Parsed { route: route.clone(), mode: None, canonical: None }, "{path}");
             assert_eq!(route.href(), path);
+            for m in [Mode::Zh, Mode::Both] {
+                let p = m.localize(path);
+                assert_eq!(Route::parse(&p, ""), Parsed { route: route.clone(), mode: Some(m), canonical: None }, "{p}");
+            }
         }
     }
 
     #[test]
     fn page_one_and_missing_slashes_normalise() {
-        assert_eq!(Route::parse("/article/x/1/").canonical.as_deref(), Some("/article/x/"));
-        assert_eq!(Route::parse("/article/x/2").canonical.as_deref(), Some("/article/x/2/"));
-        assert_eq!(Route::parse("/article/x").canonical.as_deref(), Some("/article/x/"));
-        assert_eq!(Route::parse("/index.html").canonical.as_deref(), Some("/"));
-        assert_eq!(Route::parse("").canonical.as_deref(), Some("/"));
+        assert_eq!(Route::parse("/article/x/1/", "").canonical.as_deref(), Some("/article/x/"));
+        assert_eq!(Route::parse("/zh/article/x/1/", "").canonical.as_deref(), Some("/zh/article/x/"));
+        assert_eq!(Route::parse("/article/x/2", "").canonical.as_deref(), Some("/article/x/2/"));
+        assert_eq!(Route::parse("/article/x", "").canonical.as_deref(), Some("/article/x/"));
+        assert_eq!(Route::parse("/index.html", "").canonical.as_deref(), Some("/"));
+        assert_eq!(Route::parse("", "").canonical.as_deref(), Some("/"));
+        assert_eq!(Route::parse("/zh", "").canonical.as_deref(), Some("/zh/"));
+    }
+
+    #[test]
+    fn lang_query_is_an_alias_normalised_to_the_prefix() {
+        let p = Route::parse("/article/x/2/", "lang=zh");
+        assert_eq!(p.mode, Some(Mode::Zh));
+        assert_eq!(p.canonical.as_deref(), Some("/zh/article/x/2/"));
+        let p = Route::parse("/zh/article/x/", "theme=dark&lang=both&plain=1");
+        assert_eq!(p.mode, Some(Mode::Both), "?lang= wins over the prefix");
+        assert_eq!(p.canonical.as_deref(), Some("/dual/article/x/?theme=dark&plain=1"));
+        let p = Route::parse("/dual/", "lang=en");
+        assert_eq!((p.mode, p.canonical.as_deref()), (Some(Mode::En), Some("/")));
+        let p = Route::parse("/article/x/", "lang=klingon");
+        assert_eq!((p.mode, p.canonical.as_deref()), (None, Some("/article/x/")), "a bad value is dropped");
+        assert_eq!(Route::parse("/article/x/", "theme=dark").canonical, None, "other flags stay as they are");
     }
 
     #[test]
     fn unknown_shapes() {
-        assert_eq!(Route::parse("/nope/").route, Route::NotFound);
-        assert_eq!(Route::parse("/article/").route, Route::NotFound);
-        assert_eq!(Route::parse("/article/Bad_Slug/").route, Route::NotFound);
-        assert_eq!(Route::parse("/article/x/2/extra/").route, Route::NotFound);
+        assert_eq!(Route::parse("/nope/", "").route, Route::NotFound);
+        assert_eq!(Route::parse("/zh/nope/", "").route, Route::NotFound);
+        assert_eq!(Route::parse("/zh/zh/", "").route, Route::NotFound);
+        assert_eq!(Route::parse("/article/", "").route, Route::NotFound);
+        assert_eq!(Route::parse("/article/Bad_Slug/", "").route, Route::NotFound);
+        assert_eq!(Route::parse("/article/x/2/extra/", "").route, Route::NotFound);
         assert_eq!(
-            Route::parse("/article/x/0/"),
-            Parsed { route: Route::BadPage { slug: "x".into(), segment: "0".into() }, canonical: None }
+            Route::parse("/article/x/0/", ""),
+            Parsed { route: Route::BadPage { slug: "x".into(), segment: "0".into() }, mode: None, canonical: None }
         );
     }
 }

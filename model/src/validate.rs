@@ -197,8 +197,22 @@ fn check_article(a: &Article, catalog: Option<&Catalog>, assets: &HashSet<&str>,
     if a.pages.is_empty() {
         sink.error(&root.key("pages"), "article has no pages; expected at least one page of blocks");
     }
+    let translated = a.pages.iter().flatten().any(|b| b.text().zh.as_deref().is_some_and(|z| !z.trim().is_empty()));
     for (i, page) in a.pages.iter().enumerate() {
         let pp = root.key("pages").index(i);
+        let pairing = crate::bilingual::pair(page);
+        if translated && !pairing.aligned() {
+            sink.warn(
+                &pp,
+                format!(
+                    "page {}: {} English paragraph(s) but {} Chinese, {} block(s) untranslated; Both mode will show a notice",
+                    i + 1,
+                    pairing.en_paragraphs,
+                    pairing.zh_paragraphs,
+                    pairing.untranslated
+                ),
+            );
+        }
         if page.is_empty() {
             sink.error(&pp, format!("page {} is empty; expected at least one block (remove the page break instead)", i + 1));
         } else if !page.iter().any(|b| matches!(b, Block::Paragraph { .. })) {

@@ -162,3 +162,18 @@ fn shipped_content_is_valid() {
     let diags = validate(&Corpus::read_dir(dir).expect("read content/"));
     assert!(!has_errors(&diags), "{}", diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"));
 }
+
+#[test]
+fn misaligned_translation_is_a_warning_with_counts() {
+    let mut c = good();
+    // The translator split page 2's paragraph in two.
+    c.articles[0].text = c.articles[0].text.replacen("\"第二页。\"", "\"第二页。\\n\\n多出的一段。\"", 1);
+    let diags = validate(&c);
+    assert!(!has_errors(&diags), "{diags:#?}");
+    let lines: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].starts_with("articles/ok.json:17:5: warning: at pages[1]: page 2: 1 English paragraph(s) but 2 Chinese, 0 block(s) untranslated"),
+        "{lines:#?}"
+    );
+}

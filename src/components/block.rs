@@ -1,29 +1,70 @@
-use crate::components::paragraph::Paragraph;
-use folio_model::{Block, Lang};
+use folio_model::bilingual::side;
+use folio_model::ui::{EN, ZH};
+use folio_model::{Block, Lang, Mode};
 use leptos::prelude::*;
 
-/// Any block of article text: paragraph, subhead or quote.
+/// One block of article text (paragraph, subhead or quote) in the reading
+/// mode, always as text, never as HTML.
+///
+/// - English or 中文: the block in that language. A block with no
+///   translation shows the English original, marked "未翻译" and
+///   `lang="en"`, never a blank.
+/// - Both: one row holding the two languages, English first. CSS lays the
+///   row out side by side (each row its own grid, so a long paragraph never
+///   pushes its partner out of line), interleaved, or stacked on phones.
+///
+/// `id` is the block's position in the article. It is the same in every
+/// mode, which is how a mode switch finds the reader's place again.
 #[component]
-pub fn BlockView(block: Block, lang: Lang) -> impl IntoView {
-    match block {
-        Block::Paragraph { text, events } => view! { <Paragraph text lang events/> }.into_any(),
-        Block::Subhead { text } => {
-            let (s, shown) = text.get(lang);
-            view! { <h2 class="subhead" lang=shown.tag()>{s.to_owned()}</h2> }.into_any()
+pub fn BlockView(block: Block, id: usize, mode: Mode) -> impl IntoView {
+    let inner = match mode {
+        Mode::En => side_view(&block, Lang::En).into_any(),
+        Mode::Zh => side_view(&block, Lang::Zh).into_any(),
+        Mode::Both => view! { {side_view(&block, Lang::En)}{side_view(&block, Lang::Zh)} }.into_any(),
+    };
+    let class = if mode == Mode::Both { "block pair" } else { "block" };
+    view! { <div class=class data-block=id.to_string()>{inner}</div> }
+}
+
+/// The block in `lang`; for a missing translation, the English with the
+/// marker, worded in both languages so every reader understands it.
+fn side_view(block: &Block, lang: Lang) -> impl IntoView {
+    let text = block.text();
+    let mut paras = side(text, lang);
+    let missing = paras.is_empty() && lang == Lang::Zh;
+    if missing {
+        paras = side(text, Lang::En);
+    }
+    let shown = if missing { Lang::En } else { lang };
+    let marker = missing.then(|| {
+        view! {
+            <span class="untranslated-mark">
+                <span lang="zh-Hans">{ZH.not_translated}</span>
+                " · "
+                <span lang="en">{EN.not_translated}</span>
+            </span>
         }
-        Block::Quote { text, cite } => {
-            let (s, shown) = text.get(lang);
-            let cite = cite.map(|c| {
-                let (c, l) = c.get(lang);
+    });
+    let class = match (lang, missing) {
+        (_, true) => "side untranslated",
+        (Lang::En, _) => "side side-en",
+        (Lang::Zh, _) => "side side-zh",
+    };
+    let ps = |paras: Vec<&str>| paras.into_iter().map(|p| view! { <p>{p.to_owned()}</p> }).collect_view();
+    let body = match block {
+        Block::Paragraph { .. } => ps(paras).into_any(),
+        Block::Subhead { .. } => view! { <h2 class="subhead">{paras.join(" ")}</h2> }.into_any(),
+        Block::Quote { cite, .. } => {
+            let cite = cite.as_ref().map(|c| {
+                let (c, l) = c.get(shown);
                 view! { <footer lang=l.tag()>"— "{c.to_owned()}</footer> }
             });
-            view! {
-                <blockquote class="pull-quote">
-                    <p lang=shown.tag()>{s.to_owned()}</p>
-                    {cite}
-                </blockquote>
-            }
-            .into_any()
+            view! { <blockquote class="pull-quote">{ps(paras)}{cite}</blockquote> }.into_any()
         }
-    }
+    };
+    let events = match block {
+        Block::Paragraph { events, .. } if !events.is_empty() => Some(events.join(" ")),
+        _ => None,
+    };
+    view! { <div class=class lang=shown.tag() data-events=events>{marker}{body}</div> }
 }

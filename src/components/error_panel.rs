@@ -1,4 +1,4 @@
-use crate::components::ui;
+use crate::components::{ui, Mode};
 use leptos::prelude::*;
 
 /// A clear, styled message in place of a view that could not be shown: what
@@ -14,8 +14,10 @@ pub fn ErrorPanel(
     /// Shown as "Try again" when retrying can help (a network failure).
     #[prop(default = None)]
     retry: Option<Callback<()>>,
+    /// The interface language of the buttons.
+    mode: Mode,
 ) -> impl IntoView {
-    let t = ui();
+    let t = ui(mode);
     view! {
         <section class="error-panel" role="alert" aria-labelledby="error-title">
             <h1 id="error-title">{title}</h1>

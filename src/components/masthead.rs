@@ -1,43 +1,45 @@
-use crate::app::CatalogState;
-use crate::components::{current_lang, ui};
+use crate::components::lang_toggle::LangToggle;
+use crate::components::ui;
+use crate::state::{use_catalog, use_reading};
 use folio_model::Route;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
-/// Site name and the edition bar (US EUROPE AFRICA ASIA 中文), as on the
-/// seed page. The bar comes from the catalog; while it loads, or if it
-/// fails, the site name still links home.
+/// The edition bar (US EUROPE AFRICA ASIA) on top, as on the seed page,
+/// then the site name and, where the seed had its "中文" link, the language
+/// toggle. That second row stays on screen while reading (CSS sticky), so
+/// the reader can switch language from wherever they are. The edition bar
+/// comes from the catalog; while it loads, or if it fails, the site name
+/// still links home.
 #[component]
 pub fn Masthead() -> impl IntoView {
-    let catalog = expect_context::<CatalogState>().0;
-    let location = use_location();
-    let lang = current_lang();
+    let catalog = use_catalog();
+    let reading = use_reading();
+    let mode = reading.mode;
     let editions = move || {
+        let mode = mode.get();
+        let current = reading.parsed.with(|p| p.route.clone());
         catalog.get().and_then(Result::ok).map(|c| {
             c.editions
                 .into_iter()
                 .map(|e| {
-                    let href = Route::Edition(e.id.clone()).href();
-                    let current = move || location.pathname.with(|p| *p == href).then_some("page");
-                    let href = Route::Edition(e.id).href();
-                    view! { <li><a href=href aria-current=current>{e.label.str(lang).to_owned()}</a></li> }
+                    let route = Route::Edition(e.id.clone());
+                    let here = (current == route).then_some("page");
+                    // Edition names are navigation, not article text: one
+                    // language, the interface's.
+                    let (label, lang) = e.label.get(mode.ui_lang());
+                    view! { <li><a href=mode.localize(&route.href()) aria-current=here lang=lang.tag()>{label.to_owned()}</a></li> }
                 })
                 .collect_view()
         })
     };
-    // The language switch arrives with the toggle; until then "中文" points
-    // at the view the reader is on, as the seed's link did for its edition.
-    let here = move || location.pathname.get();
     view! {
         <header class="masthead">
-            <div class="masthead-inner">
-                <a class="site-name" href="/">"Folio"</a>
-                <nav class="edition-bar" aria-label=ui().editions_label>
-                    <ul>
-                        {editions}
-                        <li><a href=here lang="zh-Hans">{ui().chinese_edition}</a></li>
-                    </ul>
-                </nav>
+            <nav class="edition-bar" aria-label=move || ui(mode.get()).editions_label>
+                <ul>{editions}</ul>
+            </nav>
+            <div class="masthead-bar">
+                <a class="site-name" href=move || mode.get().localize("/")>"Folio"</a>
+                <LangToggle/>
             </div>
         </header>
     }

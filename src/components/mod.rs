@@ -1,27 +1,22 @@
 //! The component vocabulary of DESIGN.md, one component per file, named
 //! after what a reader sees.
+//!
+//! Components that show article text take the reading [`Mode`] as a plain
+//! value: their parent re-renders them when the mode changes, which keeps
+//! each of them simple and the switch to one frame of work.
 
 pub mod article_header;
+pub mod bi_text;
 pub mod block;
 pub mod crumb;
 pub mod error_panel;
 pub mod figure;
+pub mod lang_toggle;
+pub mod layout_switch;
 pub mod masthead;
 pub mod pager;
-pub mod paragraph;
 pub mod reader_keys;
 pub mod related_list;
 
-use folio_model::ui::{strings, Strings};
-use folio_model::Lang;
-
-/// The reader's language. English only until the language toggle lands;
-/// every view asks here, so the toggle changes one function.
-pub fn current_lang() -> Lang {
-    Lang::En
-}
-
-/// The interface strings for [`current_lang`].
-pub fn ui() -> &'static Strings {
-    strings(current_lang())
-}
+pub use folio_model::ui::for_mode as ui;
+pub use folio_model::Mode;

@@ -1,4 +1,4 @@
-use crate::components::ui;
+use crate::components::{ui, Mode};
 use folio_model::route::article_href;
 use folio_model::PageSel;
 use leptos::prelude::*;
@@ -12,10 +12,10 @@ use leptos::prelude::*;
 /// router from jumping to the top of the window: the reader moves focus and
 /// scroll to the top of the new page's text instead.
 #[component]
-pub fn Pager(#[prop(into)] slug: String, #[prop(into)] page: Signal<PageSel>, count: usize) -> impl IntoView {
-    let t = ui();
+pub fn Pager(#[prop(into)] slug: String, #[prop(into)] page: Signal<PageSel>, count: usize, mode: Mode) -> impl IntoView {
+    let t = ui(mode);
     let slug = StoredValue::new(slug);
-    let href = move |sel: PageSel| slug.with_value(|s| article_href(s, sel));
+    let href = move |sel: PageSel| slug.with_value(|s| mode.localize(&article_href(s, sel)));
     let step = move |target: Option<usize>, label: &'static str, class: &'static str, rel: &'static str| match target {
         Some(n) => view! { <a class=class rel=rel href=href(PageSel::Page(n)) data-noscroll="">{label}</a> }.into_any(),
         None => view! { <a class=class aria-disabled="true" role="link">{label}</a> }.into_any(),

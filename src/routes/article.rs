@@ -1,10 +1,10 @@
 use crate::api::{self, LoadError};
-use crate::app::CatalogState;
 use crate::components::{
-    article_header::ArticleHeader, block::BlockView, crumb::Crumb, current_lang, error_panel::ErrorPanel,
-    figure::Figure, pager::Pager, reader_keys::ReaderKeys, related_list::RelatedList, ui,
+    article_header::ArticleHeader, bi_text::plain, block::BlockView, crumb::Crumb, error_panel::ErrorPanel,
+    figure::Figure, layout_switch::LayoutSwitch, pager::Pager, reader_keys::ReaderKeys, related_list::RelatedList, ui,
 };
-use folio_model::{route::article_href, Article, PageSel, Resolved};
+use crate::state::{use_catalog, use_reading};
+use folio_model::{bilingual, route::article_href, Article, Mode, PageSel, Resolved, Text};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
@@ -12,9 +12,9 @@ use std::sync::Arc;
 
 /// The error panel for content that failed to load. `slug` is empty for
 /// the catalog.
-pub fn load_error_panel(err: &LoadError, slug: &str, retry: Option<Callback<()>>) -> impl IntoView {
-    let t = ui();
-    let back = ("/".to_owned(), t.back_home.to_owned());
+pub fn load_error_panel(err: &LoadError, slug: &str, mode: Mode, retry: Option<Callback<()>>) -> impl IntoView {
+    let t = ui(mode);
+    let back = (mode.localize("/"), t.back_home.to_owned());
     let (title, body, retry) = match err {
         LoadError::NotFound { .. } if !slug.is_empty() => (t.no_article_title, (t.no_article_body)(slug), None),
         LoadError::Invalid { .. } => (t.broken_title, t.broken_body.to_owned(), None),
@@ -22,7 +22,7 @@ pub fn load_error_panel(err: &LoadError, slug: &str, retry: Option<Callback<()>>
     };
     view! {
         <Title text=format!("{title} · Folio")/>
-        <ErrorPanel title body detail=err.to_string() back retry/>
+        <ErrorPanel title body detail=err.to_string() back retry mode/>
     }
 }
 
@@ -30,7 +30,7 @@ pub fn load_error_panel(err: &LoadError, slug: &str, retry: Option<Callback<()>>
 /// the URL without reloading it.
 #[component]
 pub fn ArticlePage(slug: String, page: Memo<Result<PageSel, String>>) -> impl IntoView {
-    let t = ui();
+    let mode = use_reading().mode;
     let resource = {
         let slug = slug.clone();
         LocalResource::new(move || {
@@ -39,8 +39,11 @@ pub fn ArticlePage(slug: String, page: Memo<Result<PageSel, String>>) -> impl In
         })
     };
     move || match resource.get() {
-        None => view! { <p class="loading" aria-busy="true">{t.loading}</p> }.into_any(),
-        Some(Err(e)) => load_error_panel(&e, &slug, Some(Callback::new(move |_| resource.refetch()))).into_any(),
+        None => view! { <p class="loading" aria-busy="true">{move || ui(mode.get()).loading}</p> }.into_any(),
+        Some(Err(e)) => {
+            let slug = slug.clone();
+            (move || load_error_panel(&e, &slug, mode.get(), Some(Callback::new(move |_| resource.refetch())))).into_any()
+        }
         Some(Ok(article)) => view! { <ArticleView article page/> }.into_any(),
     }
 }
@@ -58,7 +61,7 @@ enum PageState {
 /// does not exist.
 #[component]
 fn ArticleView(article: Arc<Article>, page: Memo<Result<PageSel, String>>) -> impl IntoView {
-    let t = ui();
+    let mode = use_reading().mode;
     let count = article.page_count();
     let state = Memo::new(move |_| match page.get() {
         Ok(sel) => match sel.resolve(count) {
@@ -74,52 +77,61 @@ fn ArticleView(article: Arc<Article>, page: Memo<Result<PageSel, String>>) -> im
         Ok(sel) if matches!(sel.resolve(count), Resolved::Ok(_)) => sel,
         _ => PageSel::Page(1),
     });
-    move || match state.get() {
-        PageState::Valid => view! { <ArticleBody article=article.clone() page=current/> }.into_any(),
-        PageState::Empty => view! {
-            <ErrorPanel title=article.headline.str(current_lang()).to_owned() body=t.empty_article_body back=("/".to_owned(), t.back_home.to_owned())/>
+    // The body is rebuilt when the mode changes: every text in it follows
+    // the mode, and rebuilding one article's DOM is a frame's work.
+    move || {
+        let mode = mode.get();
+        let t = ui(mode);
+        match state.get() {
+            PageState::Valid => view! { <ArticleBody article=article.clone() page=current mode/> }.into_any(),
+            PageState::Empty => view! {
+                <ErrorPanel title=plain(&article.headline, mode) body=t.empty_article_body back=(mode.localize("/"), t.back_home.to_owned()) mode/>
+            }
+            .into_any(),
+            PageState::Missing { requested, nearest } => no_page(&article, &requested, count, nearest, mode).into_any(),
         }
-        .into_any(),
-        PageState::Missing { requested, nearest } => no_page(&article, &requested, count, nearest).into_any(),
     }
 }
 
 /// The reader itself: every element of the seed page.
 #[component]
-fn ArticleBody(article: Arc<Article>, page: Memo<PageSel>) -> impl IntoView {
-    let lang = current_lang();
+fn ArticleBody(article: Arc<Article>, page: Memo<PageSel>, mode: Mode) -> impl IntoView {
+    let reading = use_reading();
     let count = article.page_count();
-    let catalog = expect_context::<CatalogState>().0;
-    let section = {
+    let catalog = use_catalog();
+    let crumb = {
         let id = article.section.clone();
+        let column = article.column.clone();
         move || {
-            catalog
+            let section = catalog
                 .get()
                 .and_then(Result::ok)
-                .and_then(|c| c.section(&id).map(|s| s.label.str(lang).to_owned()))
-                .unwrap_or_else(|| id.clone())
+                .and_then(|c| c.section(&id).map(|s| s.label.clone()))
+                .unwrap_or_else(|| Text::en(id.clone()));
+            view! { <Crumb section column=column.clone() mode/> }
         }
     };
     let slug = article.slug.clone();
     let prev = {
         let slug = slug.clone();
-        Signal::derive(move || page.get().prev().map(|n| article_href(&slug, PageSel::Page(n))))
+        Signal::derive(move || page.get().prev().map(|n| mode.localize(&article_href(&slug, PageSel::Page(n)))))
     };
     let next = {
         let slug = slug.clone();
-        Signal::derive(move || page.get().next(count).map(|n| article_href(&slug, PageSel::Page(n))))
+        Signal::derive(move || page.get().next(count).map(|n| mode.localize(&article_href(&slug, PageSel::Page(n)))))
     };
     let navigate = use_navigate();
     let go = Callback::new(move |href: String| {
         navigate(&href, leptos_router::NavigateOptions { scroll: false, ..Default::default() })
     });
 
+    let t = ui(mode);
     let title = {
-        let headline = article.headline.str(lang).to_owned();
+        let headline = plain(&article.headline, mode);
         move || match page.get() {
             PageSel::Page(1) => format!("{headline} · Folio"),
-            PageSel::Page(n) => format!("{headline} ({}) · Folio", (ui().page_n)(n)),
-            PageSel::All => format!("{headline} ({}) · Folio", ui().all_pages),
+            PageSel::Page(n) => format!("{headline} ({}) · Folio", (t.page_n)(n)),
+            PageSel::All => format!("{headline} ({}) · Folio", t.all_pages),
         }
     };
 
@@ -137,45 +149,94 @@ fn ArticleBody(article: Arc<Article>, page: Memo<PageSel>) -> impl IntoView {
         }
         now
     });
+    // After a mode switch, put the block that was at the top of the
+    // viewport back where it was (see LangToggle).
+    Effect::new(move || {
+        if let Some((id, top)) = reading.anchor.try_update_value(Option::take).flatten() {
+            restore_anchor(&id, top);
+        }
+    });
 
+    // Blocks carry their position in the whole article, so the same id
+    // names the same passage on a page, in "view all" and in every mode.
+    let offsets: Vec<usize> = article.pages.iter().scan(0, |acc, p| { let o = *acc; *acc += p.len(); Some(o) }).collect();
     let blocks = {
         let a = article.clone();
         move || {
-            a.blocks(page.get())
+            let sel = page.get();
+            let first = match sel {
+                PageSel::Page(n) => offsets.get(n - 1).copied().unwrap_or(0),
+                PageSel::All => 0,
+            };
+            let blocks = a.blocks(sel);
+            let pairing = bilingual::pair(blocks.iter().copied());
+            let notice = (mode == Mode::Both && !pairing.aligned()).then(|| {
+                view! { <p class="notice" role="note">{(t.misaligned)(pairing.en_paragraphs, pairing.zh_paragraphs)}</p> }
+            });
+            let views = blocks
                 .into_iter()
-                .map(|b| view! { <BlockView block=b.clone() lang/> })
-                .collect_view()
+                .enumerate()
+                .map(|(i, b)| view! { <BlockView block=b.clone() id=first + i mode/> })
+                .collect_view();
+            view! { {notice}{views} }
         }
     };
-    let column = article.column.str(lang).to_owned();
     let related_slug = article.slug.clone();
+    let interleaved = reading.interleaved;
+    let article_class = move || match mode {
+        Mode::Both if interleaved.get() => "article dual dual-interleaved",
+        Mode::Both => "article dual dual-side",
+        _ => "article",
+    };
     view! {
         <Title text=title/>
-        <div class="article-layout">
+        <div class=move || if mode == Mode::Both && !interleaved.get() { "article-layout wide" } else { "article-layout" }>
             <ReaderKeys prev next go>
-                <article class="article" lang=lang.tag()>
-                    <Crumb section=Signal::derive(section) column/>
-                    <ArticleHeader article=article.clone() page=Signal::from(page)/>
-                    {article.figure.clone().map(|figure| view! { <Figure figure/> })}
+                <article class=article_class lang=mode.ui_lang().tag()>
+                    {crumb}
+                    <ArticleHeader article=article.clone() page=Signal::from(page) mode/>
+                    {(mode == Mode::Both).then(|| view! { <LayoutSwitch mode/> })}
+                    {article.figure.clone().map(|figure| view! { <Figure figure mode/> })}
                     <div class="page-text" id="page-text" tabindex="-1" node_ref=text_ref>
                         {blocks}
                     </div>
-                    <Pager slug=slug page=Signal::from(page) count/>
+                    <Pager slug=slug page=Signal::from(page) count mode/>
                 </article>
             </ReaderKeys>
-            <RelatedList slug=related_slug/>
+            <RelatedList slug=related_slug mode/>
         </div>
     }
 }
 
-fn no_page(a: &Article, requested: &str, count: usize, nearest: usize) -> impl IntoView {
-    let t = ui();
+fn no_page(a: &Article, requested: &str, count: usize, nearest: usize, mode: Mode) -> impl IntoView {
+    let t = ui(mode);
     view! {
         <Title text=format!("{} · Folio", t.no_page_title)/>
         <ErrorPanel
             title=t.no_page_title
             body=(t.no_page_body)(requested, count)
-            back=(article_href(&a.slug, PageSel::Page(nearest)), (t.go_to_page)(nearest))
+            back=(mode.localize(&article_href(&a.slug, PageSel::Page(nearest))), (t.go_to_page)(nearest))
+            mode
         />
+    }
+}
+
+/// Scrolls so that block `id` is `top` pixels from the top of the viewport,
+/// now and again once the fonts have loaded: the first switch to Chinese
+/// starts loading a CJK font, which reflows every line above the anchor.
+fn restore_anchor(id: &str, top: f64) {
+    let selector = format!("[data-block=\"{id}\"]");
+    let scroll = move || {
+        if let Ok(Some(el)) = document().query_selector(&selector) {
+            let now = el.get_bounding_client_rect().top();
+            window().scroll_by_with_x_and_y(0.0, now - top);
+        }
+    };
+    scroll();
+    if let Ok(ready) = document().fonts().ready() {
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(ready).await;
+            scroll();
+        });
     }
 }

@@ -1,7 +1,8 @@
-use crate::app::CatalogState;
-use crate::components::{current_lang, error_panel::ErrorPanel, ui};
+use crate::components::{bi_text::BiText, ui};
 use crate::routes::article::load_error_panel;
-use folio_model::{route::article_href, PageSel};
+use crate::routes::not_found::NotFound;
+use crate::state::{use_catalog, use_reading};
+use folio_model::{route::article_href, Lang, PageSel};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -9,28 +10,23 @@ use leptos_meta::Title;
 /// one edition's.
 #[component]
 pub fn HomePage(edition: Option<String>) -> impl IntoView {
-    let catalog = expect_context::<CatalogState>().0;
-    let t = ui();
-    let lang = current_lang();
+    let catalog = use_catalog();
+    let mode = use_reading().mode;
     move || {
+        let mode = mode.get();
+        let t = ui(mode);
         let Some(result) = catalog.get() else {
             return view! { <p class="loading" aria-busy="true">{t.loading}</p> }.into_any();
         };
         let c = match result {
             Ok(c) => c,
-            Err(e) => return load_error_panel(&e, "", Some(Callback::new(move |_| catalog.refetch()))).into_any(),
+            Err(e) => return load_error_panel(&e, "", mode, Some(Callback::new(move |_| catalog.refetch()))).into_any(),
         };
         let heading = match edition.as_deref() {
             None => t.home_heading.to_owned(),
             Some(id) => match c.edition(id) {
-                Some(e) => (t.edition_heading)(e.label.str(lang)),
-                None => {
-                    return view! {
-                        <Title text=format!("{} · Folio", t.not_found_title)/>
-                        <ErrorPanel title=t.not_found_title body=t.not_found_body back=("/".to_owned(), t.back_home.to_owned())/>
-                    }
-                    .into_any()
-                }
+                Some(e) => (t.edition_heading)(e.label.str(mode.ui_lang())),
+                None => return view! { <NotFound/> }.into_any(),
             },
         };
         let list = c.articles_newest_first(edition.as_deref());
@@ -39,22 +35,23 @@ pub fn HomePage(edition: Option<String>) -> impl IntoView {
         } else {
             list.into_iter()
                 .map(|a| {
-                    let section = c.section(&a.section).map(|s| s.label.str(lang).to_owned()).unwrap_or_default();
+                    let section = c.section(&a.section).map(|s| view! { <BiText text=s.label.clone() mode/> });
                     view! {
                         <li class="story">
                             <p class="story-section">{section}</p>
                             <h2 class="story-headline">
-                                <a href=article_href(&a.slug, PageSel::Page(1))>{a.headline.str(lang).to_owned()}</a>
+                                <a href=mode.localize(&article_href(&a.slug, PageSel::Page(1)))><BiText text=a.headline.clone() mode/></a>
                             </h2>
-                            <p class="story-summary">{a.summary.str(lang).to_owned()}</p>
-                            <p class="story-date"><time datetime=a.published.to_string()>{a.published.date()}</time></p>
+                            <p class="story-summary"><BiText text=a.summary.clone() mode/></p>
+                            <p class="story-date"><time datetime=a.published.to_string()>{(t.date)(&a.published)}</time></p>
                         </li>
                     }
                 })
                 .collect_view()
                 .into_any()
         };
-        let title = if edition.is_some() { format!("{heading} · {}", c.site.str(lang)) } else { c.site.str(lang).to_owned() };
+        let site = c.site.str(Lang::En).to_owned();
+        let title = if edition.is_some() { format!("{heading} · {site}") } else { site };
         view! {
             <Title text=title/>
             <section class="home">

@@ -2,7 +2,7 @@
 
 use crate::tools::{ensure_build_tools, path_with_tools, run};
 use crate::{fail, root, Result};
-use folio_model::{parse, route::article_href, PageSel, Route};
+use folio_model::{parse, route::article_href, Mode, PageSel, Route};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -26,8 +26,13 @@ pub fn build(release: bool) -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// The paths of every view the content defines.
+/// The paths of every view the content defines, in every mode.
 fn routes(content: &Path) -> Result<Vec<String>> {
+    let paths = unprefixed_routes(content)?;
+    Ok(Mode::ALL.iter().flat_map(|m| paths.iter().map(|p| m.localize(p))).collect())
+}
+
+fn unprefixed_routes(content: &Path) -> Result<Vec<String>> {
     let catalog = parse::catalog(&std::fs::read_to_string(content.join("catalog.json"))?)
         .map_err(|e| crate::Error(e.in_file("content/catalog.json").to_string()))?;
     let mut out = vec![Route::Home.href()];
