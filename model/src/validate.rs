@@ -185,12 +185,12 @@ fn check_article(a: &Article, catalog: Option<&Catalog>, assets: &HashSet<&str>,
             }
             Some(crate::article::AssetRef::Local(path)) => {
                 if !assets.contains(path) {
-                    sink.error(&p.key("src"), format!("figure file content/{path} does not exist; expected the image next to the articles"));
+                    sink.error(&p.key("src"), format!("figure file {path} does not exist in the content folder; expected the image there, e.g. under figures/"));
                 }
             }
             None => sink.error(
                 &p.key("src"),
-                format!("figure src {:?} is not allowed; expected a path inside content/ such as figures/map.svg, or an https:// URL", fig.src),
+                format!("figure src {:?} is not allowed; expected a path inside the content folder such as figures/map.svg, or an https:// URL", fig.src),
             ),
         }
     }
@@ -290,7 +290,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
         for (i, e) in c.articles.iter().enumerate() {
             let file = format!("articles/{}.json", e.slug);
             if !corpus.articles.iter().any(|a| a.name == file) {
-                sink.error(&JsonPath::root().key("articles").index(i).key("slug"), format!("no file content/{file} for this catalog entry; expected one file per listed article"));
+                sink.error(&JsonPath::root().key("articles").index(i).key("slug"), format!("no file {file} in the content folder for this catalog entry; expected one file per listed article"));
             }
         }
     }

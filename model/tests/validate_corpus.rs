@@ -99,7 +99,7 @@ fn figure_outside_content_folder() {
 
 #[test]
 fn figure_file_missing() {
-    expect("figure-missing.json", "figure.src", 4, "content/figures/nope.svg does not exist");
+    expect("figure-missing.json", "figure.src", 4, "figure file figures/nope.svg does not exist in the content folder");
 }
 
 #[test]
@@ -153,7 +153,7 @@ fn missing_catalog_and_missing_article_file() {
     let mut c = good();
     c.articles.clear();
     let d = validate(&c);
-    assert!(d[0].to_string().contains("no file content/articles/ok.json"), "{d:#?}");
+    assert!(d[0].to_string().contains("no file articles/ok.json in the content folder"), "{d:#?}");
 }
 
 #[test]

@@ -27,9 +27,9 @@ pub fn build(release: bool) -> Result<PathBuf> {
 }
 
 /// The paths of every view the content defines, in every mode.
-fn routes(content: &Path) -> Result<Vec<String>> {
+fn routes(content: &Path) -> Result<Vec<(Mode, String)>> {
     let paths = unprefixed_routes(content)?;
-    Ok(Mode::ALL.iter().flat_map(|m| paths.iter().map(|p| m.localize(p))).collect())
+    Ok(Mode::ALL.iter().flat_map(|&m| paths.iter().map(move |p| (m, m.localize(p)))).collect())
 }
 
 fn unprefixed_routes(content: &Path) -> Result<Vec<String>> {
@@ -53,11 +53,14 @@ fn write_route_files(dist: &Path) -> Result<usize> {
         return fail!("dist/index.html has no script; did Trunk build the app?");
     }
     std::fs::write(dist.join("404.html"), &shell)?;
+    // Chinese pages declare their language before the app starts, so the
+    // browser picks CJK fonts and screen readers the right voice at once.
+    let zh_shell = shell.replacen("<html lang=en>", &format!("<html lang={}>", Mode::Zh.ui_lang().tag()), 1);
     let routes = routes(&root().join("content"))?;
-    for path in &routes {
+    for (mode, path) in &routes {
         let dir = dist.join(path.trim_start_matches('/'));
         std::fs::create_dir_all(&dir)?;
-        std::fs::write(dir.join("index.html"), &shell)?;
+        std::fs::write(dir.join("index.html"), if *mode == Mode::Zh { &zh_shell } else { &shell })?;
     }
     Ok(routes.len())
 }
