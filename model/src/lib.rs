@@ -20,6 +20,7 @@ pub mod parse;
 pub mod reading;
 pub mod route;
 pub mod text;
+pub mod timeline;
 pub mod timestamp;
 pub mod ui;
 pub mod validate;

@@ -18,6 +18,8 @@ pub enum Route {
     Article { slug: String, page: PageSel },
     /// An article path whose page segment is not a page (`/article/x/two/`).
     BadPage { slug: String, segment: String },
+    /// A timeline, optionally with one event selected.
+    Timeline { id: String, event: Option<String> },
     NotFound,
 }
 
@@ -73,6 +75,10 @@ impl Route {
                 Some(page) => Route::Article { slug: (*slug).to_owned(), page },
                 None => Route::BadPage { slug: (*slug).to_owned(), segment: (*seg).to_owned() },
             },
+            ["timeline", id] if is_slug(id) => Route::Timeline { id: (*id).to_owned(), event: None },
+            ["timeline", id, ev] if is_slug(id) && is_slug(ev) => {
+                Route::Timeline { id: (*id).to_owned(), event: Some((*ev).to_owned()) }
+            }
             _ => Route::NotFound,
         };
         let (lang, rest) = take_lang(query);
@@ -96,6 +102,8 @@ impl Route {
             Route::Edition(id) => format!("/edition/{id}/"),
             Route::Article { slug, page } => article_href(slug, *page),
             Route::BadPage { slug, .. } => article_href(slug, PageSel::Page(1)),
+            Route::Timeline { id, event: None } => format!("/timeline/{id}/"),
+            Route::Timeline { id, event: Some(ev) } => format!("/timeline/{id}/{ev}/"),
         }
     }
 }
@@ -126,6 +134,8 @@ mod tests {
             ("/article/a-b/", art("a-b", PageSel::Page(1))),
             ("/article/a-b/2/", art("a-b", PageSel::Page(2))),
             ("/article/a-b/all/", art("a-b", PageSel::All)),
+            ("/timeline/jr/", Route::Timeline { id: "jr".into(), event: None }),
+            ("/timeline/jr/2016-05-sochi/", Route::Timeline { id: "jr".into(), event: Some("2016-05-sochi".into()) }),
         ] {
             assert_eq!(Route::parse(path, ""), Parsed { route: route.clone(), mode: None, canonical: None }, "{path}");
             assert_eq!(route.href(), path);
@@ -160,6 +170,8 @@ mod tests {
         let p = Route::parse("/article/x/", "lang=klingon");
         assert_eq!((p.mode, p.canonical.as_deref()), (None, Some("/article/x/")), "a bad value is dropped");
         assert_eq!(Route::parse("/article/x/", "theme=dark").canonical, None, "other flags stay as they are");
+        let p = Route::parse("/timeline/jr/2016-05-sochi", "pm=abe&lang=zh");
+        assert_eq!(p.canonical.as_deref(), Some("/zh/timeline/jr/2016-05-sochi/?pm=abe"), "filters survive");
     }
 
     #[test]
@@ -170,6 +182,7 @@ mod tests {
         assert_eq!(Route::parse("/article/", "").route, Route::NotFound);
         assert_eq!(Route::parse("/article/Bad_Slug/", "").route, Route::NotFound);
         assert_eq!(Route::parse("/article/x/2/extra/", "").route, Route::NotFound);
+        assert_eq!(Route::parse("/timeline/jr/Bad Id/", "").route, Route::NotFound);
         assert_eq!(
             Route::parse("/article/x/0/", ""),
             Parsed { route: Route::BadPage { slug: "x".into(), segment: "0".into() }, mode: None, canonical: None }

@@ -8,6 +8,7 @@
 
 use crate::mode::Mode;
 use crate::text::Lang;
+use crate::timeline::Date;
 use crate::timestamp::Timestamp;
 
 pub struct Strings {
@@ -54,6 +55,31 @@ pub struct Strings {
     pub network_title: &'static str,
     pub network_body: &'static str,
     pub technical_detail: &'static str,
+    pub timelines_heading: &'static str,
+    pub axis_label: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub fit_all: &'static str,
+    pub filter_pm: &'static str,
+    pub filter_group: &'static str,
+    pub filter_all: &'static str,
+    pub place: &'static str,
+    pub leaders: &'static str,
+    pub occasion: &'static str,
+    pub outcome: &'static str,
+    pub sources: &'static str,
+    pub mentioned_in: &'static str,
+    pub mention_at: fn(usize, usize) -> String,
+    pub cluster_label: fn(usize, &str, &str) -> String,
+    pub events_shown: fn(usize, usize) -> String,
+    pub no_events: &'static str,
+    pub no_event_title: &'static str,
+    pub no_event_body: fn(&str) -> String,
+    pub no_timeline_title: &'static str,
+    pub no_timeline_body: fn(&str) -> String,
+    pub keys_hint: &'static str,
+    pub on_this_page: &'static str,
+    pub date_range: fn(&Date, Option<&Date>) -> String,
 }
 
 pub const EN: Strings = Strings {
@@ -104,6 +130,31 @@ pub const EN: Strings = Strings {
     network_title: "Could not load",
     network_body: "The content could not be fetched. Check your connection and try again.",
     technical_detail: "Details",
+    timelines_heading: "Timelines",
+    axis_label: "Meetings on a time axis",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    fit_all: "Fit all",
+    filter_pm: "Prime minister",
+    filter_group: "Kind of meeting",
+    filter_all: "All",
+    place: "Place",
+    leaders: "Leaders",
+    occasion: "Occasion",
+    outcome: "Outcome",
+    sources: "Sources",
+    mentioned_in: "In the articles",
+    mention_at: |page, para| format!("page {page}, paragraph {para}"),
+    cluster_label: |n, from, to| format!("{n} meetings, {from} to {to}: zoom in"),
+    events_shown: |shown, total| format!("{shown} of {total} meetings"),
+    no_events: "No meeting matches these filters.",
+    no_event_title: "No such meeting",
+    no_event_body: |id| format!("There is no meeting “{id}” on this timeline."),
+    no_timeline_title: "Timeline not found",
+    no_timeline_body: |id| format!("There is no timeline called “{id}”."),
+    keys_hint: "← → move between meetings, Home and End jump to the ends.",
+    on_this_page: "Meetings on this page",
+    date_range: en_date_range,
 };
 
 pub const ZH: Strings = Strings {
@@ -149,7 +200,59 @@ pub const ZH: Strings = Strings {
     network_title: "加载失败",
     network_body: "无法获取内容。请检查网络连接后重试。",
     technical_detail: "详细信息",
+    timelines_heading: "时间轴",
+    axis_label: "会晤时间轴",
+    zoom_in: "放大",
+    zoom_out: "缩小",
+    fit_all: "全部显示",
+    filter_pm: "日本首相",
+    filter_group: "会晤类型",
+    filter_all: "全部",
+    place: "地点",
+    leaders: "领导人",
+    occasion: "背景",
+    outcome: "成果",
+    sources: "资料来源",
+    mentioned_in: "相关文章",
+    mention_at: |page, para| format!("第 {page} 页第 {para} 段"),
+    cluster_label: |n, from, to| format!("{from}至{to}共 {n} 次会晤，点击放大"),
+    events_shown: |shown, total| format!("共 {total} 次会晤，显示 {shown} 次"),
+    no_events: "没有符合筛选条件的会晤。",
+    no_event_title: "没有这次会晤",
+    no_event_body: |id| format!("时间轴上没有“{id}”这次会晤。"),
+    no_timeline_title: "找不到时间轴",
+    no_timeline_body: |id| format!("没有名为“{id}”的时间轴。"),
+    keys_hint: "← → 切换会晤，Home 和 End 跳至首尾。",
+    on_this_page: "本页提及的会晤",
+    date_range: zh_date_range,
 };
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
+/// "6 May 2016", "13–19 October 1956", "30 May – 2 June 2003",
+/// "28 December 1999 – 2 January 2000".
+fn en_date_range(start: &Date, end: Option<&Date>) -> String {
+    let m = |d: &Date| MONTHS[usize::from(d.month) - 1];
+    match end.filter(|e| *e != start) {
+        None => format!("{} {} {}", start.day, m(start), start.year),
+        Some(e) if e.year == start.year && e.month == start.month => format!("{}–{} {} {}", start.day, e.day, m(e), e.year),
+        Some(e) if e.year == start.year => format!("{} {} – {} {} {}", start.day, m(start), e.day, m(e), e.year),
+        Some(e) => format!("{} {} {} – {} {} {}", start.day, m(start), start.year, e.day, m(e), e.year),
+    }
+}
+
+/// "2016年5月6日", "1956年10月13日至19日", "2003年5月30日至6月2日".
+fn zh_date_range(start: &Date, end: Option<&Date>) -> String {
+    let s = format!("{}年{}月{}日", start.year, start.month, start.day);
+    match end.filter(|e| *e != start) {
+        None => s,
+        Some(e) if e.year == start.year && e.month == start.month => format!("{s}至{}日", e.day),
+        Some(e) if e.year == start.year => format!("{s}至{}月{}日", e.month, e.day),
+        Some(e) => format!("{s}至{}年{}月{}日", e.year, e.month, e.day),
+    }
+}
 
 fn zh_date(t: &Timestamp) -> String {
     format!("{}年{}月{}日", t.year, t.month, t.day)
@@ -181,6 +284,7 @@ mod tests {
     /// to compile (the destructuring is exhaustive).
     fn entries(s: &Strings) -> Vec<(&'static str, String)> {
         let t: Timestamp = "2016-09-07T07:48:00+08:00".parse().unwrap();
+        let (d1, d2): (Date, Date) = ("1956-10-13".parse().unwrap(), "1956-10-19".parse().unwrap());
         let Strings {
             lang: _,
             skip_to_content,
@@ -224,6 +328,31 @@ mod tests {
             network_title,
             network_body,
             technical_detail,
+            timelines_heading,
+            axis_label,
+            zoom_in,
+            zoom_out,
+            fit_all,
+            filter_pm,
+            filter_group,
+            filter_all,
+            place,
+            leaders,
+            occasion,
+            outcome,
+            sources,
+            mentioned_in,
+            mention_at,
+            cluster_label,
+            events_shown,
+            no_events,
+            no_event_title,
+            no_event_body,
+            no_timeline_title,
+            no_timeline_body,
+            keys_hint,
+            on_this_page,
+            date_range,
         } = s;
         vec![
             ("skip_to_content", skip_to_content.to_string()),
@@ -267,6 +396,31 @@ mod tests {
             ("network_title", network_title.to_string()),
             ("network_body", network_body.to_string()),
             ("technical_detail", technical_detail.to_string()),
+            ("timelines_heading", timelines_heading.to_string()),
+            ("axis_label", axis_label.to_string()),
+            ("zoom_in", zoom_in.to_string()),
+            ("zoom_out", zoom_out.to_string()),
+            ("fit_all", fit_all.to_string()),
+            ("filter_pm", filter_pm.to_string()),
+            ("filter_group", filter_group.to_string()),
+            ("filter_all", filter_all.to_string()),
+            ("place", place.to_string()),
+            ("leaders", leaders.to_string()),
+            ("occasion", occasion.to_string()),
+            ("outcome", outcome.to_string()),
+            ("sources", sources.to_string()),
+            ("mentioned_in", mentioned_in.to_string()),
+            ("mention_at", mention_at(2, 3)),
+            ("cluster_label", cluster_label(5, "1990", "1999")),
+            ("events_shown", events_shown(3, 36)),
+            ("no_events", no_events.to_string()),
+            ("no_event_title", no_event_title.to_string()),
+            ("no_event_body", no_event_body("x")),
+            ("no_timeline_title", no_timeline_title.to_string()),
+            ("no_timeline_body", no_timeline_body("x")),
+            ("keys_hint", keys_hint.to_string()),
+            ("on_this_page", on_this_page.to_string()),
+            ("date_range", date_range(&d1, Some(&d2))),
         ]
     }
 
@@ -295,5 +449,18 @@ mod tests {
         assert_eq!((EN.updated)(&t), "Updated: 2016-09-07 07:48");
         assert_eq!((ZH.updated)(&t), "更新时间：2016年9月7日 07:48");
         assert_eq!((ZH.date)(&t), "2016年9月7日");
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        let cases = [
+            ("2016-05-06", None, "6 May 2016", "2016年5月6日"),
+            ("1956-10-13", Some("1956-10-19"), "13–19 October 1956", "1956年10月13日至19日"),
+            ("2003-05-30", Some("2003-06-02"), "30 May – 2 June 2003", "2003年5月30日至6月2日"),
+            ("1999-12-28", Some("2000-01-02"), "28 December 1999 – 2 January 2000", "1999年12月28日至2000年1月2日"),
+            ("2016-05-06", Some("2016-05-06"), "6 May 2016", "2016年5月6日"),
+        ];
+        for (start, end, en, zh) in cases {
+            let end = end.map(d);
+            assert_eq!((EN.date_range)(&d(start), end.as_ref()), en);
+            assert_eq!((ZH.date_range)(&d(start), end.as_ref()), zh);
+        }
     }
 }

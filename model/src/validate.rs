@@ -33,6 +33,7 @@ pub struct Corpus {
     /// `None` when `catalog.json` is missing.
     pub catalog: Option<Source>,
     pub articles: Vec<Source>,
+    pub timelines: Vec<Source>,
     /// Every other file present, relative to the content folder, so figure
     /// references can be checked.
     pub assets: Vec<String>,
@@ -144,7 +145,7 @@ fn unknown_section(c: &Catalog, id: &str) -> String {
     format!("unknown section {id:?}; expected one of {known:?} (declare new sections in catalog.json)")
 }
 
-fn check_article(a: &Article, catalog: Option<&Catalog>, assets: &HashSet<&str>, sink: &mut Sink) {
+fn check_article(a: &Article, catalog: Option<&Catalog>, assets: &HashSet<&str>, known_events: Option<&HashSet<String>>, sink: &mut Sink) {
     let root = JsonPath::root();
     let expected_name = format!("articles/{}.json", a.slug);
     if sink.src.name != expected_name {
@@ -227,10 +228,84 @@ fn check_article(a: &Article, catalog: Option<&Catalog>, assets: &HashSet<&str>,
                     for (k, id) in events.iter().enumerate() {
                         if !crate::route::is_slug(id) {
                             sink.error(&bp.key("events").index(k), format!("event id {id:?} is not a slug; expected lowercase letters, digits and hyphens, e.g. 2016-05-sochi"));
+                        } else if known_events.is_some_and(|known| !known.contains(id)) {
+                            sink.error(&bp.key("events").index(k), format!("unknown event id {id:?}; expected the id of an event in a timeline under timelines/"));
                         }
                     }
                 }
                 _ => {}
+            }
+        }
+    }
+}
+
+fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
+    let root = JsonPath::root();
+    let expected_name = format!("timelines/{}.json", t.id);
+    if sink.src.name != expected_name {
+        sink.error(&root.key("id"), format!("id {:?} does not match the file name; expected the file to be {expected_name}", t.id));
+    }
+    sink.text(&root.key("title"), &t.title);
+    sink.text(&root.key("description"), &t.description);
+    for (list, ids) in [
+        ("eras", t.eras.iter().map(|x| x.id.as_str()).collect::<Vec<_>>()),
+        ("groups", t.groups.iter().map(|x| x.id.as_str()).collect()),
+        ("people", t.people.iter().map(|x| x.id.as_str()).collect()),
+        ("events", t.events.iter().map(|x| x.id.as_str()).collect()),
+    ] {
+        for (i, id) in duplicates(ids.iter().copied()) {
+            sink.error(&root.key(list).index(i).key("id"), format!("duplicate id {id:?} in {list}; expected each id once"));
+        }
+        for (i, id) in ids.iter().enumerate() {
+            if !crate::route::is_slug(id) {
+                sink.error(&root.key(list).index(i).key("id"), format!("id {id:?} is not a slug; expected lowercase letters, digits and hyphens"));
+            }
+        }
+    }
+    for (i, era) in t.eras.iter().enumerate() {
+        let p = root.key("eras").index(i);
+        sink.text(&p.key("label"), &era.label);
+        if era.end < era.start {
+            sink.error(&p.key("end"), format!("era ends ({}) before it starts ({}); expected end on or after start", era.end, era.start));
+        }
+    }
+    for (i, g) in t.groups.iter().enumerate() {
+        sink.text(&root.key("groups").index(i).key("label"), &g.label);
+    }
+    for (i, person) in t.people.iter().enumerate() {
+        sink.text(&root.key("people").index(i).key("name"), &person.name);
+    }
+    for (i, e) in t.events.iter().enumerate() {
+        let p = root.key("events").index(i);
+        for (k, text) in [("title", &e.title), ("place", &e.place), ("occasion", &e.occasion), ("outcome", &e.outcome)] {
+            sink.text(&p.key(k), text);
+        }
+        if let Some(end) = e.end {
+            if end < e.start {
+                sink.error(&p.key("end"), format!("event ends ({end}) before it starts ({}); expected end on or after start", e.start));
+            }
+        }
+        if i > 0 && e.start < t.events[i - 1].start {
+            sink.error(&p.key("start"), format!("event starts {} but the previous one starts {}; expected events in date order", e.start, t.events[i - 1].start));
+        }
+        if t.era_of(e).is_none() {
+            sink.error(&p.key("start"), format!("event on {} is in no era; expected an era in \"eras\" whose span covers it", e.start));
+        }
+        if e.leaders.is_empty() {
+            sink.error(&p.key("leaders"), "no leaders; expected the ids of the people who met");
+        }
+        for (j, id) in e.leaders.iter().enumerate() {
+            if t.person(id).is_none() {
+                sink.error(&p.key("leaders").index(j), format!("unknown person {id:?}; expected an id from \"people\""));
+            }
+        }
+        if t.group(&e.group).is_none() {
+            let known: Vec<_> = t.groups.iter().map(|g| g.id.as_str()).collect();
+            sink.error(&p.key("group"), format!("unknown group {:?}; expected one of {known:?}", e.group));
+        }
+        for (j, src) in e.sources.iter().enumerate() {
+            if !matches!(crate::article::asset_ref(&src.url), Some(crate::article::AssetRef::Remote(_))) {
+                sink.error(&p.key("sources").index(j).key("url"), format!("source URL {:?} is not allowed; expected an http(s) URL", src.url));
             }
         }
     }
@@ -269,6 +344,26 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
         }
     };
 
+    // Timelines first: articles cite their events.
+    let mut event_ids: HashSet<String> = HashSet::new();
+    let mut all_parsed = true;
+    for src in &corpus.timelines {
+        let mut sink = Sink { src, out: &mut out };
+        match crate::timeline::parse(&src.text) {
+            Ok(t) => {
+                check_timeline(&t, &mut sink);
+                event_ids.extend(t.events.iter().map(|e| e.id.clone()));
+            }
+            Err(e) => {
+                sink.parse_error(e);
+                all_parsed = false;
+            }
+        }
+    }
+    // Citations can only be checked against timelines that parsed; a broken
+    // timeline is reported once, not again at every paragraph citing it.
+    let known_events = (!corpus.timelines.is_empty() && all_parsed).then_some(&event_ids);
+
     let mut by_slug: HashMap<String, &str> = HashMap::new();
     for src in &corpus.articles {
         let mut sink = Sink { src, out: &mut out };
@@ -282,7 +377,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
         if let Some(first) = by_slug.insert(article.slug.clone(), &src.name) {
             sink.error(&JsonPath::root().key("slug"), format!("duplicate slug {:?}, already used by {first}; expected each slug once", article.slug));
         }
-        check_article(&article, catalog.as_ref(), &assets, &mut sink);
+        check_article(&article, catalog.as_ref(), &assets, known_events, &mut sink);
     }
 
     if let (Some(c), Some(src)) = (&catalog, &corpus.catalog) {
@@ -291,6 +386,13 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
             let file = format!("articles/{}.json", e.slug);
             if !corpus.articles.iter().any(|a| a.name == file) {
                 sink.error(&JsonPath::root().key("articles").index(i).key("slug"), format!("no file {file} in the content folder for this catalog entry; expected one file per listed article"));
+            }
+        }
+        for (i, t) in c.timelines.iter().enumerate() {
+            sink.text(&JsonPath::root().key("timelines").index(i).key("title"), &t.title);
+            let file = format!("timelines/{}.json", t.id);
+            if !corpus.timelines.iter().any(|s| s.name == file) {
+                sink.error(&JsonPath::root().key("timelines").index(i).key("id"), format!("no file {file} in the content folder for this catalog entry; expected one file per listed timeline"));
             }
         }
     }
@@ -325,6 +427,8 @@ impl Corpus {
                 corpus.catalog = Some(Source { text: read()?, name });
             } else if name.starts_with("articles/") && name.ends_with(".json") {
                 corpus.articles.push(Source { text: read()?, name });
+            } else if name.starts_with("timelines/") && name.ends_with(".json") {
+                corpus.timelines.push(Source { text: read()?, name });
             } else {
                 corpus.assets.push(name);
             }

@@ -177,3 +177,50 @@ fn misaligned_translation_is_a_warning_with_counts() {
         "{lines:#?}"
     );
 }
+
+/// Validates the good corpus with its timeline text changed by `edit`.
+fn with_timeline(edit: impl Fn(&str) -> String) -> Vec<String> {
+    let mut c = good();
+    let t = &mut c.timelines[0];
+    t.text = edit(&t.text);
+    validate(&c).iter().map(|d| d.to_string()).collect()
+}
+
+#[test]
+fn timeline_event_ending_before_it_starts() {
+    let d = with_timeline(|t| t.replacen("\"end\": \"2005-11-22\"", "\"end\": \"2005-11-19\"", 1));
+    assert_eq!(d, ["timelines/t.json:20:37: error: at events[0].end: event ends (2005-11-19) before it starts (2005-11-20); expected end on or after start"]);
+}
+
+#[test]
+fn timeline_unknown_person_and_group() {
+    let d = with_timeline(|t| t.replacen("[\"abe\", \"putin\"]", "[\"abe\", \"medvedev\"]", 1).replacen("\"group\": \"sidelines\"", "\"group\": \"g8\"", 1));
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert!(d[0].contains("at events[0].leaders[1]: unknown person \"medvedev\""), "{d:#?}");
+    assert!(d[1].contains("at events[1].group: unknown group \"g8\"; expected one of [\"visit\", \"sidelines\"]"), "{d:#?}");
+}
+
+#[test]
+fn timeline_duplicate_event_id_and_unknown_cited_event() {
+    let d = with_timeline(|t| t.replacen("\"id\": \"2016-05-sochi\"", "\"id\": \"2005-11-tokyo\"", 1));
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert!(d[0].starts_with("timelines/t.json:30:13: error: at events[1].id: duplicate id \"2005-11-tokyo\" in events"), "{d:#?}");
+    assert!(d[1].contains("articles/ok.json") && d[1].contains("unknown event id \"2016-05-sochi\""), "the article now cites a missing event: {d:#?}");
+}
+
+#[test]
+fn timeline_event_in_no_era_and_out_of_order() {
+    let d = with_timeline(|t| t.replacen("\"start\": \"2016-05-06\"", "\"start\": \"1999-05-06\"", 1));
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert!(d[0].contains("at events[1].start: event starts 1999-05-06 but the previous one starts 2005-11-20; expected events in date order"), "{d:#?}");
+    assert!(d[1].contains("at events[1].start: event on 1999-05-06 is in no era"), "{d:#?}");
+}
+
+#[test]
+fn timeline_bad_date_and_unsafe_source() {
+    let d = with_timeline(|t| t.replacen("2016-05-06", "2016-02-30", 1));
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].contains("at events[1].start: bad date \"2016-02-30\"; expected YYYY-MM-DD"), "{d:#?}");
+    let d = with_timeline(|t| t.replacen("https://example.org/a", "javascript:alert(1)", 1));
+    assert!(d[0].contains("at events[0].sources[0].url: source URL \"javascript:alert(1)\" is not allowed"), "{d:#?}");
+}

@@ -1,0 +1,136 @@
+//! The time scale of the horizontal axis: days to pixels, zoom, year ticks.
+//!
+//! Zoom level 0 fits the whole span into the viewport; each level doubles
+//! the pixels per day. All of it is arithmetic on day numbers, so the view
+//! only positions elements at the `x` it is given.
+
+/// Space kept at both ends so the first and last markers are not clipped.
+pub const PADDING: f64 = 24.0;
+/// The deepest zoom: 2^MAX_ZOOM times the fitted scale.
+pub const MAX_ZOOM: u32 = 12;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    pub first_day: i64,
+    pub last_day: i64,
+    pub px_per_day: f64,
+}
+
+/// A labelled year on the axis.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Tick {
+    pub year: i32,
+    pub x: f64,
+}
+
+impl Scale {
+    /// The scale at `zoom` for a span of days shown in `viewport` pixels.
+    pub fn new(first_day: i64, last_day: i64, viewport: f64, zoom: u32) -> Scale {
+        let span = (last_day - first_day).max(1) as f64;
+        let fit = ((viewport - 2.0 * PADDING).max(1.0)) / span;
+        Scale { first_day, last_day, px_per_day: fit * f64::from(1u32 << zoom.min(MAX_ZOOM)) }
+    }
+
+    pub fn x(&self, day: i64) -> f64 {
+        PADDING + (day - self.first_day) as f64 * self.px_per_day
+    }
+
+    pub fn day_at(&self, x: f64) -> i64 {
+        self.first_day + ((x - PADDING) / self.px_per_day).round() as i64
+    }
+
+    /// Total width of the axis.
+    pub fn width(&self) -> f64 {
+        self.x(self.last_day) + PADDING
+    }
+
+    /// The days visible through a viewport scrolled to `scroll_left`.
+    pub fn visible_days(&self, scroll_left: f64, viewport: f64) -> (i64, i64) {
+        (self.day_at(scroll_left) - 1, self.day_at(scroll_left + viewport) + 1)
+    }
+
+    /// The scroll offset that puts `day` at `screen_x` within the viewport,
+    /// clamped to the axis: used to keep the point under the pointer (or
+    /// the selected event) still while zooming.
+    pub fn scroll_for(&self, day: i64, screen_x: f64, viewport: f64) -> f64 {
+        (self.x(day) - screen_x).clamp(0.0, (self.width() - viewport).max(0.0))
+    }
+
+    /// Year labels at least `min_spacing` pixels apart, on round steps.
+    pub fn ticks(&self, min_spacing: f64) -> Vec<Tick> {
+        let px_per_year = 365.2425 * self.px_per_day;
+        let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000]
+            .into_iter()
+            .find(|s| f64::from(*s) * px_per_year >= min_spacing)
+            .unwrap_or(1000);
+        let first = super::Date::from_day_number(self.first_day).year;
+        let last = super::Date::from_day_number(self.last_day).year;
+        let start = first.div_euclid(step) * step + if first.rem_euclid(step) == 0 { 0 } else { step };
+        (start..=last)
+            .step_by(step as usize)
+            .map(|year| Tick { year, x: self.x(super::Date { year, month: 1, day: 1 }.day_number()) })
+            .collect()
+    }
+}
+
+/// The range of indices whose day lies in `[from, to]`, for sorted `days`:
+/// only these are rendered, which keeps 10,000 events cheap.
+pub fn visible_range(days: &[i64], from: i64, to: i64) -> std::ops::Range<usize> {
+    days.partition_point(|d| *d < from)..days.partition_point(|d| *d <= to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_maps_the_span_onto_the_viewport() {
+        let s = Scale::new(0, 1000, 1048.0, 0);
+        assert_eq!(s.x(0), PADDING);
+        assert!((s.x(1000) - (1048.0 - PADDING)).abs() < 1e-9);
+        assert!((s.width() - 1048.0).abs() < 1e-9);
+        assert_eq!(s.day_at(s.x(437)), 437);
+    }
+
+    #[test]
+    fn each_zoom_level_doubles_and_is_capped() {
+        let a = Scale::new(0, 1000, 1048.0, 0);
+        let b = Scale::new(0, 1000, 1048.0, 3);
+        assert!((b.px_per_day - 8.0 * a.px_per_day).abs() < 1e-9);
+        assert_eq!(Scale::new(0, 1000, 1048.0, 99), Scale::new(0, 1000, 1048.0, MAX_ZOOM));
+    }
+
+    #[test]
+    fn zoom_keeps_a_day_under_the_pointer() {
+        let s = Scale::new(0, 10_000, 1000.0, 4);
+        let scroll = s.scroll_for(5000, 300.0, 1000.0);
+        assert!((s.x(5000) - scroll - 300.0).abs() < 1e-9);
+        assert_eq!(s.scroll_for(0, 300.0, 1000.0), 0.0, "clamped at the start");
+        let end = s.scroll_for(10_000, 0.0, 1000.0);
+        assert!((end - (s.width() - 1000.0)).abs() < 1e-9, "clamped at the end");
+    }
+
+    #[test]
+    fn ticks_are_round_years_and_spaced() {
+        let first = super::super::Date { year: 1956, month: 10, day: 13 }.day_number();
+        let last = super::super::Date { year: 2019, month: 9, day: 5 }.day_number();
+        let s = Scale::new(first, last, 1000.0, 0);
+        let ticks = s.ticks(60.0);
+        assert!(ticks.len() >= 6, "{ticks:?}");
+        let step = ticks[1].year - ticks[0].year;
+        assert!(ticks.iter().all(|t| t.year % step == 0), "{ticks:?}");
+        assert!(ticks.windows(2).all(|w| w[1].x - w[0].x >= 60.0 - 1e-9));
+        assert!(ticks[0].year >= 1957 && ticks.last().unwrap().year <= 2019);
+        // Zoomed in far enough, every year is labelled.
+        let deep = Scale::new(first, last, 1000.0, 6).ticks(60.0);
+        assert_eq!(deep[1].year - deep[0].year, 1);
+    }
+
+    #[test]
+    fn visible_range_is_inclusive() {
+        let days = [1, 3, 3, 7, 10];
+        assert_eq!(visible_range(&days, 3, 7), 1..4);
+        assert_eq!(visible_range(&days, 11, 20), 5..5);
+        assert_eq!(visible_range(&days, -5, 0), 0..0);
+    }
+}
