@@ -5,8 +5,12 @@
 //! `folio_model::parse`; this module only adds the transport and turns every
 //! failure into a [`LoadError`] a view can explain.
 
+use folio_model::timeline::{self, Timeline};
 use folio_model::{parse, Article, Catalog, ContentError};
 use gloo_net::http::Request;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Why content could not be loaded. `Clone + Send + Sync` so it can live in
 /// reactive state and be shown by any view.
@@ -62,8 +66,59 @@ pub async fn catalog() -> Result<Catalog, LoadError> {
     fetch("catalog.json", parse::catalog).await
 }
 
+thread_local! {
+    // Parsed files, by path. The timeline needs every article (for its
+    // "in the articles" links) and articles need the timeline (for their
+    // event links), so each file is fetched and parsed once per visit.
+    // Only successes are kept: a retry after an error fetches again.
+    static ARTICLES: RefCell<HashMap<String, Arc<Article>>> = RefCell::new(HashMap::new());
+    static TIMELINES: RefCell<HashMap<String, Arc<Timeline>>> = RefCell::new(HashMap::new());
+}
+
+async fn cached<T>(
+    cache: &'static std::thread::LocalKey<RefCell<HashMap<String, Arc<T>>>>,
+    rel: String,
+    parse: fn(&str) -> Result<T, ContentError>,
+) -> Result<Arc<T>, LoadError> {
+    if let Some(hit) = cache.with_borrow(|c| c.get(&rel).cloned()) {
+        return Ok(hit);
+    }
+    let value = Arc::new(fetch(&rel, parse).await?);
+    cache.with_borrow_mut(|c| c.insert(rel, value.clone()));
+    Ok(value)
+}
+
 /// `content/articles/{slug}.json`. The slug has already passed
 /// `Route::parse`, so it cannot climb out of the folder.
-pub async fn article(slug: &str) -> Result<Article, LoadError> {
-    fetch(&format!("articles/{slug}.json"), parse::article).await
+pub async fn article(slug: &str) -> Result<Arc<Article>, LoadError> {
+    cached(&ARTICLES, format!("articles/{slug}.json"), parse::article).await
+}
+
+/// `content/timelines/{id}.json`.
+pub async fn timeline(id: &str) -> Result<Arc<Timeline>, LoadError> {
+    cached(&TIMELINES, format!("timelines/{id}.json"), timeline::parse).await
+}
+
+/// Every timeline the catalog lists. One that fails to load is left out:
+/// an article's event links are an extra, not a reason to fail the page.
+pub async fn all_timelines(catalog: &Catalog) -> Vec<Arc<Timeline>> {
+    let mut out = Vec::new();
+    for t in &catalog.timelines {
+        if let Ok(t) = timeline(&t.id).await {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Every article the catalog lists that loads, for the timeline's links
+/// back to the articles.
+pub async fn all_articles(catalog: &Catalog) -> Vec<Arc<Article>> {
+    let mut out = Vec::new();
+    for a in &catalog.articles {
+        if let Ok(a) = article(&a.slug).await {
+            out.push(a);
+        }
+    }
+    out
 }

@@ -3,7 +3,7 @@
 use crate::api;
 use crate::components::masthead::Masthead;
 use crate::prefs;
-use crate::routes::{article::ArticlePage, home::HomePage, not_found::NotFound};
+use crate::routes::{article::ArticlePage, home::HomePage, not_found::NotFound, timeline::TimelinePage};
 use crate::state::{CatalogState, Reading};
 use folio_model::{mode, ui, PageSel, Route};
 use leptos::prelude::*;
@@ -23,6 +23,7 @@ use leptos_router::{
 enum View {
     Home(Option<String>),
     Article(String),
+    Timeline(String),
     NotFound,
 }
 
@@ -77,7 +78,9 @@ fn Shell() -> impl IntoView {
         if done.is_some() {
             return;
         }
-        reading.interleaved.set(prefs::stored_interleaved());
+        if prefs::stored_interleaved() {
+            reading.interleaved.set(true);
+        }
         let p = parsed.get_untracked();
         if p.mode.is_some() || matches!(p.route, Route::NotFound) {
             return;
@@ -124,7 +127,12 @@ fn Views() -> impl IntoView {
         Route::Home => View::Home(None),
         Route::Edition(id) => View::Home(Some(id.clone())),
         Route::Article { slug, .. } | Route::BadPage { slug, .. } => View::Article(slug.clone()),
+        Route::Timeline { id, .. } => View::Timeline(id.clone()),
         Route::NotFound => View::NotFound,
+    });
+    let event = Memo::new(move |_| match &parsed.read().route {
+        Route::Timeline { event, .. } => event.clone(),
+        _ => None,
     });
     // `Err(segment)` for a page segment that is not a page at all.
     let page = Memo::new(move |_| match &parsed.read().route {
@@ -135,6 +143,7 @@ fn Views() -> impl IntoView {
     move || match view_key.get() {
         View::Home(edition) => view! { <HomePage edition/> }.into_any(),
         View::Article(slug) => view! { <ArticlePage slug page/> }.into_any(),
+        View::Timeline(id) => view! { <TimelinePage id event/> }.into_any(),
         View::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

@@ -7,8 +7,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use folio::components::{
-    article_header::ArticleHeader, block::BlockView, error_panel::ErrorPanel, figure::Figure, pager::Pager,
-    reader_keys::ReaderKeys,
+    article_header::ArticleHeader, block::BlockView, error_panel::ErrorPanel, figure::Figure, live_region::LiveRegion,
+    pager::Pager, reader_keys::ReaderKeys, timeline_keys::TimelineKeys,
 };
 use folio_model::{Article, Block, Mode, PageSel, Text};
 use leptos::{mount::mount_to, prelude::*, task::tick};
@@ -237,4 +237,65 @@ async fn error_panel_offers_retry_and_a_way_back() {
     assert_eq!(find(&panel, "a").get_attribute("href").as_deref(), Some("/"));
     find(&panel, "button").unchecked_into::<HtmlElement>().click();
     assert_eq!(retried.get_untracked(), 1);
+}
+
+fn timeline() -> folio_model::timeline::Timeline {
+    folio_model::timeline::parse(include_str!("../content/timelines/japan-russia-summits.json")).expect("timeline parses")
+}
+
+#[wasm_bindgen_test]
+async fn timeline_keys_step_only_inside_the_timeline_and_not_in_its_fields() {
+    let (selected, set_selected) = signal(None::<usize>);
+    let visible = Signal::derive(|| vec![2, 5, 9]);
+    let select = Callback::new(move |i: usize| set_selected.set(Some(i)));
+    let outside: HtmlElement = document().create_element("input").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&outside).unwrap();
+    let host = mount(move || {
+        view! {
+            <TimelineKeys visible selected select>
+                <button id="marker">"•"</button>
+                <select id="filter"><option>"All"</option></select>
+            </TimelineKeys>
+        }
+    });
+    let marker = find(&host, "#marker");
+
+    key(&outside, "ArrowRight", false);
+    key(&document().body().unwrap(), "End", false);
+    assert_eq!(selected.get_untracked(), None, "keys outside the timeline do nothing");
+
+    assert!(key(&marker, "ArrowRight", false));
+    assert_eq!(selected.get_untracked(), Some(2), "from nothing, Right goes to the first meeting");
+    key(&marker, "ArrowRight", false);
+    assert_eq!(selected.get_untracked(), Some(5));
+    key(&marker, "End", false);
+    assert_eq!(selected.get_untracked(), Some(9));
+    key(&marker, "ArrowRight", false);
+    assert_eq!(selected.get_untracked(), Some(9), "no wrap-around at the end");
+    key(&marker, "Home", false);
+    assert_eq!(selected.get_untracked(), Some(2));
+    key(&marker, "ArrowLeft", false);
+    assert_eq!(selected.get_untracked(), Some(2));
+
+    key(&find(&host, "#filter"), "ArrowRight", false);
+    assert_eq!(selected.get_untracked(), Some(2), "arrows in the filter select change the filter, not the meeting");
+}
+
+#[wasm_bindgen_test]
+async fn live_region_says_only_the_date_and_title() {
+    let t = timeline();
+    let i = t.event_index("2016-05-sochi-new-approach").unwrap();
+    let (sel, set_sel) = signal(None::<usize>);
+    let events = t.events.clone();
+    let said = Signal::derive(move || sel.get().map(|i| events[i].announcement(Mode::En)));
+    let host = mount(move || view! { <LiveRegion text=said/> });
+    let region = find(&host, "[aria-live]");
+    assert_eq!(region.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(text(&region), "");
+    set_sel.set(Some(i));
+    tick().await;
+    let said = text(&region);
+    assert_eq!(said, format!("6 May 2016: {}", t.events[i].title.en));
+    assert!(!said.contains(&t.events[i].outcome.en[..20]), "not the whole card");
+    assert_eq!(t.events[i].announcement(Mode::Zh), format!("2016年5月6日：{}", t.events[i].title.zh.clone().unwrap()));
 }

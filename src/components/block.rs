@@ -1,3 +1,5 @@
+use crate::components::bi_text::BiText;
+use crate::components::event_strip::EventLink;
 use folio_model::bilingual::side;
 use folio_model::ui::{EN, ZH};
 use folio_model::{Block, Lang, Mode};
@@ -14,16 +16,27 @@ use leptos::prelude::*;
 ///   pushes its partner out of line), interleaved, or stacked on phones.
 ///
 /// `id` is the block's position in the article. It is the same in every
-/// mode, which is how a mode switch finds the reader's place again.
+/// mode, which is how a mode switch finds the reader's place again, and it
+/// is the `#b-{id}` anchor the timeline's "in the articles" links use.
+///
+/// `events` are the timeline meetings the paragraph names: each gets a
+/// subtle link to its place on the timeline.
 #[component]
-pub fn BlockView(block: Block, id: usize, mode: Mode) -> impl IntoView {
+pub fn BlockView(block: Block, id: usize, mode: Mode, #[prop(optional)] events: Vec<EventLink>) -> impl IntoView {
     let inner = match mode {
         Mode::En => side_view(&block, Lang::En).into_any(),
         Mode::Zh => side_view(&block, Lang::Zh).into_any(),
         Mode::Both => view! { {side_view(&block, Lang::En)}{side_view(&block, Lang::Zh)} }.into_any(),
     };
     let class = if mode == Mode::Both { "block pair" } else { "block" };
-    view! { <div class=class data-block=id.to_string()>{inner}</div> }
+    let links = (!events.is_empty()).then(|| {
+        let links = events
+            .into_iter()
+            .map(|e| view! { <a class="event-link" href=e.href><span class="event-link-date">{e.date}</span>" "<BiText text=e.title mode/></a> })
+            .collect_view();
+        view! { <p class="event-links">{links}</p> }
+    });
+    view! { <div class=class id=format!("b-{id}") data-block=id.to_string()>{inner}{links}</div> }
 }
 
 /// The block in `lang`; for a missing translation, the English with the

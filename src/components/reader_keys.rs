@@ -35,7 +35,9 @@ pub fn ReaderKeys(
     view! { <div class="reader" on:keydown=on_keydown>{children()}</div> }
 }
 
-fn is_text_field(el: &web_sys::Element) -> bool {
+/// Whether keys typed at `el` belong to it (text fields, selects, editable
+/// regions), so they must not be taken as navigation.
+pub fn is_text_field(el: &web_sys::Element) -> bool {
     let tag = el.tag_name();
     matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
         || el.get_attribute("contenteditable").is_some_and(|v| v != "false")

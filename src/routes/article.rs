@@ -1,8 +1,19 @@
 use crate::api::{self, LoadError};
 use crate::components::{
-    article_header::ArticleHeader, bi_text::plain, block::BlockView, crumb::Crumb, error_panel::ErrorPanel,
-    figure::Figure, layout_switch::LayoutSwitch, pager::Pager, reader_keys::ReaderKeys, related_list::RelatedList, ui,
+    article_header::ArticleHeader,
+    bi_text::plain,
+    block::BlockView,
+    crumb::Crumb,
+    error_panel::ErrorPanel,
+    event_strip::{EventLink, EventStrip},
+    figure::Figure,
+    layout_switch::LayoutSwitch,
+    pager::Pager,
+    reader_keys::ReaderKeys,
+    related_list::RelatedList,
+    ui,
 };
+use folio_model::timeline::{mentions::events_on, Timeline};
 use crate::state::{use_catalog, use_reading};
 use folio_model::{bilingual, route::article_href, Article, Mode, PageSel, Resolved, Text};
 use leptos::prelude::*;
@@ -31,11 +42,24 @@ pub fn load_error_panel(err: &LoadError, slug: &str, mode: Mode, retry: Option<C
 #[component]
 pub fn ArticlePage(slug: String, page: Memo<Result<PageSel, String>>) -> impl IntoView {
     let mode = use_reading().mode;
+    let catalog = use_catalog();
+    // The article and the timelines its paragraphs cite, fetched together,
+    // so the event links are there on first render and do not shift the
+    // text when they arrive. A timeline that fails only loses its links.
     let resource = {
         let slug = slug.clone();
         LocalResource::new(move || {
             let slug = slug.clone();
-            async move { api::article(&slug).await.map(Arc::new) }
+            async move {
+                let timelines = async {
+                    match catalog.await {
+                        Ok(c) => api::all_timelines(&c).await,
+                        Err(_) => Vec::new(),
+                    }
+                };
+                let (article, timelines) = futures::future::join(api::article(&slug), timelines).await;
+                article.map(|a| (a, Arc::new(timelines)))
+            }
         })
     };
     move || match resource.get() {
@@ -44,7 +68,7 @@ pub fn ArticlePage(slug: String, page: Memo<Result<PageSel, String>>) -> impl In
             let slug = slug.clone();
             (move || load_error_panel(&e, &slug, mode.get(), Some(Callback::new(move |_| resource.refetch())))).into_any()
         }
-        Some(Ok(article)) => view! { <ArticleView article page/> }.into_any(),
+        Some(Ok((article, timelines))) => view! { <ArticleView article timelines page/> }.into_any(),
     }
 }
 
@@ -60,7 +84,7 @@ enum PageState {
 /// A loaded article at the page the URL names, or a panel saying that page
 /// does not exist.
 #[component]
-fn ArticleView(article: Arc<Article>, page: Memo<Result<PageSel, String>>) -> impl IntoView {
+fn ArticleView(article: Arc<Article>, timelines: Arc<Vec<Arc<Timeline>>>, page: Memo<Result<PageSel, String>>) -> impl IntoView {
     let mode = use_reading().mode;
     let count = article.page_count();
     let state = Memo::new(move |_| match page.get() {
@@ -83,7 +107,7 @@ fn ArticleView(article: Arc<Article>, page: Memo<Result<PageSel, String>>) -> im
         let mode = mode.get();
         let t = ui(mode);
         match state.get() {
-            PageState::Valid => view! { <ArticleBody article=article.clone() page=current mode/> }.into_any(),
+            PageState::Valid => view! { <ArticleBody article=article.clone() timelines=timelines.clone() page=current mode/> }.into_any(),
             PageState::Empty => view! {
                 <ErrorPanel title=plain(&article.headline, mode) body=t.empty_article_body back=(mode.localize("/"), t.back_home.to_owned()) mode/>
             }
@@ -95,7 +119,7 @@ fn ArticleView(article: Arc<Article>, page: Memo<Result<PageSel, String>>) -> im
 
 /// The reader itself: every element of the seed page.
 #[component]
-fn ArticleBody(article: Arc<Article>, page: Memo<PageSel>, mode: Mode) -> impl IntoView {
+fn ArticleBody(article: Arc<Article>, timelines: Arc<Vec<Arc<Timeline>>>, page: Memo<PageSel>, mode: Mode) -> impl IntoView {
     let reading = use_reading();
     let count = article.page_count();
     let catalog = use_catalog();
@@ -160,8 +184,27 @@ fn ArticleBody(article: Arc<Article>, page: Memo<PageSel>, mode: Mode) -> impl I
     // Blocks carry their position in the whole article, so the same id
     // names the same passage on a page, in "view all" and in every mode.
     let offsets: Vec<usize> = article.pages.iter().scan(0, |acc, p| { let o = *acc; *acc += p.len(); Some(o) }).collect();
+    // An event id → its link on the timeline that holds it.
+    let event_link = {
+        let timelines = timelines.clone();
+        move |id: &str| -> Option<EventLink> {
+            timelines.iter().find_map(|tl| {
+                let e = &tl.events[tl.event_index(id)?];
+                let route = folio_model::Route::Timeline { id: tl.id.clone(), event: Some(e.id.clone()) };
+                Some(EventLink { href: mode.localize(&route.href()), date: e.start.year.to_string(), title: e.title.clone() })
+            })
+        }
+    };
+    let strip = {
+        let (a, link) = (article.clone(), event_link.clone());
+        move || {
+            let events: Vec<EventLink> = events_on(&a, page.get()).iter().filter_map(|id| link(id)).collect();
+            view! { <EventStrip events mode/> }
+        }
+    };
     let blocks = {
         let a = article.clone();
+        let link = event_link.clone();
         move || {
             let sel = page.get();
             let first = match sel {
@@ -176,7 +219,13 @@ fn ArticleBody(article: Arc<Article>, page: Memo<PageSel>, mode: Mode) -> impl I
             let views = blocks
                 .into_iter()
                 .enumerate()
-                .map(|(i, b)| view! { <BlockView block=b.clone() id=first + i mode/> })
+                .map(|(i, b)| {
+                    let events = match b {
+                        folio_model::Block::Paragraph { events, .. } => events.iter().filter_map(|id| link(id)).collect(),
+                        _ => Vec::new(),
+                    };
+                    view! { <BlockView block=b.clone() id=first + i mode events/> }
+                })
                 .collect_view();
             view! { {notice}{views} }
         }
@@ -203,7 +252,10 @@ fn ArticleBody(article: Arc<Article>, page: Memo<PageSel>, mode: Mode) -> impl I
                     <Pager slug=slug page=Signal::from(page) count mode/>
                 </article>
             </ReaderKeys>
-            <RelatedList slug=related_slug mode/>
+            <div class="rail">
+                {strip}
+                <RelatedList slug=related_slug mode/>
+            </div>
         </div>
     }
 }

@@ -50,6 +50,22 @@ pub fn HomePage(edition: Option<String>) -> impl IntoView {
                 .collect_view()
                 .into_any()
         };
+        let timelines = (!c.timelines.is_empty() && edition.is_none()).then(|| {
+            let items = c
+                .timelines
+                .iter()
+                .map(|tl| {
+                    let href = mode.localize(&folio_model::Route::Timeline { id: tl.id.clone(), event: None }.href());
+                    view! { <li><a href=href><BiText text=tl.title.clone() mode/></a></li> }
+                })
+                .collect_view();
+            view! {
+                <section class="home-timelines" aria-labelledby="timelines-heading">
+                    <h2 id="timelines-heading" class="home-heading">{t.timelines_heading}</h2>
+                    <ul>{items}</ul>
+                </section>
+            }
+        });
         let site = c.site.str(Lang::En).to_owned();
         let title = if edition.is_some() { format!("{heading} · {site}") } else { site };
         view! {
@@ -58,6 +74,7 @@ pub fn HomePage(edition: Option<String>) -> impl IntoView {
                 <h1 class="home-heading">{heading}</h1>
                 <ul class="story-list">{items}</ul>
             </section>
+            {timelines}
         }
         .into_any()
     }

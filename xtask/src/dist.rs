@@ -44,6 +44,13 @@ fn unprefixed_routes(content: &Path) -> Result<Vec<String>> {
         out.push(article_href(&article.slug, PageSel::All));
         out.extend((1..=article.page_count()).map(|n| article_href(&article.slug, PageSel::Page(n))));
     }
+    for entry in &catalog.timelines {
+        let file = content.join(format!("timelines/{}.json", entry.id));
+        let timeline = folio_model::timeline::parse(&std::fs::read_to_string(&file)?)
+            .map_err(|e| crate::Error(e.in_file(file.display().to_string()).to_string()))?;
+        out.push(Route::Timeline { id: timeline.id.clone(), event: None }.href());
+        out.extend(timeline.events.iter().map(|e| Route::Timeline { id: timeline.id.clone(), event: Some(e.id.clone()) }.href()));
+    }
     Ok(out)
 }
 

@@ -20,7 +20,7 @@ pub struct Mention {
 }
 
 /// Every mention of every event, keyed by event id, in article order.
-pub fn mentions(articles: &[Article]) -> BTreeMap<String, Vec<Mention>> {
+pub fn mentions<'a>(articles: impl IntoIterator<Item = &'a Article>) -> BTreeMap<String, Vec<Mention>> {
     let mut out: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
     for a in articles {
         let mut block = 0;

@@ -96,6 +96,14 @@ impl Event {
     pub fn last_day(&self) -> Date {
         self.end.unwrap_or(self.start)
     }
+
+    /// What a screen reader hears when this meeting is selected: its date
+    /// and title, nothing more.
+    pub fn announcement(&self, mode: crate::Mode) -> String {
+        let t = crate::ui::for_mode(mode);
+        let sep = if mode.ui_lang() == crate::Lang::Zh { "：" } else { ": " };
+        format!("{}{sep}{}", (t.date_range)(&self.start, self.end.as_ref()), self.title.str(mode.ui_lang()))
+    }
 }
 
 impl Timeline {

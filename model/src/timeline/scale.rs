@@ -79,6 +79,26 @@ pub fn visible_range(days: &[i64], from: i64, to: i64) -> std::ops::Range<usize>
     days.partition_point(|d| *d < from)..days.partition_point(|d| *d <= to)
 }
 
+/// The smallest zoom, from `from` up, at which event `sel` is drawn as its
+/// own marker rather than inside a cluster: its visible neighbours are at
+/// least `min_gap` away on both sides. (Greedy clustering starts a new item
+/// at a marker `min_gap` past the previous one's, and the previous item
+/// starts no later than the neighbour.) Capped at [`MAX_ZOOM`]; events on
+/// the same day cannot be separated.
+pub fn isolating_zoom(days: &[i64], visible: &[usize], sel: usize, viewport: f64, from: u32, min_gap: f64) -> u32 {
+    let (Some(&first), Some(&last)) = (days.first(), days.last()) else { return from };
+    let pos = visible.iter().position(|&i| i == sel);
+    let prev = pos.and_then(|p| p.checked_sub(1)).map(|p| days[visible[p]]);
+    let next = pos.and_then(|p| visible.get(p + 1)).map(|&i| days[i]);
+    (from..=MAX_ZOOM)
+        .find(|&z| {
+            let s = Scale::new(first, last, viewport, z);
+            let gap = |a: i64, b: i64| (s.x(b) - s.x(a)).abs() >= min_gap;
+            prev.is_none_or(|p| gap(p, days[sel])) && next.is_none_or(|n| gap(days[sel], n))
+        })
+        .unwrap_or(MAX_ZOOM.max(from))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +144,24 @@ mod tests {
         // Zoomed in far enough, every year is labelled.
         let deep = Scale::new(first, last, 1000.0, 6).ticks(60.0);
         assert_eq!(deep[1].year - deep[0].year, 1);
+    }
+
+    #[test]
+    fn isolating_zoom_separates_the_selected_event_from_its_neighbours() {
+        let days = [0, 10, 12, 5000, 10_000];
+        let all = [0, 1, 2, 3, 4];
+        // At zoom 0 on 1000 px, 10 days ≈ 1 px: events 1 and 2 are clustered.
+        let z = isolating_zoom(&days, &all, 1, 1000.0, 0, 18.0);
+        let s = Scale::new(0, 10_000, 1000.0, z);
+        assert!(s.x(12) - s.x(10) >= 18.0 && s.x(10) - s.x(0) >= 18.0);
+        let below = Scale::new(0, 10_000, 1000.0, z - 1);
+        assert!(below.x(12) - below.x(10) < 18.0, "the smallest such zoom");
+        // A lone event needs no zoom; a filtered-out neighbour does not count.
+        assert_eq!(isolating_zoom(&days, &all, 3, 1000.0, 0, 18.0), 0);
+        assert_eq!(isolating_zoom(&days, &[0, 1, 3, 4], 1, 1000.0, 0, 18.0) < z, true);
+        // Same-day events cannot be separated: the cap.
+        assert_eq!(isolating_zoom(&[0, 0, 9], &[0, 1, 2], 0, 1000.0, 2, 18.0), MAX_ZOOM);
+        assert_eq!(isolating_zoom(&days, &all, 3, 1000.0, 5, 18.0), 5, "never zooms out");
     }
 
     #[test]

@@ -1,0 +1,250 @@
+use crate::components::ui;
+use folio_model::timeline::{
+    cluster::cluster,
+    scale::{isolating_zoom, visible_range, Scale, MAX_ZOOM},
+    Timeline,
+};
+use folio_model::Mode;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Markers are 14 px wide; drawn items stay this far apart (see
+/// `folio_model::timeline::cluster`), so they never overlap.
+const GAP: f64 = 18.0;
+
+/// The desktop timeline: a time-proportional horizontal axis with year
+/// labels, era bands and one focusable button per meeting (or per cluster
+/// of meetings too close to tell apart). Zoom with the buttons, pan by
+/// scrolling or dragging. Only what is on screen (plus a viewport either
+/// side) is rendered, so 10,000 events cost what 50 do.
+#[component]
+pub fn TimelineAxis(
+    timeline: Arc<Timeline>,
+    visible: Memo<Vec<usize>>,
+    selected: Memo<Option<usize>>,
+    mode: Mode,
+    select: Callback<usize>,
+) -> impl IntoView {
+    let t = ui(mode);
+    let days = Arc::new(timeline.start_days());
+    let (first, last) = (
+        days.first().copied().unwrap_or(0),
+        timeline.events.iter().map(|e| e.last_day().day_number()).max().unwrap_or(0),
+    );
+    let zoom = RwSignal::new(0u32);
+    let scroll = RwSignal::new(0.0f64);
+    let width = RwSignal::new(1000.0f64);
+    let scale = Memo::new(move |_| Scale::new(first, last, width.get(), zoom.get()));
+    let viewport = NodeRef::<leptos::html::Div>::new();
+
+    // Measure the viewport now and whenever the window resizes.
+    let measure = move || {
+        if let Some(Some(el)) = viewport.try_get_untracked() {
+            let w = f64::from(el.client_width().max(1));
+            if width.try_get_untracked().is_some_and(|old| old != w) {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move || measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    // Scrolls (after the track has its new width) so `day` sits at
+    // `screen_x` in the viewport.
+    let scroll_to = move |day: i64, screen_x: f64| {
+        // The axis may be gone by the next frame (filters, language switch).
+        request_animation_frame(move || {
+            if let (Some(Some(el)), Some(s), Some(w)) = (viewport.try_get_untracked(), scale.try_get_untracked(), width.try_get_untracked()) {
+                el.set_scroll_left(s.scroll_for(day, screen_x, w) as i32);
+            }
+        });
+    };
+
+    // A selected meeting is always drawn as its own marker and on screen:
+    // zoom in until it leaves its cluster, scroll it into view.
+    let sel_days = days.clone();
+    Effect::new(move || {
+        let (Some(sel), vis) = (selected.get(), visible.get()) else { return };
+        let w = width.get();
+        let z = isolating_zoom(&sel_days, &vis, sel, w, zoom.get_untracked(), GAP);
+        if z != zoom.get_untracked() {
+            zoom.set(z);
+        }
+        let x = scale.get_untracked().x(sel_days[sel]) - scroll.get_untracked();
+        if !(40.0..=w - 40.0).contains(&x) {
+            scroll_to(sel_days[sel], w / 2.0);
+        }
+    });
+
+    let zoom_days = days.clone();
+    let zoom_by = move |delta: i32| {
+        let s = scale.get_untracked();
+        let w = width.get_untracked();
+        // Keep the selected meeting still if it is on screen, else the centre.
+        let centre = s.day_at(scroll.get_untracked() + w / 2.0);
+        let anchor = selected
+            .get_untracked()
+            .map(|i| zoom_days[i])
+            .filter(|d| {
+                let x = s.x(*d) - scroll.get_untracked();
+                (0.0..=w).contains(&x)
+            })
+            .unwrap_or(centre);
+        let screen_x = s.x(anchor) - scroll.get_untracked();
+        zoom.set((zoom.get_untracked() as i32 + delta).clamp(0, MAX_ZOOM as i32) as u32);
+        scroll_to(anchor, screen_x);
+    };
+    let zoom_in = zoom_by.clone();
+    let zoom_out = zoom_by.clone();
+    let fit = move |_| {
+        zoom.set(0);
+        scroll_to(first, 0.0);
+    };
+
+    // Drag to pan. Buttons keep their clicks: a drag starts on the track.
+    let drag = StoredValue::new(None::<(f64, f64)>);
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        let on_button = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.closest("button").ok().flatten().is_some());
+        if on_button || ev.button() != 0 {
+            return;
+        }
+        if let Some(el) = viewport.get_untracked() {
+            drag.set_value(Some((f64::from(ev.client_x()), f64::from(el.scroll_left()))));
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        if let (Some((x0, s0)), Some(el)) = (drag.get_value(), viewport.get_untracked()) {
+            el.set_scroll_left((s0 - (f64::from(ev.client_x()) - x0)) as i32);
+        }
+    };
+    let on_up = move |_| drag.set_value(None);
+
+    let eras = {
+        let tl = timeline.clone();
+        move || {
+            let s = scale.get();
+            tl.eras
+                .iter()
+                .enumerate()
+                .map(|(i, era)| {
+                    let (x0, x1) = (s.x(era.start.day_number()).max(0.0), s.x(era.end.day_number()).min(s.width()));
+                    let (label, lang) = era.label.get(mode.ui_lang());
+                    view! {
+                        <div class=format!("era era-{}", i % 2) style:left=format!("{x0}px") style:width=format!("{}px", (x1 - x0).max(0.0))>
+                            <span class="era-label" lang=lang.tag()>{label.to_owned()}</span>
+                        </div>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let ticks = move || {
+        scale
+            .get()
+            .ticks(64.0)
+            .into_iter()
+            .map(|tk| view! { <span class="tick" style:left=format!("{}px", tk.x)>{tk.year}</span> })
+            .collect_view()
+    };
+
+    // What to draw: the visible filtered events near the viewport, clustered.
+    let items = {
+        let days = days.clone();
+        Memo::new(move |_| {
+            let s = scale.get();
+            let w = width.get();
+            let (from, to) = s.visible_days(scroll.get() - w, 3.0 * w);
+            let range = visible_range(&days, from, to);
+            let vis = visible.get();
+            let markers = vis.iter().copied().filter(|i| range.contains(i)).map(|i| (i, s.x(days[i])));
+            cluster(markers, GAP)
+                .into_iter()
+                .map(|c| (zoom.get_untracked(), c.members, c.x))
+                .collect::<Vec<_>>()
+        })
+    };
+    let tl = timeline.clone();
+    let marker = move |(z, members, x): (u32, Vec<usize>, f64)| {
+        let left = format!("{}px", x - 7.0);
+        if members.len() == 1 {
+            let i = members[0];
+            let e = &tl.events[i];
+            let label = format!("{}: {}", (t.date_range)(&e.start, e.end.as_ref()), e.title.str(mode.ui_lang()));
+            let is_sel = move || selected.get() == Some(i);
+            let tab = move || if is_sel() || (selected.get().is_none() && visible.with(|v| v.first() == Some(&i))) { 0 } else { -1 };
+            view! {
+                <button
+                    type="button"
+                    class=format!("marker marker-{}", e.group)
+                    class:selected=is_sel
+                    aria-current=move || is_sel().then_some("true")
+                    aria-label=label.clone()
+                    title=label
+                    tabindex=tab
+                    data-event=e.id.clone()
+                    style:left=left
+                    on:click=move |_| select.run(i)
+                ></button>
+            }
+            .into_any()
+        } else {
+            let n = members.len();
+            let (a, b) = (&tl.events[members[0]], &tl.events[members[n - 1]]);
+            let label = (t.cluster_label)(n, &a.start.year.to_string(), &b.start.year.to_string());
+            let centre = (a.start.day_number() + b.start.day_number()) / 2;
+            view! {
+                <button
+                    type="button"
+                    class="cluster"
+                    aria-label=label.clone()
+                    title=label
+                    tabindex="-1"
+                    style:left=left
+                    on:click=move |_| {
+                        let s = scale.get_untracked();
+                        let screen_x = s.x(centre) - scroll.get_untracked();
+                        zoom.set((z + 2).min(MAX_ZOOM));
+                        scroll_to(centre, screen_x);
+                    }
+                >
+                    {n}
+                </button>
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <div class="axis">
+            <div class="axis-tools" role="toolbar" aria-label=t.axis_label>
+                <button type="button" on:click=move |_| zoom_in(1) disabled=move || { zoom.get() >= MAX_ZOOM }>{t.zoom_in}</button>
+                <button type="button" on:click=move |_| zoom_out(-1) disabled=move || { zoom.get() == 0 }>{t.zoom_out}</button>
+                <button type="button" on:click=fit>{t.fit_all}</button>
+            </div>
+            <div
+                class="axis-viewport"
+                node_ref=viewport
+                on:scroll=move |ev| {
+                    if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                        scroll.set(f64::from(el.scroll_left()));
+                    }
+                }
+                on:pointerdown=on_down
+                on:pointermove=on_move
+                on:pointerup=on_up
+                on:pointercancel=move |_| drag.set_value(None)
+            >
+                <div class="axis-track" style:width=move || format!("{}px", scale.get().width())>
+                    <div class="eras">{eras}</div>
+                    <div class="ticks" aria-hidden="true">{ticks}</div>
+                    <div class="markers">
+                        <For each=move || items.get() key=|(z, m, _)| (*z, m[0], m.len()) children=marker/>
+                    </div>
+                </div>
+            </div>
+        </div>
+    }
+}

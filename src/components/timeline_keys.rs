@@ -1,0 +1,39 @@
+use crate::components::reader_keys::is_text_field;
+use folio_model::timeline::filter::{step, Step};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+
+/// Left and Right step between the visible meetings, Home and End jump to
+/// the ends, but only while focus is inside this region, and never while
+/// the reader is in a field such as the filters. TimelineJS listens on the
+/// whole document (its issue #616); this listens on its own element.
+#[component]
+pub fn TimelineKeys(
+    #[prop(into)] visible: Signal<Vec<usize>>,
+    #[prop(into)] selected: Signal<Option<usize>>,
+    select: Callback<usize>,
+    #[prop(optional)] node_ref: NodeRef<leptos::html::Div>,
+    children: Children,
+) -> impl IntoView {
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.default_prevented() || ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            return;
+        }
+        if ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| is_text_field(&el)) {
+            return;
+        }
+        let s = match ev.key().as_str() {
+            "ArrowLeft" => Step::Prev,
+            "ArrowRight" => Step::Next,
+            "Home" => Step::First,
+            "End" => Step::Last,
+            _ => return,
+        };
+        ev.prevent_default();
+        if let Some(i) = visible.with_untracked(|v| step(v, selected.get_untracked(), s)) {
+            select.run(i);
+        }
+    };
+    view! { <div class="timeline" node_ref=node_ref on:keydown=on_keydown>{children()}</div> }
+}

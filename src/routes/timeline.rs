@@ -1,0 +1,235 @@
+use crate::api::{self, LoadError};
+use crate::components::{
+    bi_text::{plain, BiText},
+    error_panel::ErrorPanel,
+    event_card::EventCard,
+    live_region::LiveRegion,
+    timeline_axis::TimelineAxis,
+    timeline_filters::TimelineFilters,
+    timeline_keys::TimelineKeys,
+    timeline_list::TimelineList,
+    ui,
+};
+use crate::routes::article::load_error_panel;
+use crate::state::{use_catalog, use_reading};
+use folio_model::timeline::{
+    filter::Filter,
+    mentions::{mentions, Mention},
+    Timeline,
+};
+use folio_model::{Mode, Route};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{hooks::use_location, hooks::use_navigate, NavigateOptions};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// `/timeline/{id}/` and `/timeline/{id}/{event}/`.
+#[component]
+pub fn TimelinePage(id: String, event: Memo<Option<String>>) -> impl IntoView {
+    let mode = use_reading().mode;
+    let resource = {
+        let id = id.clone();
+        LocalResource::new(move || {
+            let id = id.clone();
+            async move { api::timeline(&id).await }
+        })
+    };
+    move || match resource.get() {
+        None => view! { <p class="loading" aria-busy="true">{move || ui(mode.get()).loading}</p> }.into_any(),
+        Some(Err(LoadError::NotFound { .. })) => {
+            let id = id.clone();
+            (move || {
+                let mode = mode.get();
+                let t = ui(mode);
+                view! {
+                    <Title text=format!("{} · Folio", t.no_timeline_title)/>
+                    <ErrorPanel title=t.no_timeline_title body=(t.no_timeline_body)(&id) back=(mode.localize("/"), t.back_home.to_owned()) mode/>
+                }
+            })
+            .into_any()
+        }
+        Some(Err(e)) => (move || load_error_panel(&e, "", mode.get(), Some(Callback::new(move |_| resource.refetch())))).into_any(),
+        Some(Ok(timeline)) => view! { <TimelineView timeline event/> }.into_any(),
+    }
+}
+
+/// A loaded timeline, following the URL's event and filters.
+#[component]
+fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl IntoView {
+    let mode = use_reading().mode;
+    let location = use_location();
+    let navigate = use_navigate();
+    let catalog = use_catalog();
+
+    let filter = Memo::new(move |_| location.search.with(|q| Filter::from_query(q)));
+    let visible = {
+        let t = timeline.clone();
+        Memo::new(move |_| filter.with(|f| f.apply(&t)))
+    };
+    let selected = {
+        let t = timeline.clone();
+        Memo::new(move |_| event.with(|e| e.as_deref().and_then(|id| t.event_index(id))))
+    };
+    // The articles that cite each event, once every article has loaded.
+    let mention_res = LocalResource::new(move || async move {
+        let Ok(c) = catalog.await else { return Arc::new(BTreeMap::new()) };
+        let articles = api::all_articles(&c).await;
+        Arc::new(mentions(articles.iter().map(|a| a.as_ref())))
+    });
+    let mentions_map: Signal<Arc<BTreeMap<String, Vec<Mention>>>> =
+        Signal::derive(move || mention_res.get().unwrap_or_default());
+
+    let href = {
+        let t = timeline.clone();
+        move |event: Option<usize>, f: &Filter, mode: Mode| {
+            let route = Route::Timeline { id: t.id.clone(), event: event.map(|i| t.events[i].id.clone()) };
+            let q = f.to_query();
+            format!("{}{}", mode.localize(&route.href()), if q.is_empty() { String::new() } else { format!("?{q}") })
+        }
+    };
+    let go = {
+        let navigate = navigate.clone();
+        move |url: String, replace: bool| navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() })
+    };
+    let select = {
+        let (href, go) = (href.clone(), go.clone());
+        Callback::new(move |i: usize| go(href(Some(i), &filter.get_untracked(), mode.get_untracked()), false))
+    };
+    let apply_filter = {
+        let (href, go) = (href.clone(), go.clone());
+        Callback::new(move |f: Filter| go(href(selected.get_untracked(), &f, mode.get_untracked()), true))
+    };
+    let list_href = {
+        let href = href.clone();
+        Callback::new(move |i: usize| href(Some(i), &filter.get_untracked(), mode.get_untracked()))
+    };
+
+    // Phones get the vertical list; decided in an effect (a browser API),
+    // and followed live when the window crosses the breakpoint.
+    let narrow = RwSignal::new(false);
+    Effect::new(move || {
+        if let Ok(Some(mq)) = window().match_media("(max-width: 699px)") {
+            // Set only on a change: a set always notifies, and would rebuild
+            // the axis for nothing.
+            let update = move |m: bool| {
+                if narrow.try_get_untracked().is_some_and(|n| n != m) {
+                    narrow.set(m);
+                }
+            };
+            update(mq.matches());
+            let cb = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| {
+                update(e.matches())
+            });
+            let _ = mq.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+            cb.forget();
+        }
+    });
+
+    let root = NodeRef::<leptos::html::Div>::new();
+    // Keep focus on the selected marker after a keyboard step re-renders it.
+    let ids: Arc<Vec<String>> = Arc::new(timeline.events.iter().map(|e| e.id.clone()).collect());
+    Effect::new(move |prev: Option<Option<usize>>| {
+        let now = selected.get();
+        if let (Some(Some(_)), Some(i)) = (prev, now) {
+            let had_focus = root.get_untracked().is_some_and(|r| {
+                document().active_element().is_some_and(|a| r.contains(Some(a.unchecked_ref())))
+            });
+            if had_focus {
+                let selector = format!("button[data-event=\"{}\"]", ids[i]);
+                request_animation_frame(move || {
+                    if let Some(Ok(Some(el))) = root.try_get_untracked().flatten().map(|r| r.query_selector(&selector)) {
+                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = el.focus();
+                        }
+                    }
+                });
+            }
+        }
+        now
+    });
+
+    // On phones, opening a meeting's URL scrolls the list to it (the axis
+    // scrolls itself on wide screens).
+    Effect::new(move || {
+        if narrow.get() && selected.get().is_some() {
+            request_animation_frame(|| {
+                if let Ok(Some(el)) = document().query_selector(".list-event[aria-current]") {
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
+
+    let tl = timeline.clone();
+    move || {
+        let mode = mode.get();
+        let t = ui(mode);
+        let timeline = tl.clone();
+        let live = {
+            let tl = timeline.clone();
+            Signal::derive(move || selected.get().map(|i| tl.events[i].announcement(mode)))
+        };
+        let title = {
+            let tl = timeline.clone();
+            move || match selected.get() {
+                Some(i) => format!("{} · {} · Folio", plain(&tl.events[i].title, mode), plain(&tl.title, mode)),
+                None => format!("{} · Folio", plain(&tl.title, mode)),
+            }
+        };
+        let unknown = {
+            let back = (href(None, &Filter::default(), mode), plain(&timeline.title, mode));
+            move || {
+                let id = event.get()?;
+                selected.get().is_none().then(|| {
+                    view! { <ErrorPanel title=t.no_event_title body=(t.no_event_body)(&id) back=back.clone() mode/> }
+                })
+            }
+        };
+        let total = timeline.events.len();
+        let count = move || {
+            let n = visible.with(Vec::len);
+            if n == 0 { t.no_events.to_owned() } else { (t.events_shown)(n, total) }
+        };
+        let card = {
+            let tl = timeline.clone();
+            move || {
+                let i = selected.get()?;
+                let m = mentions_map.with(|m| m.get(&tl.events[i].id).cloned().unwrap_or_default());
+                Some(view! { <EventCard timeline=tl.clone() index=i mode mentions=m/> })
+            }
+        };
+        let body = {
+            let tl = timeline.clone();
+            move || {
+                if narrow.get() {
+                    view! { <TimelineList timeline=tl.clone() visible selected mode href=list_href mentions=mentions_map/> }.into_any()
+                } else {
+                    view! {
+                        <TimelineAxis timeline=tl.clone() visible selected mode select/>
+                        {card.clone()}
+                    }
+                    .into_any()
+                }
+            }
+        };
+        view! {
+            <Title text=title/>
+            <section class="timeline-page" lang=mode.ui_lang().tag()>
+                <header class="timeline-header">
+                    <h1><BiText text=timeline.title.clone() mode/></h1>
+                    <p class="timeline-description"><BiText text=timeline.description.clone() mode/></p>
+                </header>
+                {unknown}
+                <TimelineFilters timeline=timeline.clone() filter mode apply=apply_filter/>
+                <p class="timeline-count">{count}</p>
+                <TimelineKeys visible selected select node_ref=root>
+                    {body}
+                </TimelineKeys>
+                <p class="keys-hint">{t.keys_hint}</p>
+                <LiveRegion text=live/>
+            </section>
+        }
+    }
+}
