@@ -42,7 +42,7 @@ test('home lists the articles and opens one, with no console errors', async () =
   assert.ok(await page.locator('.lead-figure img').evaluate((img) => img.complete && img.naturalWidth > 0), 'the map loads');
   assert.match(await page.locator('figcaption').innerText(), /Northern Territories/);
   assert.ok((await pageText(page)).includes(para(0, 0)));
-  assert.equal(await page.locator('#page-text p').count(), 3);
+  assert.equal(await page.locator('#page-text [data-block]').count(), 3);
   assert.ok(await page.locator('.related a').count() >= 1, 'related list from the catalog');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();

@@ -25,6 +25,10 @@ pub fn TimelineAxis(
     selected: Memo<Option<usize>>,
     mode: Mode,
     select: Callback<usize>,
+    /// Set by whoever selected a meeting by click or key: focus goes back to
+    /// its marker once the axis has zoomed and scrolled to it (the marker
+    /// is redrawn on the way, which drops focus).
+    refocus: StoredValue<bool>,
 ) -> impl IntoView {
     let t = ui(mode);
     let days = Arc::new(timeline.start_days());
@@ -57,7 +61,11 @@ pub fn TimelineAxis(
         // The axis may be gone by the next frame (filters, language switch).
         request_animation_frame(move || {
             if let (Some(Some(el)), Some(s), Some(w)) = (viewport.try_get_untracked(), scale.try_get_untracked(), width.try_get_untracked()) {
-                el.set_scroll_left(s.scroll_for(day, screen_x, w) as i32);
+                let left = s.scroll_for(day, screen_x, w);
+                el.set_scroll_left(left as i32);
+                // Redraw for the new position now, not when the scroll event
+                // arrives a frame later.
+                scroll.set(f64::from(el.scroll_left()));
             }
         });
     };
@@ -65,6 +73,7 @@ pub fn TimelineAxis(
     // A selected meeting is always drawn as its own marker and on screen:
     // zoom in until it leaves its cluster, scroll it into view.
     let sel_days = days.clone();
+    let events_ids: Vec<String> = timeline.events.iter().map(|e| e.id.clone()).collect();
     Effect::new(move || {
         let (Some(sel), vis) = (selected.get(), visible.get()) else { return };
         let w = width.get();
@@ -75,6 +84,23 @@ pub fn TimelineAxis(
         let x = scale.get_untracked().x(sel_days[sel]) - scroll.get_untracked();
         if !(40.0..=w - 40.0).contains(&x) {
             scroll_to(sel_days[sel], w / 2.0);
+        }
+        if refocus.try_update_value(std::mem::take).unwrap_or(false) {
+            let id = events_ids[sel].clone();
+            // Two frames: the first scrolls and redraws, the second focuses.
+            request_animation_frame(move || {
+                request_animation_frame(move || {
+                    let selector = format!("button[data-event=\"{id}\"]");
+                    if let Some(Some(Ok(Some(el)))) = viewport.try_get_untracked().map(|v| v.map(|v| v.query_selector(&selector))) {
+                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                            // The axis scrolls itself; focus must not scroll the page.
+                            let opts = web_sys::FocusOptions::new();
+                            opts.set_prevent_scroll(true);
+                            let _ = el.focus_with_options(&opts);
+                        }
+                    }
+                });
+            });
         }
     });
 
@@ -159,16 +185,21 @@ pub fn TimelineAxis(
             let (from, to) = s.visible_days(scroll.get() - w, 3.0 * w);
             let range = visible_range(&days, from, to);
             let vis = visible.get();
-            let markers = vis.iter().copied().filter(|i| range.contains(i)).map(|i| (i, s.x(days[i])));
-            cluster(markers, GAP)
-                .into_iter()
-                .map(|c| (zoom.get_untracked(), c.members, c.x))
-                .collect::<Vec<_>>()
+            // The selected meeting is always drawn, even off screen, so focus
+            // can move to it before the axis has scrolled.
+            let sel = selected.get();
+            let markers = vis.iter().copied().filter(|i| range.contains(i) || sel == Some(*i)).map(|i| (i, s.x(days[i])));
+            cluster(markers, GAP).into_iter().map(|c| c.members).collect::<Vec<_>>()
         })
     };
     let tl = timeline.clone();
-    let marker = move |(z, members, x): (u32, Vec<usize>, f64)| {
-        let left = format!("{}px", x - 7.0);
+    let marker_days = days.clone();
+    // An item is keyed by its members, and drawn at its first member's day:
+    // zooming moves markers instead of recreating them, so the focused one
+    // keeps focus.
+    let marker = move |members: Vec<usize>| {
+        let day = marker_days[members[0]];
+        let left = move || format!("{}px", scale.get().x(day) - 7.0);
         if members.len() == 1 {
             let i = members[0];
             let e = &tl.events[i];
@@ -206,7 +237,7 @@ pub fn TimelineAxis(
                     on:click=move |_| {
                         let s = scale.get_untracked();
                         let screen_x = s.x(centre) - scroll.get_untracked();
-                        zoom.set((z + 2).min(MAX_ZOOM));
+                        zoom.set((zoom.get_untracked() + 2).min(MAX_ZOOM));
                         scroll_to(centre, screen_x);
                     }
                 >
@@ -241,7 +272,7 @@ pub fn TimelineAxis(
                     <div class="eras">{eras}</div>
                     <div class="ticks" aria-hidden="true">{ticks}</div>
                     <div class="markers">
-                        <For each=move || items.get() key=|(z, m, _)| (*z, m[0], m.len()) children=marker/>
+                        <For each=move || items.get() key=|m| (m[0], m.len()) children=marker/>
                     </div>
                 </div>
             </div>

@@ -173,6 +173,16 @@ fn ArticleBody(article: Arc<Article>, timelines: Arc<Vec<Arc<Timeline>>>, page: 
         }
         now
     });
+    // A link to a paragraph (`#b-4`, from the timeline) lands on it once the
+    // text is there; the router's own jump ran before the article loaded.
+    let hash = leptos_router::hooks::use_location().hash.get_untracked();
+    Effect::new(move || {
+        if let Some(id) = hash.strip_prefix("#b-").filter(|id| id.bytes().all(|b| b.is_ascii_digit())) {
+            if let Some(el) = document().get_element_by_id(&format!("b-{id}")) {
+                el.scroll_into_view();
+            }
+        }
+    });
     // After a mode switch, put the block that was at the top of the
     // viewport back where it was (see LangToggle).
     Effect::new(move || {

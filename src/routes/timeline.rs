@@ -93,9 +93,15 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
         let navigate = navigate.clone();
         move |url: String, replace: bool| navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() })
     };
+    // Set when a marker is chosen by click or key: the marker is redrawn
+    // (zoom and clusters change), so focus must be put back on it.
+    let refocus = StoredValue::new(false);
     let select = {
         let (href, go) = (href.clone(), go.clone());
-        Callback::new(move |i: usize| go(href(Some(i), &filter.get_untracked(), mode.get_untracked()), false))
+        Callback::new(move |i: usize| {
+            refocus.set_value(true);
+            go(href(Some(i), &filter.get_untracked(), mode.get_untracked()), false)
+        })
     };
     let apply_filter = {
         let (href, go) = (href.clone(), go.clone());
@@ -128,28 +134,6 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
     });
 
     let root = NodeRef::<leptos::html::Div>::new();
-    // Keep focus on the selected marker after a keyboard step re-renders it.
-    let ids: Arc<Vec<String>> = Arc::new(timeline.events.iter().map(|e| e.id.clone()).collect());
-    Effect::new(move |prev: Option<Option<usize>>| {
-        let now = selected.get();
-        if let (Some(Some(_)), Some(i)) = (prev, now) {
-            let had_focus = root.get_untracked().is_some_and(|r| {
-                document().active_element().is_some_and(|a| r.contains(Some(a.unchecked_ref())))
-            });
-            if had_focus {
-                let selector = format!("button[data-event=\"{}\"]", ids[i]);
-                request_animation_frame(move || {
-                    if let Some(Ok(Some(el))) = root.try_get_untracked().flatten().map(|r| r.query_selector(&selector)) {
-                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = el.focus();
-                        }
-                    }
-                });
-            }
-        }
-        now
-    });
-
     // On phones, opening a meeting's URL scrolls the list to it (the axis
     // scrolls itself on wide screens).
     Effect::new(move || {
@@ -207,7 +191,7 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
                     view! { <TimelineList timeline=tl.clone() visible selected mode href=list_href mentions=mentions_map/> }.into_any()
                 } else {
                     view! {
-                        <TimelineAxis timeline=tl.clone() visible selected mode select/>
+                        <TimelineAxis timeline=tl.clone() visible selected mode select refocus/>
                         {card.clone()}
                     }
                     .into_any()

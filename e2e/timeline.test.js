@@ -1,0 +1,224 @@
+// The timeline of summits, end to end against the release dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { BASE, launch, newPage } from './browser.js';
+
+const ID = 'japan-russia-summits';
+const TL = `/timeline/${ID}/`;
+const data = JSON.parse(readFileSync(new URL(`../content/timelines/${ID}.json`, import.meta.url)));
+const ev = (id) => data.events.find((e) => e.id === id);
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const path = (page) => new URL(page.url()).pathname;
+const drawn = '.axis .marker, .axis .cluster';
+
+/// Asserts that no two drawn markers or clusters overlap.
+async function assertNoOverlap(page, label) {
+  const boxes = await page.locator(drawn).evaluateAll((els) => els.map((e) => {
+    const r = e.getBoundingClientRect();
+    return [r.left, r.right];
+  }));
+  boxes.sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < boxes.length; i++) {
+    assert.ok(boxes[i][0] >= boxes[i - 1][1] - 0.5, `${label}: markers overlap at ${boxes[i - 1]} / ${boxes[i]}`);
+  }
+  return boxes.length;
+}
+
+test('the home page opens the timeline, and every zoom level keeps markers apart', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + '/');
+  await page.getByRole('link', { name: data.title.en }).click();
+  await page.waitForURL(`**${TL}`);
+  assert.equal(await page.locator('h1').innerText(), data.title.en);
+  assert.equal(await page.locator('.timeline-count').innerText(), '36 of 36 meetings');
+  await page.locator(drawn).first().waitFor();
+  assert.equal(await page.locator('.era').count(), 4);
+  let levels = 0;
+  let seen = 0;
+  await page.getByRole('button', { name: 'Fit all' }).click();
+  for (;;) {
+    await page.waitForTimeout(50);
+    // Deep zoom can show an empty stretch of years; overlap is what matters.
+    seen += await assertNoOverlap(page, `zoom ${levels}`);
+    const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true });
+    if (await zoomIn.isDisabled()) break;
+    await zoomIn.click();
+    levels++;
+  }
+  assert.ok(levels >= 8, `${levels} zoom levels`);
+  assert.ok(seen > 0);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a meeting is chosen by click and by key, and the live region says which', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + TL);
+  await page.locator(drawn).first().waitFor();
+  // Zoom until single markers appear, then click one.
+  const marker = page.locator('.axis .marker').first();
+  while (!(await marker.count())) await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+  const id = await marker.getAttribute('data-event');
+  await marker.click();
+  await page.waitForURL(`**${TL}${id}/`);
+  assert.equal(await page.locator('.event-card h2').innerText(), ev(id).title.en);
+  assert.equal(await page.locator(`.axis [data-event="${id}"]`).getAttribute('aria-current'), 'true');
+
+  // By key: from the selected marker, Right goes to the next meeting.
+  await page.locator(`.axis [data-event="${id}"]`).focus();
+  await page.keyboard.press('ArrowRight');
+  const next = data.events[data.events.findIndex((e) => e.id === id) + 1];
+  await page.waitForURL(`**${TL}${next.id}/`);
+  assert.equal(await page.locator('.event-card h2').innerText(), next.title.en);
+  assert.match(await page.locator('.live-region').innerText(), new RegExp(`: ${next.title.en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  await page.waitForFunction((n) => document.activeElement?.dataset.event === n, next.id);
+  await page.keyboard.press('End');
+  await page.waitForURL(`**${TL}${data.events.at(-1).id}/`);
+  await page.waitForFunction((n) => document.activeElement?.dataset.event === n, data.events.at(-1).id);
+  await page.keyboard.press('Home');
+  await page.waitForURL(`**${TL}${data.events[0].id}/`);
+  assert.equal(await page.locator('.live-region').innerText(), `13–19 October 1956: ${data.events[0].title.en}`);
+  // Keys in the filters do not move the selection.
+  await page.locator('select[name=group]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(200);
+  assert.equal(path(page), `${TL}${data.events[0].id}/`);
+  await page.context().close();
+});
+
+test('a deep link to a meeting survives a reload and shows it on the axis', async () => {
+  const page = await newPage(browser);
+  const id = '1993-10-tokyo-declaration';
+  const resp = await page.goto(`${BASE}${TL}${id}/`);
+  assert.equal(resp.status(), 200);
+  await page.locator('.event-card h2').waitFor();
+  await page.reload();
+  assert.equal(await page.locator('.event-card h2').innerText(), ev(id).title.en);
+  const m = page.locator(`.axis .marker[data-event="${id}"]`);
+  await m.waitFor();
+  const [box, view] = [await m.boundingBox(), await page.locator('.axis-viewport').boundingBox()];
+  assert.ok(box.x >= view.x && box.x + box.width <= view.x + view.width, 'the selected marker is scrolled into view');
+  for (const s of ev(id).sources) {
+    const link = page.locator('.sources a', { hasText: s.title });
+    assert.equal(await link.getAttribute('href'), s.url);
+    assert.equal(await link.getAttribute('target'), '_blank');
+  }
+  await page.context().close();
+});
+
+test('an unknown meeting says so and keeps the timeline', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${BASE}${TL}no-such-meeting/`);
+  await page.locator('.error-panel h1', { hasText: 'No such meeting' }).waitFor();
+  await page.locator(drawn).first().waitFor();
+  await page.context().close();
+});
+
+test('on a 390 px phone the timeline is a list by era, scrolled to the meeting', async () => {
+  const page = await newPage(browser, { viewport: { width: 390, height: 800 } });
+  const id = '2016-12-nagato-tokyo-putin-visit';
+  await page.goto(`${BASE}${TL}${id}/`);
+  await page.locator('.timeline-list, .list-era').first().waitFor();
+  assert.equal(await page.locator('.axis').count(), 0);
+  assert.equal(await page.locator('.list-era > h2').count(), 4);
+  const current = page.locator('.list-event[aria-current]');
+  await page.waitForFunction(() => {
+    const r = document.querySelector('.list-event[aria-current]')?.getBoundingClientRect();
+    return r && r.top >= 0 && r.bottom <= innerHeight;
+  });
+  assert.match(await current.innerText(), /Nagato/);
+  assert.equal(await page.locator('.list-era .event-card h2').innerText(), ev(id).title.en);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390));
+  await page.context().close();
+});
+
+test('the prime-minister filter goes in the URL and limits what keys reach', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + TL);
+  await page.locator('select[name=pm]').selectOption('hashimoto');
+  await page.waitForURL((url) => url.search === '?pm=hashimoto');
+  assert.equal(await page.locator('.timeline-count').innerText(), '2 of 36 meetings');
+  await page.reload();
+  assert.equal(await page.locator('select[name=pm]').inputValue(), 'hashimoto');
+  await page.locator('.axis-viewport').click({ position: { x: 5, y: 5 } });
+  await page.locator(drawn).first().focus();
+  await page.keyboard.press('End');
+  await page.waitForURL(`**${TL}1998-04-kawana/?pm=hashimoto`);
+  await page.waitForFunction(() => document.activeElement?.dataset.event === '1998-04-kawana');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForURL(`**${TL}1997-11-krasnoyarsk/?pm=hashimoto`);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForTimeout(200);
+  assert.equal(path(page), `${TL}1997-11-krasnoyarsk/`, 'no meeting of another prime minister');
+  await page.context().close();
+});
+
+test('from an article paragraph to the meeting and back to the paragraph', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + '/article/japan-overtures-to-russia/2/');
+  const strip = page.locator('.event-strip');
+  await strip.waitFor();
+  assert.match(await strip.innerText(), /Sochi/);
+  await page.locator('#page-text .event-link').first().click();
+  await page.waitForURL(`**${TL}2016-05-sochi-new-approach/`);
+  const mention = page.locator('.mentions a').first();
+  await mention.waitFor();
+  assert.equal(await mention.getAttribute('href'), '/article/japan-overtures-to-russia/2/#b-4');
+  await mention.click();
+  await page.waitForURL('**/article/japan-overtures-to-russia/2/#b-4');
+  const block = page.locator('#b-4');
+  await block.waitFor();
+  await page.waitForFunction(() => {
+    const r = document.getElementById('b-4').getBoundingClientRect();
+    return r.top >= 0 && r.top < innerHeight / 2;
+  });
+  await page.context().close();
+});
+
+test('the timeline follows the language', async () => {
+  const page = await newPage(browser);
+  const id = '2001-03-irkutsk-statement';
+  await page.goto(`${BASE}/zh${TL}${id}/`);
+  await page.locator('.event-card h2').waitFor();
+  assert.equal(await page.locator('h1').innerText(), data.title.zh);
+  assert.equal(await page.locator('.event-card h2').innerText(), ev(id).title.zh);
+  assert.equal(await page.locator('.event-facts dt').first().innerText(), '地点');
+  assert.equal(await page.locator('.event-meta time').innerText(), '2001年3月25日');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hans');
+  await page.getByRole('radio', { name: 'English' }).check();
+  await page.waitForURL(`**${TL}${id}/`);
+  assert.equal(await page.locator('.event-card h2').innerText(), ev(id).title.en);
+  await page.context().close();
+});
+
+test('10,000 synthetic meetings load, render only what is visible, and never overlap', async () => {
+  const page = await newPage(browser);
+  const fixture = structuredClone(data);
+  const first = Date.UTC(1956, 0, 1);
+  const span = Date.UTC(2019, 11, 31) - first;
+  let seed = 7;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const days = Array.from({ length: 10000 }, () => Math.floor(rand() * span / 86400000)).sort((a, b) => a - b);
+  fixture.events = days.map((d, i) => {
+    const base = data.events[i % data.events.length];
+    const date = new Date(first + d * 86400000).toISOString().slice(0, 10);
+    return { ...base, id: `synthetic-${i}`, start: date, end: undefined };
+  });
+  await page.route(`**/content/timelines/${ID}.json`, (route) => route.fulfill({ json: fixture }));
+  await page.goto(BASE + TL);
+  await page.locator(drawn).first().waitFor();
+  assert.equal(await page.locator('.timeline-count').innerText(), '10000 of 10000 meetings');
+  for (let z = 0; z < 6; z++) {
+    const n = await assertNoOverlap(page, `10k zoom ${z}`);
+    assert.ok(n > 0 && n < 400, `zoom ${z}: ${n} items drawn, not 10,000`);
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await page.waitForTimeout(50);
+  }
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
