@@ -248,6 +248,15 @@ pub fn TimelineAxis(
         }
     };
 
+    // What the marker shapes mean.
+    let legend = timeline
+        .groups
+        .iter()
+        .map(|g| {
+            let (label, lang) = g.label.get(mode.ui_lang());
+            view! { <li><span class=format!("swatch marker-{}", g.id) aria-hidden="true"></span><span lang=lang.tag()>{label.to_owned()}</span></li> }
+        })
+        .collect_view();
     view! {
         <div class="axis">
             <div class="axis-tools" role="toolbar" aria-label=t.axis_label>
@@ -276,6 +285,7 @@ pub fn TimelineAxis(
                     </div>
                 </div>
             </div>
+            <ul class="legend">{legend}<li><span class="swatch cluster-swatch" aria-hidden="true">"3"</span>{t.cluster_legend}</li></ul>
         </div>
     }
 }
