@@ -7,6 +7,7 @@
 //! clock. A hand-written parser keeps `chrono` (tens of KB of wasm) out of the
 //! bundle; Folio needs no calendar arithmetic beyond validation.
 
+use crate::timeline::date::days_in_month;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -48,14 +49,6 @@ fn num(s: &str, range: std::ops::RangeInclusive<u16>) -> Option<u16> {
     range.contains(&n).then_some(n)
 }
 
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
-}
 
 impl FromStr for Timestamp {
     type Err = TimestampError;
@@ -76,7 +69,7 @@ impl FromStr for Timestamp {
         let year = num(y, 1000..=9999).ok_or_else(|| bad("year out of range"))?;
         let month = num(mo, 1..=12).ok_or_else(|| bad("month out of range"))? as u8;
         let day = num(da, 1..=31).ok_or_else(|| bad("day out of range"))? as u8;
-        if day > days_in_month(year, month) {
+        if day > days_in_month(i32::from(year), month) {
             return Err(bad("no such day in that month"));
         }
         let (time, offset_minutes) = if let Some(t) = rest.strip_suffix('Z') {

@@ -16,13 +16,8 @@ pub fn ReaderKeys(
     children: Children,
 ) -> impl IntoView {
     let on_keydown = move |ev: KeyboardEvent| {
-        if ev.default_prevented() || ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
-            return;
-        }
-        if ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| is_text_field(&el)) {
-            return;
-        }
-        let target = match ev.key().as_str() {
+        let Some(key) = navigation_key(&ev) else { return };
+        let target = match key.as_str() {
             "ArrowLeft" => prev.get_untracked(),
             "ArrowRight" => next.get_untracked(),
             _ => return,
@@ -33,6 +28,19 @@ pub fn ReaderKeys(
         }
     };
     view! { <div class="reader" on:keydown=on_keydown>{children()}</div> }
+}
+
+/// The key of a keydown that a region may take as navigation: none when a
+/// modifier is held, when something already handled it, or when it was
+/// typed in a field. Shared by the reader and the timeline.
+pub fn navigation_key(ev: &KeyboardEvent) -> Option<String> {
+    if ev.default_prevented() || ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+        return None;
+    }
+    if ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| is_text_field(&el)) {
+        return None;
+    }
+    Some(ev.key())
 }
 
 /// Whether keys typed at `el` belong to it (text fields, selects, editable

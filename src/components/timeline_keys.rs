@@ -1,7 +1,6 @@
-use crate::components::reader_keys::is_text_field;
+use crate::components::reader_keys::navigation_key;
 use folio_model::timeline::filter::{step, Step};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 
 /// Left and Right step between the visible meetings, Home and End jump to
@@ -17,13 +16,8 @@ pub fn TimelineKeys(
     children: Children,
 ) -> impl IntoView {
     let on_keydown = move |ev: KeyboardEvent| {
-        if ev.default_prevented() || ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
-            return;
-        }
-        if ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| is_text_field(&el)) {
-            return;
-        }
-        let s = match ev.key().as_str() {
+        let Some(key) = navigation_key(&ev) else { return };
+        let s = match key.as_str() {
             "ArrowLeft" => Step::Prev,
             "ArrowRight" => Step::Next,
             "Home" => Step::First,

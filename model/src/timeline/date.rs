@@ -13,7 +13,8 @@ pub struct Date {
     pub day: u8,
 }
 
-fn days_in_month(year: i32, month: u8) -> u8 {
+/// Days in a month of the proleptic Gregorian calendar.
+pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
