@@ -111,11 +111,19 @@ test('a deep link to a meeting survives a reload and shows it on the axis', asyn
   await page.context().close();
 });
 
-test('an unknown meeting says so and keeps the timeline', async () => {
+test('an unknown meeting says so, keeps the timeline, and offers the likely one', async () => {
   const page = await newPage(browser);
   await page.goto(`${BASE}${TL}no-such-meeting/`);
   await page.locator('.error-panel h1', { hasText: 'No such meeting' }).waitFor();
   await page.locator(drawn).first().waitFor();
+  // A short id, as in older links, leads to the meeting it meant.
+  await page.goto(`${BASE}${TL}2016-05-sochi/`);
+  const panel = page.locator('.error-panel');
+  await panel.waitFor();
+  await panel.getByRole('link', { name: ev('2016-05-sochi-new-approach').title.en }).click();
+  await page.waitForURL(`**${TL}2016-05-sochi-new-approach/`);
+  await page.locator('.event-card h2').waitFor();
+  assert.equal(await page.locator('.error-panel').count(), 0);
   await page.context().close();
 });
 

@@ -159,7 +159,7 @@ pub fn TimelineAxis(
                     let (x0, x1) = (s.x(era.start.day_number()).max(0.0), s.x(era.end.day_number()).min(s.width()));
                     let (label, lang) = era.label.get(mode.ui_lang());
                     view! {
-                        <div class=format!("era era-{}", i % 2) style:left=format!("{x0}px") style:width=format!("{}px", (x1 - x0).max(0.0))>
+                        <div class=format!("era era-{}", i % 2) style:left=px(x0) style:width=px((x1 - x0).max(0.0))>
                             <span class="era-label" lang=lang.tag()>{label.to_owned()}</span>
                         </div>
                     }
@@ -172,7 +172,7 @@ pub fn TimelineAxis(
             .get()
             .ticks(64.0)
             .into_iter()
-            .map(|tk| view! { <span class="tick" style:left=format!("{}px", tk.x)>{tk.year}</span> })
+            .map(|tk| view! { <span class="tick" style:left=px(tk.x)>{tk.year}</span> })
             .collect_view()
     };
 
@@ -199,7 +199,7 @@ pub fn TimelineAxis(
     // keeps focus.
     let marker = move |members: Vec<usize>| {
         let day = marker_days[members[0]];
-        let left = move || format!("{}px", scale.get().x(day) - 7.0);
+        let left = move || px(scale.get().x(day) - 7.0);
         if members.len() == 1 {
             let i = members[0];
             let e = &tl.events[i];
@@ -277,7 +277,7 @@ pub fn TimelineAxis(
                 on:pointerup=on_up
                 on:pointercancel=move |_| drag.set_value(None)
             >
-                <div class="axis-track" style:width=move || format!("{}px", scale.get().width())>
+                <div class="axis-track" style:width=move || px(scale.get().width())>
                     <div class="eras">{eras}</div>
                     <div class="ticks" aria-hidden="true">{ticks}</div>
                     <div class="markers">
@@ -288,4 +288,10 @@ pub fn TimelineAxis(
             <ul class="legend">{legend}<li><span class="swatch cluster-swatch" aria-hidden="true">"3"</span>{t.cluster_legend}</li></ul>
         </div>
     }
+}
+
+/// A CSS length in whole pixels. Formatting an integer, not an `f64`,
+/// keeps Rust's float printer (about 10 KB of wasm) out of the bundle.
+fn px(x: f64) -> String {
+    format!("{}px", x.round() as i64)
 }

@@ -13,7 +13,7 @@ use crate::components::{
 use crate::routes::article::load_error_panel;
 use crate::state::{use_catalog, use_reading};
 use folio_model::timeline::{
-    filter::Filter,
+    filter::{guess, Filter},
     mentions::{mentions, Mention},
     Timeline,
 };
@@ -163,11 +163,17 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
             }
         };
         let unknown = {
-            let back = (href(None, &Filter::default(), mode), plain(&timeline.title, mode));
+            let (tl, href) = (timeline.clone(), href.clone());
             move || {
                 let id = event.get()?;
                 selected.get().is_none().then(|| {
-                    view! { <ErrorPanel title=t.no_event_title body=(t.no_event_body)(&id) back=back.clone() mode/> }
+                    // The way back is the meeting the address most likely
+                    // meant, else the whole timeline.
+                    let back = match guess(&tl, &id) {
+                        Some(i) => (href(Some(i), &Filter::default(), mode), plain(&tl.events[i].title, mode)),
+                        None => (href(None, &Filter::default(), mode), plain(&tl.title, mode)),
+                    };
+                    view! { <ErrorPanel title=t.no_event_title body=(t.no_event_body)(&id) back mode/> }
                 })
             }
         };

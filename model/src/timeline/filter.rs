@@ -88,6 +88,24 @@ pub fn nearest(days: &[i64], visible: &[usize], day: i64) -> Option<usize> {
     visible.iter().copied().min_by_key(|&i| ((days[i] - day).abs(), i))
 }
 
+/// For an id that names no event, the event it most likely meant: ids
+/// start with the year and month (`2016-05-sochi` for
+/// `2016-05-sochi-new-approach`), so the nearest event to that month.
+pub fn guess(t: &Timeline, id: &str) -> Option<usize> {
+    let ym = id.get(..7)?;
+    let date: super::Date = format!("{ym}-15").parse().ok()?;
+    let all: Vec<usize> = (0..t.events.len()).collect();
+    let same_month = |i: &usize| t.events[*i].id.starts_with(ym);
+    // Prefer an event of that very month whose id shares the most words.
+    let words: Vec<&str> = id.split('-').skip(2).collect();
+    let best = all
+        .iter()
+        .copied()
+        .filter(same_month)
+        .max_by_key(|&i| words.iter().filter(|w| t.events[i].id.split('-').any(|x| x == **w)).count());
+    best.or_else(|| nearest(&t.start_days(), &all, date.day_number()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +130,16 @@ mod tests {
         assert_eq!(step(&visible, Some(4), Step::First), Some(1));
         assert_eq!(step(&visible, Some(4), Step::Last), Some(6));
         assert_eq!(step(&[], Some(4), Step::Last), None);
+    }
+
+    #[test]
+    fn guesses_the_meeting_a_short_or_stale_id_meant() {
+        let t = crate::timeline::parse(include_str!("../../../content/timelines/japan-russia-summits.json")).unwrap();
+        let id = |g: Option<usize>| g.map(|i| t.events[i].id.as_str());
+        assert_eq!(id(guess(&t, "2016-05-sochi")), Some("2016-05-sochi-new-approach"));
+        assert_eq!(id(guess(&t, "2016-09-vladivostok")), Some("2016-09-vladivostok-eef"));
+        assert_eq!(id(guess(&t, "1993-09-tokyo")), Some("1993-10-tokyo-declaration"), "nearest month");
+        assert_eq!(guess(&t, "sochi"), None, "no date, no guess");
     }
 
     #[test]
