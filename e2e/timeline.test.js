@@ -230,3 +230,38 @@ test('10,000 synthetic meetings load, render only what is visible, and never ove
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
+
+test('a broken timeline file gets a clear message, and articles stay readable', async () => {
+  const page = await newPage(browser);
+  await page.route(`**/content/timelines/${ID}.json`, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"id": "japan-russia-summits", "events": [' }));
+  await page.goto(BASE + TL);
+  const panel = page.locator('.error-panel');
+  await panel.waitFor();
+  assert.equal(await panel.locator('h1').innerText(), 'This timeline could not be read');
+  await panel.locator('summary').click();
+  assert.match(await panel.locator('code').innerText(), new RegExp(`/content/timelines/${ID}\\.json:1:\\d+: `));
+  // The article that cites it still renders, without the event links.
+  await page.goto(BASE + '/article/japan-overtures-to-russia/2/');
+  await page.locator('#page-text [data-block]').first().waitFor();
+  assert.equal(await page.locator('.event-link').count(), 0);
+  assert.equal(await page.locator('.event-strip').count(), 0);
+  await page.context().close();
+});
+
+test('hostile strings in a timeline are shown as text', async () => {
+  const page = await newPage(browser);
+  const fixture = structuredClone(data);
+  const evil = '<img src=x onerror="window.__pwned=1">';
+  fixture.events[0].title.en = evil;
+  fixture.events[0].sources = [{ title: 'bad', url: 'javascript:window.__pwned=1' }, ...fixture.events[0].sources];
+  await page.route(`**/content/timelines/${ID}.json`, (route) => route.fulfill({ json: fixture }));
+  await page.goto(`${BASE}${TL}${data.events[0].id}/`);
+  const card = page.locator('.event-card');
+  await card.waitFor();
+  assert.equal(await card.locator('h2').innerText(), evil);
+  assert.equal(await card.locator('img').count(), 0);
+  assert.equal(await card.locator('a[href^="javascript:"]').count(), 0, 'only http(s) sources become links');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.context().close();
+});

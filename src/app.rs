@@ -91,7 +91,10 @@ fn Shell() -> impl IntoView {
             let search = location.search.get_untracked();
             let query = if search.is_empty() { String::new() } else { format!("?{search}") };
             let hash = location.hash.get_untracked();
-            arrival(&format!("{href}{query}{hash}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            arrival(
+                &format!("{href}{query}{hash}"),
+                NavigateOptions { replace: true, scroll: false, ..Default::default() },
+            );
         }
     });
 
@@ -100,7 +103,10 @@ fn Shell() -> impl IntoView {
     Effect::new(move || {
         if let Some(canonical) = parsed.with(|p| p.canonical.clone()) {
             let hash = location.hash.get_untracked();
-            navigate(&format!("{canonical}{hash}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            navigate(
+                &format!("{canonical}{hash}"),
+                NavigateOptions { replace: true, scroll: false, ..Default::default() },
+            );
         }
     });
 

@@ -240,7 +240,8 @@ async fn error_panel_offers_retry_and_a_way_back() {
 }
 
 fn timeline() -> folio_model::timeline::Timeline {
-    folio_model::timeline::parse(include_str!("../content/timelines/japan-russia-summits.json")).expect("timeline parses")
+    folio_model::timeline::parse(include_str!("../content/timelines/japan-russia-summits.json"))
+        .expect("timeline parses")
 }
 
 #[wasm_bindgen_test]

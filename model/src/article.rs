@@ -139,7 +139,17 @@ mod tests {
     fn asset_refs_stay_inside_content_or_on_http() {
         assert_eq!(asset_ref("figures/map.svg"), Some(AssetRef::Local("figures/map.svg")));
         assert_eq!(asset_ref("https://example.org/a.png"), Some(AssetRef::Remote("https://example.org/a.png")));
-        for bad in ["", "/etc/passwd", "../x.svg", "figures/../../x", "javascript:alert(1)", "data:image/svg+xml,<svg>", "a//b", "C:\\x", "x.svg?y"] {
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x.svg",
+            "figures/../../x",
+            "javascript:alert(1)",
+            "data:image/svg+xml,<svg>",
+            "a//b",
+            "C:\\x",
+            "x.svg?y",
+        ] {
             assert_eq!(asset_ref(bad), None, "{bad}");
         }
     }

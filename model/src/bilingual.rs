@@ -107,7 +107,8 @@ mod tests {
 
     #[test]
     fn subheads_pair_but_only_paragraphs_are_counted() {
-        let blocks = [Block::Subhead { text: Text { en: "Head".into(), zh: Some("标题".into()) } }, para("One.", Some("一。"))];
+        let blocks =
+            [Block::Subhead { text: Text { en: "Head".into(), zh: Some("标题".into()) } }, para("One.", Some("一。"))];
         let p = pair(&blocks);
         assert_eq!((p.en_paragraphs, p.zh_paragraphs), (1, 1));
         assert_eq!(p.rows.len(), 2);

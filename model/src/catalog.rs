@@ -66,11 +66,8 @@ impl Catalog {
 
     /// Articles newest first, optionally only those of one edition.
     pub fn articles_newest_first(&self, edition: Option<&str>) -> Vec<&ArticleEntry> {
-        let mut list: Vec<&ArticleEntry> = self
-            .articles
-            .iter()
-            .filter(|a| edition.is_none_or(|e| a.editions.iter().any(|x| x == e)))
-            .collect();
+        let mut list: Vec<&ArticleEntry> =
+            self.articles.iter().filter(|a| edition.is_none_or(|e| a.editions.iter().any(|x| x == e))).collect();
         list.sort_by_key(|a| std::cmp::Reverse(a.published.sort_key()));
         list
     }

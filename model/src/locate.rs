@@ -115,7 +115,9 @@ impl Scanner<'_> {
                 }
             }
             _ => {
-                while self.i < self.s.len() && !matches!(self.s[self.i], b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
+                while self.i < self.s.len()
+                    && !matches!(self.s[self.i], b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+                {
                     self.i += 1;
                 }
                 Some(())
@@ -171,7 +173,8 @@ pub fn locate(text: &str, path: &JsonPath) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
-    const DOC: &str = "{\n  \"a\": \"x\\\"}\",\n  \"pages\": [\n    [],\n    [ {\"t\": 1}, {\"text\": {\"en\": \"é\"}} ]\n  ]\n}";
+    const DOC: &str =
+        "{\n  \"a\": \"x\\\"}\",\n  \"pages\": [\n    [],\n    [ {\"t\": 1}, {\"text\": {\"en\": \"é\"}} ]\n  ]\n}";
 
     #[test]
     fn finds_nested_values_past_escaped_quotes() {

@@ -41,10 +41,10 @@ pub fn count(text: &str) -> Counts {
 
 /// Whole minutes to read all `texts`, never less than one.
 pub fn minutes<'a>(texts: impl IntoIterator<Item = &'a str>) -> u32 {
-    let total = texts.into_iter().map(count).fold(Counts::default(), |a, b| Counts {
-        words: a.words + b.words,
-        han: a.han + b.han,
-    });
+    let total = texts
+        .into_iter()
+        .map(count)
+        .fold(Counts::default(), |a, b| Counts { words: a.words + b.words, han: a.han + b.han });
     let m = total.words as f64 / WORDS_PER_MINUTE + total.han as f64 / HAN_PER_MINUTE;
     (m.round() as u32).max(1)
 }

@@ -15,11 +15,20 @@ pub enum Route {
     Home,
     /// The home list narrowed to one edition (`/edition/asia/`).
     Edition(String),
-    Article { slug: String, page: PageSel },
+    Article {
+        slug: String,
+        page: PageSel,
+    },
     /// An article path whose page segment is not a page (`/article/x/two/`).
-    BadPage { slug: String, segment: String },
+    BadPage {
+        slug: String,
+        segment: String,
+    },
     /// A timeline, optionally with one event selected.
-    Timeline { id: String, event: Option<String> },
+    Timeline {
+        id: String,
+        event: Option<String>,
+    },
     NotFound,
 }
 
@@ -141,7 +150,11 @@ mod tests {
             assert_eq!(route.href(), path);
             for m in [Mode::Zh, Mode::Both] {
                 let p = m.localize(path);
-                assert_eq!(Route::parse(&p, ""), Parsed { route: route.clone(), mode: Some(m), canonical: None }, "{p}");
+                assert_eq!(
+                    Route::parse(&p, ""),
+                    Parsed { route: route.clone(), mode: Some(m), canonical: None },
+                    "{p}"
+                );
             }
         }
     }

@@ -31,11 +31,7 @@ pub struct TimestampError(pub String);
 
 impl fmt::Display for TimestampError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "bad timestamp {}; expected YYYY-MM-DDTHH:MM:SS with a zone, e.g. 2016-09-07T07:48:00+08:00",
-            self.0
-        )
+        write!(f, "bad timestamp {}; expected YYYY-MM-DDTHH:MM:SS with a zone, e.g. 2016-09-07T07:48:00+08:00", self.0)
     }
 }
 
@@ -48,7 +44,6 @@ fn num(s: &str, range: std::ops::RangeInclusive<u16>) -> Option<u16> {
     let n: u16 = s.parse().ok()?;
     range.contains(&n).then_some(n)
 }
-
 
 impl FromStr for Timestamp {
     type Err = TimestampError;
@@ -121,10 +116,7 @@ impl Timestamp {
     /// `2016-09-07 07:48`: the dateline form of the seed page, in the
     /// publisher's zone.
     pub fn dateline(&self) -> String {
-        format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}",
-            self.year, self.month, self.day, self.hour, self.minute
-        )
+        format!("{:04}-{:02}-{:02} {:02}:{:02}", self.year, self.month, self.day, self.hour, self.minute)
     }
 
     /// `2016-09-07`, for lists.
@@ -135,8 +127,7 @@ impl Timestamp {
     /// Minutes since 0000-01-01 in UTC, only for ordering ("newest first").
     pub fn sort_key(&self) -> i64 {
         let days = i64::from(self.year) * 372 + i64::from(self.month) * 31 + i64::from(self.day);
-        days * 1440 + i64::from(self.hour) * 60 + i64::from(self.minute)
-            - i64::from(self.offset_minutes)
+        days * 1440 + i64::from(self.hour) * 60 + i64::from(self.minute) - i64::from(self.offset_minutes)
     }
 }
 
@@ -181,23 +172,20 @@ mod tests {
     #[test]
     fn accepts_z_negative_offsets_and_missing_seconds() {
         assert_eq!("2020-02-29T23:59Z".parse::<Timestamp>().unwrap().to_string(), "2020-02-29T23:59:00Z");
-        assert_eq!(
-            "2001-03-25T10:00:00-05:30".parse::<Timestamp>().unwrap().offset_minutes,
-            -330
-        );
+        assert_eq!("2001-03-25T10:00:00-05:30".parse::<Timestamp>().unwrap().offset_minutes, -330);
     }
 
     #[test]
     fn rejects_what_a_publisher_might_mistype() {
         for bad in [
-            "2016-09-07",                // no time
-            "2016-09-07T07:48:00",       // no zone
-            "2016-9-7T07:48:00Z",        // unpadded
-            "2016-13-01T00:00:00Z",      // month
-            "2019-02-29T00:00:00Z",      // not a leap year
-            "2016-09-07T24:00:00Z",      // hour
-            "2016-09-07T07:48:00+8",     // zone form
-            "07/09/2016 07:48",          // another convention
+            "2016-09-07",               // no time
+            "2016-09-07T07:48:00",      // no zone
+            "2016-9-7T07:48:00Z",       // unpadded
+            "2016-13-01T00:00:00Z",     // month
+            "2019-02-29T00:00:00Z",     // not a leap year
+            "2016-09-07T24:00:00Z",     // hour
+            "2016-09-07T07:48:00+8",    // zone form
+            "07/09/2016 07:48",         // another convention
             "２０１６-09-07T07:48:00Z", // full-width digits
         ] {
             let err = bad.parse::<Timestamp>().unwrap_err();

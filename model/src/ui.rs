@@ -50,7 +50,8 @@ pub struct Strings {
     pub no_page_body: fn(&str, usize) -> String,
     pub go_to_page: fn(usize) -> String,
     pub empty_article_body: &'static str,
-    pub broken_title: &'static str,
+    /// Indexed by what failed: an article, a timeline, the catalog.
+    pub broken_title: [&'static str; 3],
     pub broken_body: &'static str,
     pub network_title: &'static str,
     pub network_body: &'static str,
@@ -94,7 +95,9 @@ pub const EN: Strings = Strings {
     interleaved: "Interleaved",
     not_translated: "Not yet translated",
     misaligned: |en, zh| {
-        format!("The translation of this page does not match paragraph for paragraph: {en} in English, {zh} in Chinese.")
+        format!(
+            "The translation of this page does not match paragraph for paragraph: {en} in English, {zh} in Chinese."
+        )
     },
     home_heading: "Latest",
     edition_heading: |e| format!("{e} edition"),
@@ -126,7 +129,11 @@ pub const EN: Strings = Strings {
     },
     go_to_page: |n| format!("Go to page {n}"),
     empty_article_body: "This article has no text yet.",
-    broken_title: "This article could not be read",
+    broken_title: [
+        "This article could not be read",
+        "This timeline could not be read",
+        "The list of articles could not be read",
+    ],
     broken_body: "Its content file is damaged. The publisher has to fix it; nothing is wrong with your connection.",
     network_title: "Could not load",
     network_body: "The content could not be fetched. Check your connection and try again.",
@@ -197,7 +204,7 @@ pub const ZH: Strings = Strings {
     no_page_body: |page, count| format!("本文没有“{page}”页，共 {count} 页。"),
     go_to_page: |n| format!("前往第 {n} 页"),
     empty_article_body: "本文暂无正文。",
-    broken_title: "无法读取这篇文章",
+    broken_title: ["无法读取这篇文章", "无法读取这条时间轴", "无法读取文章列表"],
     broken_body: "文章的内容文件已损坏，需由发布者修复；您的网络连接没有问题。",
     network_title: "加载失败",
     network_body: "无法获取内容。请检查网络连接后重试。",
@@ -231,7 +238,18 @@ pub const ZH: Strings = Strings {
 };
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "6 May 2016", "13–19 October 1956", "30 May – 2 June 2003",
@@ -240,7 +258,9 @@ fn en_date_range(start: &Date, end: Option<&Date>) -> String {
     let m = |d: &Date| MONTHS[usize::from(d.month) - 1];
     match end.filter(|e| *e != start) {
         None => format!("{} {} {}", start.day, m(start), start.year),
-        Some(e) if e.year == start.year && e.month == start.month => format!("{}–{} {} {}", start.day, e.day, m(e), e.year),
+        Some(e) if e.year == start.year && e.month == start.month => {
+            format!("{}–{} {} {}", start.day, e.day, m(e), e.year)
+        }
         Some(e) if e.year == start.year => format!("{} {} – {} {} {}", start.day, m(start), e.day, m(e), e.year),
         Some(e) => format!("{} {} {} – {} {} {}", start.day, m(start), start.year, e.day, m(e), e.year),
     }
@@ -395,7 +415,7 @@ mod tests {
             ("no_page_body", no_page_body("9", 2)),
             ("go_to_page", go_to_page(2)),
             ("empty_article_body", empty_article_body.to_string()),
-            ("broken_title", broken_title.to_string()),
+            ("broken_title", broken_title.join(" | ")),
             ("broken_body", broken_body.to_string()),
             ("network_title", network_title.to_string()),
             ("network_body", network_body.to_string()),

@@ -110,10 +110,16 @@ fn check_catalog(c: &Catalog, sink: &mut Sink) {
     let root = JsonPath::root();
     sink.text(&root.key("site"), &c.site);
     for (i, id) in duplicates(c.editions.iter().map(|e| e.id.as_str())) {
-        sink.error(&root.key("editions").index(i).key("id"), format!("duplicate edition id {id:?}; expected each id once"));
+        sink.error(
+            &root.key("editions").index(i).key("id"),
+            format!("duplicate edition id {id:?}; expected each id once"),
+        );
     }
     for (i, id) in duplicates(c.sections.iter().map(|s| s.id.as_str())) {
-        sink.error(&root.key("sections").index(i).key("id"), format!("duplicate section id {id:?}; expected each id once"));
+        sink.error(
+            &root.key("sections").index(i).key("id"),
+            format!("duplicate section id {id:?}; expected each id once"),
+        );
     }
     for (i, e) in c.editions.iter().enumerate() {
         sink.text(&root.key("editions").index(i).key("label"), &e.label);
@@ -122,7 +128,10 @@ fn check_catalog(c: &Catalog, sink: &mut Sink) {
         sink.text(&root.key("sections").index(i).key("label"), &s.label);
     }
     for (i, slug) in duplicates(c.articles.iter().map(|a| a.slug.as_str())) {
-        sink.error(&root.key("articles").index(i).key("slug"), format!("duplicate slug {slug:?}; expected each article once"));
+        sink.error(
+            &root.key("articles").index(i).key("slug"),
+            format!("duplicate slug {slug:?}; expected each article once"),
+        );
     }
     for (i, a) in c.articles.iter().enumerate() {
         let p = root.key("articles").index(i);
@@ -145,18 +154,30 @@ fn unknown_section(c: &Catalog, id: &str) -> String {
     format!("unknown section {id:?}; expected one of {known:?} (declare new sections in catalog.json)")
 }
 
-fn check_article(a: &Article, catalog: Option<&Catalog>, assets: &HashSet<&str>, known_events: Option<&HashSet<String>>, sink: &mut Sink) {
+fn check_article(
+    a: &Article,
+    catalog: Option<&Catalog>,
+    assets: &HashSet<&str>,
+    known_events: Option<&HashSet<String>>,
+    sink: &mut Sink,
+) {
     let root = JsonPath::root();
     let expected_name = format!("articles/{}.json", a.slug);
     if sink.src.name != expected_name {
-        sink.error(&root.key("slug"), format!("slug {:?} does not match the file name; expected the file to be {expected_name}", a.slug));
+        sink.error(
+            &root.key("slug"),
+            format!("slug {:?} does not match the file name; expected the file to be {expected_name}", a.slug),
+        );
     }
     if let Some(c) = catalog {
         if c.section(&a.section).is_none() {
             sink.error(&root.key("section"), unknown_section(c, &a.section));
         }
         if !c.articles.iter().any(|e| e.slug == a.slug) {
-            sink.warn(&root.key("slug"), format!("article {:?} is not listed in catalog.json, so no page links to it", a.slug));
+            sink.warn(
+                &root.key("slug"),
+                format!("article {:?} is not listed in catalog.json, so no page links to it", a.slug),
+            );
         }
     }
     sink.text(&root.key("column"), &a.column);
@@ -167,7 +188,10 @@ fn check_article(a: &Article, catalog: Option<&Catalog>, assets: &HashSet<&str>,
     }
     if let Some(up) = a.updated {
         if up.sort_key() < a.published.sort_key() {
-            sink.error(&root.key("updated"), format!("updated ({up}) is before published ({}); expected a later or equal time", a.published));
+            sink.error(
+                &root.key("updated"),
+                format!("updated ({up}) is before published ({}); expected a later or equal time", a.published),
+            );
         }
     }
     if let Some(fig) = &a.figure {
@@ -176,7 +200,10 @@ fn check_article(a: &Article, catalog: Option<&Catalog>, assets: &HashSet<&str>,
             sink.text(&p.key(k), t);
         }
         if fig.width == 0 || fig.height == 0 {
-            sink.error(&p.key("width"), "figure size must be positive; expected the image's intrinsic width and height in pixels");
+            sink.error(
+                &p.key("width"),
+                "figure size must be positive; expected the image's intrinsic width and height in pixels",
+            );
         }
         match crate::article::asset_ref(&fig.src) {
             Some(crate::article::AssetRef::Remote(url)) => {
@@ -215,7 +242,10 @@ fn check_article(a: &Article, catalog: Option<&Catalog>, assets: &HashSet<&str>,
             );
         }
         if page.is_empty() {
-            sink.error(&pp, format!("page {} is empty; expected at least one block (remove the page break instead)", i + 1));
+            sink.error(
+                &pp,
+                format!("page {} is empty; expected at least one block (remove the page break instead)", i + 1),
+            );
         } else if !page.iter().any(|b| matches!(b, Block::Paragraph { .. })) {
             sink.warn(&pp, format!("page {} has no paragraph, only headings or quotes", i + 1));
         }
@@ -243,7 +273,10 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
     let root = JsonPath::root();
     let expected_name = format!("timelines/{}.json", t.id);
     if sink.src.name != expected_name {
-        sink.error(&root.key("id"), format!("id {:?} does not match the file name; expected the file to be {expected_name}", t.id));
+        sink.error(
+            &root.key("id"),
+            format!("id {:?} does not match the file name; expected the file to be {expected_name}", t.id),
+        );
     }
     sink.text(&root.key("title"), &t.title);
     sink.text(&root.key("description"), &t.description);
@@ -254,11 +287,17 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
         ("events", t.events.iter().map(|x| x.id.as_str()).collect()),
     ] {
         for (i, id) in duplicates(ids.iter().copied()) {
-            sink.error(&root.key(list).index(i).key("id"), format!("duplicate id {id:?} in {list}; expected each id once"));
+            sink.error(
+                &root.key(list).index(i).key("id"),
+                format!("duplicate id {id:?} in {list}; expected each id once"),
+            );
         }
         for (i, id) in ids.iter().enumerate() {
             if !crate::route::is_slug(id) {
-                sink.error(&root.key(list).index(i).key("id"), format!("id {id:?} is not a slug; expected lowercase letters, digits and hyphens"));
+                sink.error(
+                    &root.key(list).index(i).key("id"),
+                    format!("id {id:?} is not a slug; expected lowercase letters, digits and hyphens"),
+                );
             }
         }
     }
@@ -266,7 +305,10 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
         let p = root.key("eras").index(i);
         sink.text(&p.key("label"), &era.label);
         if era.end < era.start {
-            sink.error(&p.key("end"), format!("era ends ({}) before it starts ({}); expected end on or after start", era.end, era.start));
+            sink.error(
+                &p.key("end"),
+                format!("era ends ({}) before it starts ({}); expected end on or after start", era.end, era.start),
+            );
         }
     }
     for (i, g) in t.groups.iter().enumerate() {
@@ -277,26 +319,43 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
     }
     for (i, e) in t.events.iter().enumerate() {
         let p = root.key("events").index(i);
-        for (k, text) in [("title", &e.title), ("place", &e.place), ("occasion", &e.occasion), ("outcome", &e.outcome)] {
+        for (k, text) in [("title", &e.title), ("place", &e.place), ("occasion", &e.occasion), ("outcome", &e.outcome)]
+        {
             sink.text(&p.key(k), text);
         }
         if let Some(end) = e.end {
             if end < e.start {
-                sink.error(&p.key("end"), format!("event ends ({end}) before it starts ({}); expected end on or after start", e.start));
+                sink.error(
+                    &p.key("end"),
+                    format!("event ends ({end}) before it starts ({}); expected end on or after start", e.start),
+                );
             }
         }
         if i > 0 && e.start < t.events[i - 1].start {
-            sink.error(&p.key("start"), format!("event starts {} but the previous one starts {}; expected events in date order", e.start, t.events[i - 1].start));
+            sink.error(
+                &p.key("start"),
+                format!(
+                    "event starts {} but the previous one starts {}; expected events in date order",
+                    e.start,
+                    t.events[i - 1].start
+                ),
+            );
         }
         if t.era_of(e).is_none() {
-            sink.error(&p.key("start"), format!("event on {} is in no era; expected an era in \"eras\" whose span covers it", e.start));
+            sink.error(
+                &p.key("start"),
+                format!("event on {} is in no era; expected an era in \"eras\" whose span covers it", e.start),
+            );
         }
         if e.leaders.is_empty() {
             sink.error(&p.key("leaders"), "no leaders; expected the ids of the people who met");
         }
         for (j, id) in e.leaders.iter().enumerate() {
             if t.person(id).is_none() {
-                sink.error(&p.key("leaders").index(j), format!("unknown person {id:?}; expected an id from \"people\""));
+                sink.error(
+                    &p.key("leaders").index(j),
+                    format!("unknown person {id:?}; expected an id from \"people\""),
+                );
             }
         }
         if t.group(&e.group).is_none() {
@@ -305,7 +364,10 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
         }
         for (j, src) in e.sources.iter().enumerate() {
             if !matches!(crate::article::asset_ref(&src.url), Some(crate::article::AssetRef::Remote(_))) {
-                sink.error(&p.key("sources").index(j).key("url"), format!("source URL {:?} is not allowed; expected an http(s) URL", src.url));
+                sink.error(
+                    &p.key("sources").index(j).key("url"),
+                    format!("source URL {:?} is not allowed; expected an http(s) URL", src.url),
+                );
             }
         }
     }
@@ -324,7 +386,8 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
                     path: String::new(),
                     line: 0,
                     column: 0,
-                    message: "catalog.json is missing; expected the list of articles at the top of the content folder".into(),
+                    message: "catalog.json is missing; expected the list of articles at the top of the content folder"
+                        .into(),
                 },
             });
             None
@@ -375,7 +438,10 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
             }
         };
         if let Some(first) = by_slug.insert(article.slug.clone(), &src.name) {
-            sink.error(&JsonPath::root().key("slug"), format!("duplicate slug {:?}, already used by {first}; expected each slug once", article.slug));
+            sink.error(
+                &JsonPath::root().key("slug"),
+                format!("duplicate slug {:?}, already used by {first}; expected each slug once", article.slug),
+            );
         }
         check_article(&article, catalog.as_ref(), &assets, known_events, &mut sink);
     }

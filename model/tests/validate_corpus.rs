@@ -142,7 +142,11 @@ fn unlisted_article_is_a_warning_not_an_error() {
     let diags = validate(&c);
     assert!(!has_errors(&diags), "{diags:#?}");
     assert_eq!(diags.len(), 1);
-    assert!(diags[0].to_string().starts_with("articles/extra.json:2:11: warning: at slug: article \"extra\" is not listed"), "{}", diags[0]);
+    assert!(
+        diags[0].to_string().starts_with("articles/extra.json:2:11: warning: at slug: article \"extra\" is not listed"),
+        "{}",
+        diags[0]
+    );
 }
 
 #[test]
@@ -194,18 +198,33 @@ fn timeline_event_ending_before_it_starts() {
 
 #[test]
 fn timeline_unknown_person_and_group() {
-    let d = with_timeline(|t| t.replacen("[\"abe\", \"putin\"]", "[\"abe\", \"medvedev\"]", 1).replacen("\"group\": \"sidelines\"", "\"group\": \"g8\"", 1));
+    let d = with_timeline(|t| {
+        t.replacen("[\"abe\", \"putin\"]", "[\"abe\", \"medvedev\"]", 1).replacen(
+            "\"group\": \"sidelines\"",
+            "\"group\": \"g8\"",
+            1,
+        )
+    });
     assert_eq!(d.len(), 2, "{d:#?}");
     assert!(d[0].contains("at events[0].leaders[1]: unknown person \"medvedev\""), "{d:#?}");
-    assert!(d[1].contains("at events[1].group: unknown group \"g8\"; expected one of [\"visit\", \"sidelines\"]"), "{d:#?}");
+    assert!(
+        d[1].contains("at events[1].group: unknown group \"g8\"; expected one of [\"visit\", \"sidelines\"]"),
+        "{d:#?}"
+    );
 }
 
 #[test]
 fn timeline_duplicate_event_id_and_unknown_cited_event() {
     let d = with_timeline(|t| t.replacen("\"id\": \"2016-05-sochi\"", "\"id\": \"2005-11-tokyo\"", 1));
     assert_eq!(d.len(), 2, "{d:#?}");
-    assert!(d[0].starts_with("timelines/t.json:30:13: error: at events[1].id: duplicate id \"2005-11-tokyo\" in events"), "{d:#?}");
-    assert!(d[1].contains("articles/ok.json") && d[1].contains("unknown event id \"2016-05-sochi\""), "the article now cites a missing event: {d:#?}");
+    assert!(
+        d[0].starts_with("timelines/t.json:30:13: error: at events[1].id: duplicate id \"2005-11-tokyo\" in events"),
+        "{d:#?}"
+    );
+    assert!(
+        d[1].contains("articles/ok.json") && d[1].contains("unknown event id \"2016-05-sochi\""),
+        "the article now cites a missing event: {d:#?}"
+    );
 }
 
 #[test]

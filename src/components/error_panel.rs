@@ -1,5 +1,7 @@
+use crate::api::LoadError;
 use crate::components::{ui, Mode};
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 /// A clear, styled message in place of a view that could not be shown: what
 /// happened, a way back, and a retry where retrying can help. The technical
@@ -33,5 +35,41 @@ pub fn ErrorPanel(
                 <a class="button button-quiet" href=back.0>{back.1}</a>
             </p>
         </section>
+    }
+}
+
+/// What failed to load, for the wording of its error panel.
+#[derive(Clone, Copy, Debug)]
+pub enum Content<'a> {
+    Article(&'a str),
+    Timeline(&'a str),
+    Catalog,
+}
+
+/// The panel for content that failed to load: "not found" for a missing
+/// article or timeline, "damaged" (no retry: retrying cannot fix a file)
+/// for content that does not parse, and "could not load" with a retry for
+/// network failures. The technical detail names file, line and column.
+pub fn load_error_panel(err: &LoadError, what: Content, mode: Mode, retry: Callback<()>) -> impl IntoView {
+    let t = ui(mode);
+    let back = (mode.localize("/"), t.back_home.to_owned());
+    let (title, body, retry) = match (err, what) {
+        (LoadError::NotFound { .. }, Content::Article(slug)) => (t.no_article_title, (t.no_article_body)(slug), None),
+        (LoadError::NotFound { .. }, Content::Timeline(id)) => (t.no_timeline_title, (t.no_timeline_body)(id), None),
+        (LoadError::Invalid { .. }, what) => {
+            let i = match what {
+                Content::Article(_) => 0,
+                Content::Timeline(_) => 1,
+                Content::Catalog => 2,
+            };
+            (t.broken_title[i], t.broken_body.to_owned(), None)
+        }
+        (LoadError::NotFound { .. }, Content::Catalog) | (LoadError::Network { .. }, _) => {
+            (t.network_title, t.network_body.to_owned(), Some(retry))
+        }
+    };
+    view! {
+        <Title text=format!("{title} · Folio")/>
+        <ErrorPanel title body detail=err.to_string() back retry mode/>
     }
 }

@@ -48,7 +48,9 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Ve
             <ul class="mentions">{items}</ul>
         }
     });
-    let group = timeline.group(&e.group).map(|g| view! { <span class="event-group"><BiText text=g.label.clone() mode/></span> });
+    let group = timeline
+        .group(&e.group)
+        .map(|g| view! { <span class="event-group"><BiText text=g.label.clone() mode/></span> });
     view! {
         <article class="event-card" aria-labelledby="event-title" data-event=e.id.clone()>
             <p class="event-meta">

@@ -29,7 +29,10 @@ pub fn LangToggle() -> impl IntoView {
         let search = location.search.get_untracked();
         let query = if search.is_empty() { String::new() } else { format!("?{search}") };
         let hash = location.hash.get_untracked();
-        navigate(&format!("{}{query}{hash}", m.localize(rest)), NavigateOptions { scroll: false, ..Default::default() });
+        navigate(
+            &format!("{}{query}{hash}", m.localize(rest)),
+            NavigateOptions { scroll: false, ..Default::default() },
+        );
     };
     let radios = Mode::ALL
         .into_iter()
@@ -69,6 +72,10 @@ fn top_block() -> Option<(String, f64)> {
     (0..list.length()).find_map(|i| {
         let el: web_sys::Element = list.item(i)?.dyn_into().ok()?;
         let rect = el.get_bounding_client_rect();
-        if rect.bottom() > header { Some((el.get_attribute("data-block")?, rect.top())) } else { None }
+        if rect.bottom() > header {
+            Some((el.get_attribute("data-block")?, rect.top()))
+        } else {
+            None
+        }
     })
 }

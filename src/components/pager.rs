@@ -12,7 +12,12 @@ use leptos::prelude::*;
 /// router from jumping to the top of the window: the reader moves focus and
 /// scroll to the top of the new page's text instead.
 #[component]
-pub fn Pager(#[prop(into)] slug: String, #[prop(into)] page: Signal<PageSel>, count: usize, mode: Mode) -> impl IntoView {
+pub fn Pager(
+    #[prop(into)] slug: String,
+    #[prop(into)] page: Signal<PageSel>,
+    count: usize,
+    mode: Mode,
+) -> impl IntoView {
     let t = ui(mode);
     let slug = StoredValue::new(slug);
     let href = move |sel: PageSel| slug.with_value(|s| mode.localize(&article_href(s, sel)));

@@ -51,7 +51,7 @@ pub fn TimelineAxis(
             }
         }
     };
-    Effect::new(move || measure());
+    Effect::new(measure);
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
@@ -60,7 +60,9 @@ pub fn TimelineAxis(
     let scroll_to = move |day: i64, screen_x: f64| {
         // The axis may be gone by the next frame (filters, language switch).
         request_animation_frame(move || {
-            if let (Some(Some(el)), Some(s), Some(w)) = (viewport.try_get_untracked(), scale.try_get_untracked(), width.try_get_untracked()) {
+            if let (Some(Some(el)), Some(s), Some(w)) =
+                (viewport.try_get_untracked(), scale.try_get_untracked(), width.try_get_untracked())
+            {
                 let left = s.scroll_for(day, screen_x, w);
                 el.set_scroll_left(left as i32);
                 // Redraw for the new position now, not when the scroll event
@@ -91,7 +93,9 @@ pub fn TimelineAxis(
             request_animation_frame(move || {
                 request_animation_frame(move || {
                     let selector = format!("button[data-event=\"{id}\"]");
-                    if let Some(Some(Ok(Some(el)))) = viewport.try_get_untracked().map(|v| v.map(|v| v.query_selector(&selector))) {
+                    if let Some(Some(Ok(Some(el)))) =
+                        viewport.try_get_untracked().map(|v| v.map(|v| v.query_selector(&selector)))
+                    {
                         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                             // The axis scrolls itself; focus must not scroll the page.
                             let opts = web_sys::FocusOptions::new();
@@ -132,7 +136,10 @@ pub fn TimelineAxis(
     // Drag to pan. Buttons keep their clicks: a drag starts on the track.
     let drag = StoredValue::new(None::<(f64, f64)>);
     let on_down = move |ev: leptos::ev::PointerEvent| {
-        let on_button = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.closest("button").ok().flatten().is_some());
+        let on_button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.closest("button").ok().flatten().is_some());
         if on_button || ev.button() != 0 {
             return;
         }
@@ -188,7 +195,8 @@ pub fn TimelineAxis(
             // The selected meeting is always drawn, even off screen, so focus
             // can move to it before the axis has scrolled.
             let sel = selected.get();
-            let markers = vis.iter().copied().filter(|i| range.contains(i) || sel == Some(*i)).map(|i| (i, s.x(days[i])));
+            let markers =
+                vis.iter().copied().filter(|i| range.contains(i) || sel == Some(*i)).map(|i| (i, s.x(days[i])));
             cluster(markers, GAP).into_iter().map(|c| c.members).collect::<Vec<_>>()
         })
     };
@@ -205,7 +213,13 @@ pub fn TimelineAxis(
             let e = &tl.events[i];
             let label = format!("{}: {}", (t.date_range)(&e.start, e.end.as_ref()), e.title.str(mode.ui_lang()));
             let is_sel = move || selected.get() == Some(i);
-            let tab = move || if is_sel() || (selected.get().is_none() && visible.with(|v| v.first() == Some(&i))) { 0 } else { -1 };
+            let tab = move || {
+                if is_sel() || (selected.get().is_none() && visible.with(|v| v.first() == Some(&i))) {
+                    0
+                } else {
+                    -1
+                }
+            };
             view! {
                 <button
                     type="button"

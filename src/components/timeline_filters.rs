@@ -8,7 +8,12 @@ use std::sync::Arc;
 /// goes to the URL (`?pm=abe&group=sidelines`) through `apply`, so a
 /// filtered view can be shared and survives a reload.
 #[component]
-pub fn TimelineFilters(timeline: Arc<Timeline>, filter: Memo<Filter>, mode: Mode, apply: Callback<Filter>) -> impl IntoView {
+pub fn TimelineFilters(
+    timeline: Arc<Timeline>,
+    filter: Memo<Filter>,
+    mode: Mode,
+    apply: Callback<Filter>,
+) -> impl IntoView {
     let t = ui(mode);
     let pm_options = timeline
         .prime_ministers()

@@ -1,10 +1,10 @@
-use crate::api::{self, LoadError};
+use crate::api;
 use crate::components::{
     article_header::ArticleHeader,
     bi_text::plain,
     block::BlockView,
     crumb::Crumb,
-    error_panel::ErrorPanel,
+    error_panel::{load_error_panel, Content, ErrorPanel},
     event_strip::{EventLink, EventStrip},
     figure::Figure,
     layout_switch::LayoutSwitch,
@@ -13,29 +13,13 @@ use crate::components::{
     related_list::RelatedList,
     ui,
 };
-use folio_model::timeline::{mentions::events_on, Timeline};
 use crate::state::{use_catalog, use_reading};
+use folio_model::timeline::{mentions::events_on, Timeline};
 use folio_model::{bilingual, route::article_href, Article, Mode, PageSel, Resolved, Text};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
-
-/// The error panel for content that failed to load. `slug` is empty for
-/// the catalog.
-pub fn load_error_panel(err: &LoadError, slug: &str, mode: Mode, retry: Option<Callback<()>>) -> impl IntoView {
-    let t = ui(mode);
-    let back = (mode.localize("/"), t.back_home.to_owned());
-    let (title, body, retry) = match err {
-        LoadError::NotFound { .. } if !slug.is_empty() => (t.no_article_title, (t.no_article_body)(slug), None),
-        LoadError::Invalid { .. } => (t.broken_title, t.broken_body.to_owned(), None),
-        LoadError::NotFound { .. } | LoadError::Network { .. } => (t.network_title, t.network_body.to_owned(), retry),
-    };
-    view! {
-        <Title text=format!("{title} · Folio")/>
-        <ErrorPanel title body detail=err.to_string() back retry mode/>
-    }
-}
 
 /// `/article/{slug}/…`: loads the article once, then follows the page in
 /// the URL without reloading it.
@@ -66,7 +50,10 @@ pub fn ArticlePage(slug: String, page: Memo<Result<PageSel, String>>) -> impl In
         None => view! { <p class="loading" aria-busy="true">{move || ui(mode.get()).loading}</p> }.into_any(),
         Some(Err(e)) => {
             let slug = slug.clone();
-            (move || load_error_panel(&e, &slug, mode.get(), Some(Callback::new(move |_| resource.refetch())))).into_any()
+            (move || {
+                load_error_panel(&e, Content::Article(&slug), mode.get(), Callback::new(move |_| resource.refetch()))
+            })
+            .into_any()
         }
         Some(Ok((article, timelines))) => view! { <ArticleView article timelines page/> }.into_any(),
     }
@@ -84,7 +71,11 @@ enum PageState {
 /// A loaded article at the page the URL names, or a panel saying that page
 /// does not exist.
 #[component]
-fn ArticleView(article: Arc<Article>, timelines: Arc<Vec<Arc<Timeline>>>, page: Memo<Result<PageSel, String>>) -> impl IntoView {
+fn ArticleView(
+    article: Arc<Article>,
+    timelines: Arc<Vec<Arc<Timeline>>>,
+    page: Memo<Result<PageSel, String>>,
+) -> impl IntoView {
     let mode = use_reading().mode;
     let count = article.page_count();
     let state = Memo::new(move |_| match page.get() {
@@ -119,7 +110,12 @@ fn ArticleView(article: Arc<Article>, timelines: Arc<Vec<Arc<Timeline>>>, page: 
 
 /// The reader itself: every element of the seed page.
 #[component]
-fn ArticleBody(article: Arc<Article>, timelines: Arc<Vec<Arc<Timeline>>>, page: Memo<PageSel>, mode: Mode) -> impl IntoView {
+fn ArticleBody(
+    article: Arc<Article>,
+    timelines: Arc<Vec<Arc<Timeline>>>,
+    page: Memo<PageSel>,
+    mode: Mode,
+) -> impl IntoView {
     let reading = use_reading();
     let count = article.page_count();
     let catalog = use_catalog();
@@ -193,7 +189,15 @@ fn ArticleBody(article: Arc<Article>, timelines: Arc<Vec<Arc<Timeline>>>, page: 
 
     // Blocks carry their position in the whole article, so the same id
     // names the same passage on a page, in "view all" and in every mode.
-    let offsets: Vec<usize> = article.pages.iter().scan(0, |acc, p| { let o = *acc; *acc += p.len(); Some(o) }).collect();
+    let offsets: Vec<usize> = article
+        .pages
+        .iter()
+        .scan(0, |acc, p| {
+            let o = *acc;
+            *acc += p.len();
+            Some(o)
+        })
+        .collect();
     // An event id → its link on the timeline that holds it.
     let event_link = {
         let timelines = timelines.clone();
@@ -201,7 +205,11 @@ fn ArticleBody(article: Arc<Article>, timelines: Arc<Vec<Arc<Timeline>>>, page: 
             timelines.iter().find_map(|tl| {
                 let e = &tl.events[tl.event_index(id)?];
                 let route = folio_model::Route::Timeline { id: tl.id.clone(), event: Some(e.id.clone()) };
-                Some(EventLink { href: mode.localize(&route.href()), date: e.start.year.to_string(), title: e.title.clone() })
+                Some(EventLink {
+                    href: mode.localize(&route.href()),
+                    date: e.start.year.to_string(),
+                    title: e.title.clone(),
+                })
             })
         }
     };
@@ -231,7 +239,9 @@ fn ArticleBody(article: Arc<Article>, timelines: Arc<Vec<Arc<Timeline>>>, page: 
                 .enumerate()
                 .map(|(i, b)| {
                     let events = match b {
-                        folio_model::Block::Paragraph { events, .. } => events.iter().filter_map(|id| link(id)).collect(),
+                        folio_model::Block::Paragraph { events, .. } => {
+                            events.iter().filter_map(|id| link(id)).collect()
+                        }
                         _ => Vec::new(),
                     };
                     view! { <BlockView block=b.clone() id=first + i mode events/> }

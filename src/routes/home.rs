@@ -1,5 +1,8 @@
-use crate::components::{bi_text::BiText, ui};
-use crate::routes::article::load_error_panel;
+use crate::components::{
+    bi_text::BiText,
+    error_panel::{load_error_panel, Content},
+    ui,
+};
 use crate::routes::not_found::NotFound;
 use crate::state::{use_catalog, use_reading};
 use folio_model::{route::article_href, Lang, PageSel};
@@ -20,7 +23,10 @@ pub fn HomePage(edition: Option<String>) -> impl IntoView {
         };
         let c = match result {
             Ok(c) => c,
-            Err(e) => return load_error_panel(&e, "", mode, Some(Callback::new(move |_| catalog.refetch()))).into_any(),
+            Err(e) => {
+                return load_error_panel(&e, Content::Catalog, mode, Callback::new(move |_| catalog.refetch()))
+                    .into_any()
+            }
         };
         let heading = match edition.as_deref() {
             None => t.home_heading.to_owned(),

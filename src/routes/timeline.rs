@@ -1,7 +1,7 @@
-use crate::api::{self, LoadError};
+use crate::api;
 use crate::components::{
     bi_text::{plain, BiText},
-    error_panel::ErrorPanel,
+    error_panel::{load_error_panel, Content, ErrorPanel},
     event_card::EventCard,
     live_region::LiveRegion,
     timeline_axis::TimelineAxis,
@@ -10,7 +10,6 @@ use crate::components::{
     timeline_list::TimelineList,
     ui,
 };
-use crate::routes::article::load_error_panel;
 use crate::state::{use_catalog, use_reading};
 use folio_model::timeline::{
     filter::{guess, Filter},
@@ -38,19 +37,13 @@ pub fn TimelinePage(id: String, event: Memo<Option<String>>) -> impl IntoView {
     };
     move || match resource.get() {
         None => view! { <p class="loading" aria-busy="true">{move || ui(mode.get()).loading}</p> }.into_any(),
-        Some(Err(LoadError::NotFound { .. })) => {
+        Some(Err(e)) => {
             let id = id.clone();
             (move || {
-                let mode = mode.get();
-                let t = ui(mode);
-                view! {
-                    <Title text=format!("{} · Folio", t.no_timeline_title)/>
-                    <ErrorPanel title=t.no_timeline_title body=(t.no_timeline_body)(&id) back=(mode.localize("/"), t.back_home.to_owned()) mode/>
-                }
+                load_error_panel(&e, Content::Timeline(&id), mode.get(), Callback::new(move |_| resource.refetch()))
             })
             .into_any()
         }
-        Some(Err(e)) => (move || load_error_panel(&e, "", mode.get(), Some(Callback::new(move |_| resource.refetch())))).into_any(),
         Some(Ok(timeline)) => view! { <TimelineView timeline event/> }.into_any(),
     }
 }
@@ -91,7 +84,9 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
     };
     let go = {
         let navigate = navigate.clone();
-        move |url: String, replace: bool| navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() })
+        move |url: String, replace: bool| {
+            navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() })
+        }
     };
     // Set when a marker is chosen by click or key: the marker is redrawn
     // (zoom and clusters change), so focus must be put back on it.
@@ -125,9 +120,9 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
                 }
             };
             update(mq.matches());
-            let cb = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| {
-                update(e.matches())
-            });
+            let cb = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+                move |e: web_sys::MediaQueryListEvent| update(e.matches()),
+            );
             let _ = mq.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
             cb.forget();
         }
@@ -180,7 +175,11 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
         let total = timeline.events.len();
         let count = move || {
             let n = visible.with(Vec::len);
-            if n == 0 { t.no_events.to_owned() } else { (t.events_shown)(n, total) }
+            if n == 0 {
+                t.no_events.to_owned()
+            } else {
+                (t.events_shown)(n, total)
+            }
         };
         let card = {
             let tl = timeline.clone();

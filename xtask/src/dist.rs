@@ -49,7 +49,12 @@ fn unprefixed_routes(content: &Path) -> Result<Vec<String>> {
         let timeline = folio_model::timeline::parse(&std::fs::read_to_string(&file)?)
             .map_err(|e| crate::Error(e.in_file(file.display().to_string()).to_string()))?;
         out.push(Route::Timeline { id: timeline.id.clone(), event: None }.href());
-        out.extend(timeline.events.iter().map(|e| Route::Timeline { id: timeline.id.clone(), event: Some(e.id.clone()) }.href()));
+        out.extend(
+            timeline
+                .events
+                .iter()
+                .map(|e| Route::Timeline { id: timeline.id.clone(), event: Some(e.id.clone()) }.href()),
+        );
     }
     Ok(out)
 }

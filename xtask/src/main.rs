@@ -83,7 +83,9 @@ fn serve(args: &[String]) -> Result {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--port" => port = it.next().and_then(|p| p.parse().ok()).ok_or_else(|| Error("--port needs a number".into()))?,
+            "--port" => {
+                port = it.next().and_then(|p| p.parse().ok()).ok_or_else(|| Error("--port needs a number".into()))?
+            }
             "--dev" => release = false,
             "--no-build" => build = false,
             other => return fail!("unknown option {other:?} for serve\n{USAGE}"),

@@ -91,8 +91,17 @@ fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
     Some(p)
 }
 
-fn respond(stream: &mut TcpStream, status: &str, headers: &[(&str, String)], body: &[u8], head_only: bool) -> std::io::Result<()> {
-    let mut out = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-cache\r\n", body.len());
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    headers: &[(&str, String)],
+    body: &[u8],
+    head_only: bool,
+) -> std::io::Result<()> {
+    let mut out = format!(
+        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-cache\r\n",
+        body.len()
+    );
     for (k, v) in headers {
         out.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -138,7 +147,13 @@ fn handle(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
         Ok(body) => respond(&mut stream, "200 OK", &[("Content-Type", content_type(&file).into())], &body, head_only),
         Err(_) => {
             let body = std::fs::read(dir.join("404.html")).unwrap_or_else(|_| b"not found".to_vec());
-            respond(&mut stream, "404 Not Found", &[("Content-Type", "text/html; charset=utf-8".into())], &body, head_only)
+            respond(
+                &mut stream,
+                "404 Not Found",
+                &[("Content-Type", "text/html; charset=utf-8".into())],
+                &body,
+                head_only,
+            )
         }
     }
 }

@@ -40,7 +40,8 @@ fn run_counting(name: &str, cmd: &mut Command) -> Count {
         // cargo and wasm-bindgen-test: "test result: ok. 21 passed; 0 failed; ..."
         if let Some(rest) = line.trim().strip_prefix("test result: ") {
             let num = |key: &str| {
-                rest.split(';').find_map(|p| p.trim().strip_suffix(key).and_then(|n| n.trim().rsplit(' ').next()?.parse().ok()))
+                rest.split(';')
+                    .find_map(|p| p.trim().strip_suffix(key).and_then(|n| n.trim().rsplit(' ').next()?.parse().ok()))
             };
             count.passed += num("passed").unwrap_or(0);
             count.failed += num("failed").unwrap_or(0);
@@ -79,7 +80,10 @@ pub fn run() -> Result {
 
     layers.push((
         "native (model, xtask)",
-        run_counting("native", Command::new("cargo").args(["test", "-p", "folio-model", "-p", "xtask"]).current_dir(root())),
+        run_counting(
+            "native",
+            Command::new("cargo").args(["test", "-p", "folio-model", "-p", "xtask"]).current_dir(root()),
+        ),
     ));
 
     layers.push((

@@ -62,7 +62,10 @@ fn apt_install(packages: &[&str]) -> Result {
     let mut updated = Ok(());
     UPDATE.call_once(|| updated = run(Command::new("apt-get").arg("update").arg("-q")));
     updated?;
-    run(Command::new("apt-get").args(["install", "-y", "-q", "--no-install-recommends"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"))
+    run(Command::new("apt-get")
+        .args(["install", "-y", "-q", "--no-install-recommends"])
+        .args(packages)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// Runs `npm ci` in `dir` when its packages are missing or older than its
@@ -77,8 +80,13 @@ fn npm_ci(dir: &std::path::Path) -> Result {
 }
 
 fn ensure_node() -> Result {
-    let missing: Vec<&str> = [("node", "nodejs"), ("npm", "npm")].into_iter().filter(|(b, _)| !have(b)).map(|(_, p)| p).collect();
-    if missing.is_empty() { Ok(()) } else { apt_install(&missing) }
+    let missing: Vec<&str> =
+        [("node", "nodejs"), ("npm", "npm")].into_iter().filter(|(b, _)| !have(b)).map(|(_, p)| p).collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        apt_install(&missing)
+    }
 }
 
 /// `PATH` with the project's npm tools first, so Trunk finds binaryen's
@@ -103,7 +111,7 @@ pub fn ensure_build_tools() -> Result {
         run(Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
     }
     let wb = wasm_bindgen_version()?;
-    if !output("wasm-bindgen", &["--version"]).is_some_and(|v| v.split_whitespace().nth(1) == Some(wb.as_str())) {
+    if output("wasm-bindgen", &["--version"]).is_none_or(|v| v.split_whitespace().nth(1) != Some(wb.as_str())) {
         println!("xtask: installing wasm-bindgen-cli {wb} (about 6 minutes, once)");
         // Not --locked: the registry lacks one of its locked dependencies.
         run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wb, "--force"]))?;

@@ -30,7 +30,13 @@ pub fn mentions<'a>(articles: impl IntoIterator<Item = &'a Article>) -> BTreeMap
                 if let Block::Paragraph { events, .. } = b {
                     paragraph += 1;
                     for id in events {
-                        let m = Mention { slug: a.slug.clone(), headline: a.headline.clone(), page: p + 1, paragraph, block };
+                        let m = Mention {
+                            slug: a.slug.clone(),
+                            headline: a.headline.clone(),
+                            page: p + 1,
+                            paragraph,
+                            block,
+                        };
                         let list = out.entry(id.clone()).or_default();
                         // One entry per paragraph, even if it names the event twice.
                         if !list.iter().any(|x| x.slug == m.slug && x.block == m.block) {
