@@ -12,7 +12,6 @@ pub fn TimelineKeys(
     #[prop(into)] visible: Signal<Vec<usize>>,
     #[prop(into)] selected: Signal<Option<usize>>,
     select: Callback<usize>,
-    #[prop(optional)] node_ref: NodeRef<leptos::html::Div>,
     children: Children,
 ) -> impl IntoView {
     let on_keydown = move |ev: KeyboardEvent| {
@@ -29,5 +28,5 @@ pub fn TimelineKeys(
             select.run(i);
         }
     };
-    view! { <div class="timeline" node_ref=node_ref on:keydown=on_keydown>{children()}</div> }
+    view! { <div class="timeline" on:keydown=on_keydown>{children()}</div> }
 }

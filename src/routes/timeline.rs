@@ -22,7 +22,6 @@ use leptos_meta::Title;
 use leptos_router::{hooks::use_location, hooks::use_navigate, NavigateOptions};
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// `/timeline/{id}/` and `/timeline/{id}/{event}/`.
 #[component]
@@ -108,27 +107,20 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
     };
 
     // Phones get the vertical list; decided in an effect (a browser API),
-    // and followed live when the window crosses the breakpoint.
+    // and again whenever the window is resized across the breakpoint.
     let narrow = RwSignal::new(false);
-    Effect::new(move || {
-        if let Ok(Some(mq)) = window().match_media("(max-width: 699px)") {
-            // Set only on a change: a set always notifies, and would rebuild
-            // the axis for nothing.
-            let update = move |m: bool| {
-                if narrow.try_get_untracked().is_some_and(|n| n != m) {
-                    narrow.set(m);
-                }
-            };
-            update(mq.matches());
-            let cb = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
-                move |e: web_sys::MediaQueryListEvent| update(e.matches()),
-            );
-            let _ = mq.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
-            cb.forget();
+    let measure = move || {
+        let m = window().match_media("(max-width: 699px)").ok().flatten().is_some_and(|mq| mq.matches());
+        // Set only on a change: a set always notifies, and would rebuild
+        // the axis for nothing.
+        if narrow.try_get_untracked().is_some_and(|n| n != m) {
+            narrow.set(m);
         }
-    });
+    };
+    Effect::new(measure);
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
 
-    let root = NodeRef::<leptos::html::Div>::new();
     // On phones, opening a meeting's URL scrolls the list to it (the axis
     // scrolls itself on wide screens).
     Effect::new(move || {
@@ -213,7 +205,7 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
                 {unknown}
                 <TimelineFilters timeline=timeline.clone() filter mode apply=apply_filter/>
                 <p class="timeline-count">{count}</p>
-                <TimelineKeys visible selected select node_ref=root>
+                <TimelineKeys visible selected select>
                     {body}
                 </TimelineKeys>
                 <p class="keys-hint">{t.keys_hint}</p>
