@@ -72,8 +72,9 @@ pub fn TimelineAxis(
         });
     };
 
-    // A selected meeting is always drawn as its own marker and on screen:
-    // zoom in until it leaves its cluster, scroll it into view.
+    // When a meeting is selected (click, key or address), zoom in until it
+    // leaves its cluster and scroll it into view. Zooming out by hand later
+    // may cluster it again: that is what the reader asked for.
     let sel_days = days.clone();
     let events_ids: Vec<String> = timeline.events.iter().map(|e| e.id.clone()).collect();
     Effect::new(move || {
@@ -126,7 +127,6 @@ pub fn TimelineAxis(
         zoom.set((zoom.get_untracked() as i32 + delta).clamp(0, MAX_ZOOM as i32) as u32);
         scroll_to(anchor, screen_x);
     };
-    let zoom_in = zoom_by.clone();
     let zoom_out = zoom_by.clone();
     let fit = move |_| {
         zoom.set(0);
@@ -274,7 +274,7 @@ pub fn TimelineAxis(
     view! {
         <div class="axis">
             <div class="axis-tools" role="toolbar" aria-label=t.axis_label>
-                <button type="button" on:click=move |_| zoom_in(1) disabled=move || { zoom.get() >= MAX_ZOOM }>{t.zoom_in}</button>
+                <button type="button" on:click=move |_| zoom_by(1) disabled=move || { zoom.get() >= MAX_ZOOM }>{t.zoom_in}</button>
                 <button type="button" on:click=move |_| zoom_out(-1) disabled=move || { zoom.get() == 0 }>{t.zoom_out}</button>
                 <button type="button" on:click=fit>{t.fit_all}</button>
             </div>
