@@ -99,26 +99,24 @@ pub async fn timeline(id: &str) -> Result<Arc<Timeline>, LoadError> {
     cached(&TIMELINES, format!("timelines/{id}.json"), timeline::parse).await
 }
 
+/// Loads every id at once, keeping those that load. Used for content that
+/// is an extra on the page, where one failure must not fail the rest.
+async fn load_all<T, F, Fut>(ids: impl Iterator<Item = String>, load: F) -> Vec<Arc<T>>
+where
+    F: Fn(String) -> Fut,
+    Fut: std::future::Future<Output = Result<Arc<T>, LoadError>>,
+{
+    futures::future::join_all(ids.map(load)).await.into_iter().filter_map(Result::ok).collect()
+}
+
 /// Every timeline the catalog lists. One that fails to load is left out:
 /// an article's event links are an extra, not a reason to fail the page.
 pub async fn all_timelines(catalog: &Catalog) -> Vec<Arc<Timeline>> {
-    let mut out = Vec::new();
-    for t in &catalog.timelines {
-        if let Ok(t) = timeline(&t.id).await {
-            out.push(t);
-        }
-    }
-    out
+    load_all(catalog.timelines.iter().map(|t| t.id.clone()), |id| async move { timeline(&id).await }).await
 }
 
 /// Every article the catalog lists that loads, for the timeline's links
 /// back to the articles.
 pub async fn all_articles(catalog: &Catalog) -> Vec<Arc<Article>> {
-    let mut out = Vec::new();
-    for a in &catalog.articles {
-        if let Ok(a) = article(&a.slug).await {
-            out.push(a);
-        }
-    }
-    out
+    load_all(catalog.articles.iter().map(|a| a.slug.clone()), |slug| async move { article(&slug).await }).await
 }

@@ -73,3 +73,10 @@ pub fn load_error_panel(err: &LoadError, what: Content, mode: Mode, retry: Callb
         <ErrorPanel title body detail=err.to_string() back retry mode/>
     }
 }
+
+/// What stands in a view's place while its content is on the way.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let mode = crate::state::use_reading().mode;
+    view! { <p class="loading" aria-busy="true">{move || ui(mode.get()).loading}</p> }
+}

@@ -15,24 +15,21 @@ pub fn TimelineFilters(
     apply: Callback<Filter>,
 ) -> impl IntoView {
     let t = ui(mode);
-    let pm_options = timeline
-        .prime_ministers()
-        .into_iter()
-        .map(|p| {
-            let id = p.id.clone();
-            let chosen = move || filter.with(|f| f.pm.as_deref() == Some(id.as_str()));
-            view! { <option value=p.id.clone() selected=chosen>{plain(&p.name, mode)}</option> }
-        })
-        .collect_view();
-    let group_options = timeline
-        .groups
-        .iter()
-        .map(|g| {
-            let id = g.id.clone();
-            let chosen = move || filter.with(|f| f.group.as_deref() == Some(id.as_str()));
-            view! { <option value=g.id.clone() selected=chosen>{plain(&g.label, mode)}</option> }
-        })
-        .collect_view();
+    // One option per id; `current` reads the filter's value for this select.
+    let options = |items: Vec<(String, &folio_model::Text)>, current: fn(&Filter) -> Option<&str>| {
+        items
+            .into_iter()
+            .map(|(id, label)| {
+                let value = id.clone();
+                let chosen = move || filter.with(|f| current(f) == Some(id.as_str()));
+                view! { <option value=value selected=chosen>{plain(label, mode)}</option> }
+            })
+            .collect_view()
+    };
+    let pm_options =
+        options(timeline.prime_ministers().into_iter().map(|p| (p.id.clone(), &p.name)).collect(), |f| f.pm.as_deref());
+    let group_options =
+        options(timeline.groups.iter().map(|g| (g.id.clone(), &g.label)).collect(), |f| f.group.as_deref());
     let value = |ev: &leptos::ev::Event| Some(event_target_value(ev)).filter(|v| !v.is_empty());
     view! {
         <div class="timeline-filters">

@@ -4,7 +4,7 @@ use crate::components::{
     bi_text::plain,
     block::BlockView,
     crumb::Crumb,
-    error_panel::{load_error_panel, Content, ErrorPanel},
+    error_panel::{load_error_panel, Content, ErrorPanel, Loading},
     event_strip::{EventLink, EventStrip},
     figure::Figure,
     layout_switch::LayoutSwitch,
@@ -47,7 +47,7 @@ pub fn ArticlePage(slug: String, page: Memo<Result<PageSel, String>>) -> impl In
         })
     };
     move || match resource.get() {
-        None => view! { <p class="loading" aria-busy="true">{move || ui(mode.get()).loading}</p> }.into_any(),
+        None => view! { <Loading/> }.into_any(),
         Some(Err(e)) => {
             let slug = slug.clone();
             (move || {

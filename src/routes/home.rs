@@ -1,6 +1,6 @@
 use crate::components::{
     bi_text::BiText,
-    error_panel::{load_error_panel, Content},
+    error_panel::{load_error_panel, Content, Loading},
     ui,
 };
 use crate::routes::not_found::NotFound;
@@ -19,7 +19,7 @@ pub fn HomePage(edition: Option<String>) -> impl IntoView {
         let mode = mode.get();
         let t = ui(mode);
         let Some(result) = catalog.get() else {
-            return view! { <p class="loading" aria-busy="true">{t.loading}</p> }.into_any();
+            return view! { <Loading/> }.into_any();
         };
         let c = match result {
             Ok(c) => c,

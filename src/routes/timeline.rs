@@ -1,7 +1,7 @@
 use crate::api;
 use crate::components::{
     bi_text::{plain, BiText},
-    error_panel::{load_error_panel, Content, ErrorPanel},
+    error_panel::{load_error_panel, Content, ErrorPanel, Loading},
     event_card::EventCard,
     live_region::LiveRegion,
     timeline_axis::TimelineAxis,
@@ -35,7 +35,7 @@ pub fn TimelinePage(id: String, event: Memo<Option<String>>) -> impl IntoView {
         })
     };
     move || match resource.get() {
-        None => view! { <p class="loading" aria-busy="true">{move || ui(mode.get()).loading}</p> }.into_any(),
+        None => view! { <Loading/> }.into_any(),
         Some(Err(e)) => {
             let id = id.clone();
             (move || {
