@@ -9,6 +9,11 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
     pub site: Text,
+    /// Where the bundle is deployed (`https://news.example/folio/`). Only
+    /// the build needs it: oEmbed files must hold absolute URLs. The app
+    /// itself works out its address at run time.
+    #[serde(default)]
+    pub site_url: Option<String>,
     /// The edition bar, in display order (US, EUROPE, AFRICA, ASIA).
     pub editions: Vec<Edition>,
     /// Sections an article may belong to. An article naming any other
@@ -101,6 +106,7 @@ mod tests {
     fn catalog() -> Catalog {
         Catalog {
             site: Text::en("Folio"),
+            site_url: None,
             editions: vec![],
             sections: vec![],
             articles: vec![

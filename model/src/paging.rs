@@ -36,6 +36,14 @@ impl PageSel {
         }
     }
 
+    /// The inverse of [`PageSel::from_segment`]: `"2"` or `"all"`.
+    pub fn segment(self) -> String {
+        match self {
+            PageSel::Page(n) => n.to_string(),
+            PageSel::All => "all".to_owned(),
+        }
+    }
+
     /// Checks the selection against an article of `count` pages.
     pub fn resolve(self, count: usize) -> Resolved {
         match self {
@@ -74,6 +82,9 @@ mod tests {
 
     #[test]
     fn segments() {
+        for sel in [PageSel::Page(1), PageSel::Page(12), PageSel::All] {
+            assert_eq!(PageSel::from_segment(&sel.segment()), Some(sel));
+        }
         assert_eq!(PageSel::from_segment("2"), Some(Page(2)));
         assert_eq!(PageSel::from_segment("all"), Some(All));
         for bad in ["0", "", "-1", "two", "1.5", "99999999999999999999", " 2", "ALL"] {

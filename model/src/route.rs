@@ -41,6 +41,9 @@ pub struct Parsed {
     /// `None` for an unprefixed path: English, unless the reader's stored
     /// choice or browser says otherwise (see `mode::resolve`).
     pub mode: Option<Mode>,
+    /// Shown chromeless for a partner site (`/embed/article/…`,
+    /// `/embed/timeline/…`): only articles and timelines can be embedded.
+    pub embed: bool,
     /// `path?query` to replace the address with, e.g. for `/article/x/1/`
     /// or `?lang=zh`.
     pub canonical: Option<String>,
@@ -74,7 +77,11 @@ impl Route {
     /// (without `?`).
     pub fn parse(path: &str, query: &str) -> Parsed {
         let (prefix, rest) = crate::mode::split_prefix(path);
-        let segs: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+        let mut segs: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+        let embed = segs.first() == Some(&"embed");
+        if embed {
+            segs.remove(0);
+        }
         let route = match segs.as_slice() {
             [] => Route::Home,
             ["index.html"] => Route::Home,
@@ -90,17 +97,21 @@ impl Route {
             }
             _ => Route::NotFound,
         };
+        let route = match route {
+            Route::Home | Route::Edition(_) if embed => Route::NotFound,
+            r => r,
+        };
         let (lang, rest) = take_lang(query);
         let mode = lang.or(prefix);
         let canonical = match &route {
             Route::NotFound | Route::BadPage { .. } => None,
             r => {
-                let want = mode.unwrap_or_default().localize(&r.href());
+                let want = mode.unwrap_or_default().localize(&framed(embed, &r.href()));
                 let q = if rest.is_empty() { String::new() } else { format!("?{rest}") };
                 (want != path || rest != query).then(|| format!("{want}{q}"))
             }
         };
-        Parsed { route, mode, canonical }
+        Parsed { route, mode, embed, canonical }
     }
 
     /// The canonical path of this view, unprefixed (English); see
@@ -114,6 +125,17 @@ impl Route {
             Route::Timeline { id, event: None } => format!("/timeline/{id}/"),
             Route::Timeline { id, event: Some(ev) } => format!("/timeline/{id}/{ev}/"),
         }
+    }
+}
+
+/// `href` (from [`Route::href`]) as an embed address when `embed` is set:
+/// `/article/x/2/` becomes `/embed/article/x/2/`. The mode prefix goes in
+/// front of both (see [`Mode::localize`]).
+pub fn framed(embed: bool, href: &str) -> String {
+    if embed {
+        format!("/embed{href}")
+    } else {
+        href.to_owned()
     }
 }
 
@@ -146,13 +168,17 @@ mod tests {
             ("/timeline/jr/", Route::Timeline { id: "jr".into(), event: None }),
             ("/timeline/jr/2016-05-sochi/", Route::Timeline { id: "jr".into(), event: Some("2016-05-sochi".into()) }),
         ] {
-            assert_eq!(Route::parse(path, ""), Parsed { route: route.clone(), mode: None, canonical: None }, "{path}");
+            assert_eq!(
+                Route::parse(path, ""),
+                Parsed { route: route.clone(), mode: None, embed: false, canonical: None },
+                "{path}"
+            );
             assert_eq!(route.href(), path);
             for m in [Mode::Zh, Mode::Both] {
                 let p = m.localize(path);
                 assert_eq!(
                     Route::parse(&p, ""),
-                    Parsed { route: route.clone(), mode: Some(m), canonical: None },
+                    Parsed { route: route.clone(), mode: Some(m), embed: false, canonical: None },
                     "{p}"
                 );
             }
@@ -188,6 +214,32 @@ mod tests {
     }
 
     #[test]
+    fn embed_paths_wrap_articles_and_timelines_only() {
+        for (path, route) in [
+            ("/embed/article/a-b/", art("a-b", PageSel::Page(1))),
+            ("/embed/article/a-b/all/", art("a-b", PageSel::All)),
+            (
+                "/embed/timeline/jr/2016-05-sochi/",
+                Route::Timeline { id: "jr".into(), event: Some("2016-05-sochi".into()) },
+            ),
+        ] {
+            assert_eq!(
+                Route::parse(path, "theme=dark"),
+                Parsed { route: route.clone(), mode: None, embed: true, canonical: None }
+            );
+            assert_eq!(framed(true, &route.href()), path);
+            let zh = Route::parse(&format!("/zh{path}"), "");
+            assert_eq!((zh.mode, zh.embed, zh.canonical), (Some(Mode::Zh), true, None));
+        }
+        let p = Route::parse("/embed/article/x/1", "lang=both&plain=1");
+        assert_eq!(p.canonical.as_deref(), Some("/dual/embed/article/x/?plain=1"), "normalised, still an embed");
+        for path in ["/embed/", "/embed/edition/asia/", "/zh/embed/", "/embed/embed/article/x/", "/embed/nope/"] {
+            assert_eq!(Route::parse(path, "").route, Route::NotFound, "{path}");
+        }
+        assert!(!Route::parse("/article/embed/", "").embed, "only a leading segment makes an embed");
+    }
+
+    #[test]
     fn unknown_shapes() {
         assert_eq!(Route::parse("/nope/", "").route, Route::NotFound);
         assert_eq!(Route::parse("/zh/nope/", "").route, Route::NotFound);
@@ -198,7 +250,12 @@ mod tests {
         assert_eq!(Route::parse("/timeline/jr/Bad Id/", "").route, Route::NotFound);
         assert_eq!(
             Route::parse("/article/x/0/", ""),
-            Parsed { route: Route::BadPage { slug: "x".into(), segment: "0".into() }, mode: None, canonical: None }
+            Parsed {
+                route: Route::BadPage { slug: "x".into(), segment: "0".into() },
+                mode: None,
+                embed: false,
+                canonical: None
+            }
         );
     }
 }

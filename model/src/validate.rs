@@ -109,6 +109,16 @@ fn duplicates<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<(usize, &'a str
 fn check_catalog(c: &Catalog, sink: &mut Sink) {
     let root = JsonPath::root();
     sink.text(&root.key("site"), &c.site);
+    if let Some(url) = &c.site_url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {
+            sink.error(
+                &root.key("site_url"),
+                format!(
+                    "site_url {url:?} must be an http(s) address ending in \"/\", e.g. \"https://news.example/folio/\""
+                ),
+            );
+        }
+    }
     for (i, id) in duplicates(c.editions.iter().map(|e| e.id.as_str())) {
         sink.error(
             &root.key("editions").index(i).key("id"),

@@ -133,6 +133,22 @@ fn duplicate_slug_and_unknown_edition_in_catalog() {
 }
 
 #[test]
+fn site_url_must_be_an_http_directory() {
+    let good_catalog = good().catalog.unwrap().text;
+    for (url, ok) in [("https://news.example/folio/", true), ("https://news.example/folio", false), ("ftp://x/", false)]
+    {
+        let mut c = good();
+        let text = good_catalog.replacen('{', &format!("{{\n  \"site_url\": {url:?},"), 1);
+        c.catalog = Some(Source { name: "catalog.json".into(), text });
+        let diags = validate(&c);
+        assert_eq!(diags.is_empty(), ok, "{url}: {diags:#?}");
+        if !ok {
+            assert_eq!(only_error(&diags).error.path, "site_url");
+        }
+    }
+}
+
+#[test]
 fn unlisted_article_is_a_warning_not_an_error() {
     let mut c = good();
     let mut extra = c.articles[0].clone();
