@@ -1,11 +1,11 @@
 //! The shell: router, masthead, and which view the address asks for.
 
 use crate::api;
-use crate::components::masthead::Masthead;
+use crate::components::{embed_frame::EmbedFrame, masthead::Masthead};
 use crate::prefs;
 use crate::routes::{article::ArticlePage, home::HomePage, not_found::NotFound, timeline::TimelinePage};
 use crate::state::{CatalogState, Reading};
-use folio_model::{mode, ui, PageSel, Route};
+use folio_model::{embed::Options, mode, ui, PageSel, Route, Theme};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::{
@@ -61,9 +61,11 @@ fn Shell() -> impl IntoView {
         let path = location.pathname.get();
         location.search.with(|q| Route::parse(&path, q))
     });
+    let embed = parsed.with_untracked(|p| p.embed);
     let reading = Reading {
         parsed,
         mode: Memo::new(move |_| parsed.read().mode.unwrap_or_default()),
+        embed,
         interleaved: RwSignal::new(false),
         anchor: StoredValue::new(None),
     };
@@ -82,7 +84,8 @@ fn Shell() -> impl IntoView {
             reading.interleaved.set(true);
         }
         let p = parsed.get_untracked();
-        if p.mode.is_some() || matches!(p.route, Route::NotFound) {
+        // An embed shows the language its snippet names, whoever reads it.
+        if p.mode.is_some() || p.embed || matches!(p.route, Route::NotFound) {
             return;
         }
         let wanted = mode::resolve(None, prefs::stored_mode().as_deref(), &prefs::browser_languages());
@@ -111,9 +114,19 @@ fn Shell() -> impl IntoView {
     });
 
     let mode = reading.mode;
+    let lang = move || mode.get().ui_lang().tag();
+    if embed {
+        let flags = Memo::new(move |_| location.search.with(|q| Options::from_query(q)));
+        return view! {
+            <Html {..} lang=lang data-frame="embed" data-theme=move || flags.get().theme.param()
+                data-transparent=move || flags.get().transparent.then_some("")/>
+            <EmbedFrame><Views/></EmbedFrame>
+        }
+        .into_any();
+    }
     let skip = move || ui::for_mode(mode.get()).skip_to_content;
     view! {
-        <Html {..} lang=move || mode.get().ui_lang().tag()/>
+        <Html {..} lang=lang data-theme=Theme::Auto.param()/>
         <a class="skip-link" href="#main">{skip}</a>
         <Masthead/>
         <main id="main" tabindex="-1">
@@ -123,6 +136,7 @@ fn Shell() -> impl IntoView {
             <p>"Folio"</p>
         </footer>
     }
+    .into_any()
 }
 
 /// Picks the view for the current address.

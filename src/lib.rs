@@ -17,6 +17,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod prefs;
 pub mod routes;
 pub mod state;

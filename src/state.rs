@@ -2,7 +2,7 @@
 //! mode, and the reader's Both-mode layout.
 
 use crate::api::LoadError;
-use folio_model::{route::Parsed, Catalog, Mode};
+use folio_model::{embed::Options, route::framed, route::Parsed, Catalog, Mode};
 use leptos::prelude::*;
 
 /// The catalog, loaded once and shared by every view.
@@ -15,6 +15,10 @@ pub struct Reading {
     pub parsed: Memo<Parsed>,
     /// The mode the address names (English when it names none).
     pub mode: Memo<Mode>,
+    /// This document is a chromeless embed on a partner site. Fixed for the
+    /// document's life: links that would leave the embedded resource open a
+    /// new tab, so the frame never turns into the full site.
+    pub embed: bool,
     /// Both mode: interleaved instead of side by side.
     pub interleaved: RwSignal<bool>,
     /// Set just before a mode switch: the block at the top of the viewport
@@ -29,4 +33,43 @@ pub fn use_reading() -> Reading {
 
 pub fn use_catalog() -> LocalResource<Result<Catalog, LoadError>> {
     expect_context::<CatalogState>().0
+}
+
+/// Whether the current document is an embed (false where no `Reading` is
+/// provided, as in component tests).
+pub fn is_embed() -> bool {
+    use_context::<Reading>().is_some_and(|r| r.embed)
+}
+
+/// Builds hrefs for links that move within the current view (a page, an
+/// event, a filter). Inside an embed they must stay embed addresses and
+/// keep the embed's flags (theme, plain…), which are fixed for its life.
+/// Build it when the component is built; it tracks nothing.
+#[derive(Clone, Copy)]
+pub struct Links {
+    embed: Option<Options>,
+}
+
+impl Links {
+    pub fn new() -> Links {
+        let embed = is_embed().then(|| {
+            let search = leptos_router::hooks::use_location().search.get_untracked();
+            Options::from_query(&search)
+        });
+        Links { embed }
+    }
+
+    /// `href` (from `Route::href`) in `mode`, plus `query` (without `?`).
+    pub fn to(self, mode: Mode, href: &str, query: &str) -> String {
+        let path = mode.localize(&framed(self.embed.is_some(), href));
+        let query = match self.embed {
+            Some(o) => o.extend_query(query),
+            None => query.to_owned(),
+        };
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        }
+    }
 }

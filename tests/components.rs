@@ -300,3 +300,87 @@ async fn live_region_says_only_the_date_and_title() {
     assert!(!said.contains(&t.events[i].outcome.en[..20]), "not the whole card");
     assert_eq!(t.events[i].announcement(Mode::Zh), format!("2016年5月6日：{}", t.events[i].title.zh.clone().unwrap()));
 }
+
+/// What the app provides every view: the parsed address and its mode.
+fn provide_reading(path: &'static str) {
+    let parsed = Memo::new(move |_| folio_model::Route::parse(path, ""));
+    provide_context(folio::state::Reading {
+        parsed,
+        mode: Memo::new(move |_| parsed.get().mode.unwrap_or_default()),
+        embed: parsed.get_untracked().embed,
+        interleaved: RwSignal::new(false),
+        anchor: StoredValue::new(None),
+    });
+}
+
+/// Waits for the browser's next task (a zero-delay timeout).
+async fn next_task() {
+    let p = web_sys::js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+fn choose(root: &Element, select: &str, value: &str) {
+    let el: web_sys::HtmlSelectElement = find(root, select).unchecked_into();
+    el.set_value(value);
+    el.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+}
+
+fn value(root: &Element, selector: &str) -> String {
+    find(root, selector).unchecked_into::<web_sys::HtmlTextAreaElement>().value()
+}
+
+#[wasm_bindgen_test]
+async fn embed_dialog_builds_snippets_from_the_chosen_options() {
+    use folio::components::embed_dialog::{EmbedDialog, Embeddable};
+    let host = mount(|| {
+        provide_reading("/article/seed/2/");
+        let what = Embeddable::Article { slug: "seed".into(), pages: 2, current: Signal::from(PageSel::Page(2)) };
+        let title = Text { en: "A \"quoted\" <b>title</b>".into(), zh: Some("中文标题".into()) };
+        view! { <EmbedDialog what title/> }
+    });
+    tick().await;
+    let dialog: web_sys::HtmlDialogElement = find(&host, "dialog.embed-dialog").unchecked_into();
+    assert!(!dialog.open());
+    find(&host, ".embed-button").unchecked_into::<HtmlElement>().click();
+    tick().await;
+    assert!(dialog.open(), "the button opens the dialog");
+
+    let origin = window().location().origin().unwrap();
+    let preview = find(&host, "iframe.embed-preview");
+    assert_eq!(
+        preview.get_attribute("src"),
+        Some(format!("{origin}/embed/article/seed/2/")),
+        "starts at the page being read"
+    );
+    let loader = value(&host, "textarea[data-variant=loader]");
+    assert!(loader.contains(&format!("href=\"{origin}/article/seed/2/\"")), "{loader}");
+    assert!(loader.contains(">A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt;</a>"), "the title is escaped: {loader}");
+    assert!(loader.ends_with(&format!("<script async src=\"{origin}/embed.js\"></script>")), "{loader}");
+
+    choose(&host, "select[name=lang]", "zh");
+    choose(&host, "select[name=theme]", "dark");
+    choose(&host, "select[name=start]", "all");
+    let plain: web_sys::HtmlInputElement = find(&host, "input[name=plain]").unchecked_into();
+    plain.click();
+    tick().await;
+    let loader = value(&host, "textarea[data-variant=loader]");
+    assert!(
+        loader.starts_with(&format!("<a class=\"folio-embed\" href=\"{origin}/zh/article/seed/all/\" data-theme=\"dark\" data-plain=\"1\">中文标题</a>")),
+        "{loader}"
+    );
+    let iframe = value(&host, "textarea[data-variant=iframe]");
+    assert!(
+        iframe.starts_with(&format!(
+            "<iframe src=\"{origin}/zh/embed/article/seed/all/?theme=dark&amp;plain=1\" title=\"中文标题\""
+        )),
+        "{iframe}"
+    );
+    assert_eq!(preview.get_attribute("src"), Some(format!("{origin}/zh/embed/article/seed/all/?theme=dark&plain=1")));
+
+    dialog.close();
+    next_task().await; // `close` is fired from a task of its own
+    tick().await;
+    assert_eq!(find(&host, "iframe.embed-preview").get_attribute("src"), None, "a closed dialog loads no preview");
+}

@@ -9,6 +9,8 @@ pub mod article_header;
 pub mod bi_text;
 pub mod block;
 pub mod crumb;
+pub mod embed_dialog;
+pub mod embed_frame;
 pub mod error_panel;
 pub mod event_card;
 pub mod event_strip;

@@ -20,7 +20,8 @@ pub fn Pager(
 ) -> impl IntoView {
     let t = ui(mode);
     let slug = StoredValue::new(slug);
-    let href = move |sel: PageSel| slug.with_value(|s| mode.localize(&article_href(s, sel)));
+    let links = crate::state::Links::new();
+    let href = move |sel: PageSel| slug.with_value(|s| links.to(mode, &article_href(s, sel), ""));
     let step = move |target: Option<usize>, label: &'static str, class: &'static str, rel: &'static str| match target {
         Some(n) => view! { <a class=class rel=rel href=href(PageSel::Page(n)) data-noscroll="">{label}</a> }.into_any(),
         None => view! { <a class=class aria-disabled="true" role="link">{label}</a> }.into_any(),

@@ -4,6 +4,7 @@ use crate::components::{
     bi_text::plain,
     block::BlockView,
     crumb::Crumb,
+    embed_dialog::{EmbedDialog, Embeddable},
     error_panel::{load_error_panel, Content, ErrorPanel, Loading},
     event_strip::{EventLink, EventStrip},
     figure::Figure,
@@ -13,7 +14,7 @@ use crate::components::{
     related_list::RelatedList,
     ui,
 };
-use crate::state::{use_catalog, use_reading};
+use crate::state::{use_catalog, use_reading, Links};
 use folio_model::timeline::{mentions::events_on, Timeline};
 use folio_model::{bilingual, route::article_href, Article, Mode, PageSel, Resolved, Text};
 use leptos::prelude::*;
@@ -132,13 +133,16 @@ fn ArticleBody(
         }
     };
     let slug = article.slug.clone();
+    let links = Links::new();
     let prev = {
         let slug = slug.clone();
-        Signal::derive(move || page.get().prev().map(|n| mode.localize(&article_href(&slug, PageSel::Page(n)))))
+        Signal::derive(move || page.get().prev().map(|n| links.to(mode, &article_href(&slug, PageSel::Page(n)), "")))
     };
     let next = {
         let slug = slug.clone();
-        Signal::derive(move || page.get().next(count).map(|n| mode.localize(&article_href(&slug, PageSel::Page(n)))))
+        Signal::derive(move || {
+            page.get().next(count).map(|n| links.to(mode, &article_href(&slug, PageSel::Page(n)), ""))
+        })
     };
     let navigate = use_navigate();
     let go = Callback::new(move |href: String| {
@@ -251,6 +255,11 @@ fn ArticleBody(
         }
     };
     let related_slug = article.slug.clone();
+    // No generator inside an embed: a partner's readers are not publishers.
+    let embed_button = (!reading.embed).then(|| {
+        let what = Embeddable::Article { slug: article.slug.clone(), pages: count, current: page.into() };
+        view! { <div class="article-tools"><EmbedDialog what title=article.headline.clone()/></div> }
+    });
     let interleaved = reading.interleaved;
     let article_class = move || match mode {
         Mode::Both if interleaved.get() => "article dual dual-interleaved",
@@ -264,6 +273,7 @@ fn ArticleBody(
                 <article class=article_class lang=mode.ui_lang().tag()>
                     {crumb}
                     <ArticleHeader article=article.clone() page=Signal::from(page) mode/>
+                    {embed_button}
                     {(mode == Mode::Both).then(|| view! { <LayoutSwitch mode/> })}
                     {article.figure.clone().map(|figure| view! { <Figure figure mode/> })}
                     <div class="page-text" id="page-text" tabindex="-1" node_ref=text_ref>
@@ -274,7 +284,7 @@ fn ArticleBody(
             </ReaderKeys>
             <div class="rail">
                 {strip}
-                <RelatedList slug=related_slug mode/>
+                {(!reading.embed).then(|| view! { <RelatedList slug=related_slug mode/> })}
             </div>
         </div>
     }
@@ -282,12 +292,13 @@ fn ArticleBody(
 
 fn no_page(a: &Article, requested: &str, count: usize, nearest: usize, mode: Mode) -> impl IntoView {
     let t = ui(mode);
+    let links = Links::new();
     view! {
         <Title text=format!("{} · Folio", t.no_page_title)/>
         <ErrorPanel
             title=t.no_page_title
             body=(t.no_page_body)(requested, count)
-            back=(mode.localize(&article_href(&a.slug, PageSel::Page(nearest))), (t.go_to_page)(nearest))
+            back=(links.to(mode, &article_href(&a.slug, PageSel::Page(nearest)), ""), (t.go_to_page)(nearest))
             mode
         />
     }

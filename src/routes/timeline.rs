@@ -1,6 +1,7 @@
 use crate::api;
 use crate::components::{
     bi_text::{plain, BiText},
+    embed_dialog::{EmbedDialog, Embeddable},
     error_panel::{load_error_panel, Content, ErrorPanel, Loading},
     event_card::EventCard,
     live_region::LiveRegion,
@@ -10,7 +11,7 @@ use crate::components::{
     timeline_list::TimelineList,
     ui,
 };
-use crate::state::{use_catalog, use_reading};
+use crate::state::{use_catalog, use_reading, Links};
 use folio_model::timeline::{
     filter::{guess, Filter},
     mentions::{mentions, Mention},
@@ -75,10 +76,10 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
 
     let href = {
         let t = timeline.clone();
+        let links = Links::new();
         move |event: Option<usize>, f: &Filter, mode: Mode| {
             let route = Route::Timeline { id: t.id.clone(), event: event.map(|i| t.events[i].id.clone()) };
-            let q = f.to_query();
-            format!("{}{}", mode.localize(&route.href()), if q.is_empty() { String::new() } else { format!("?{q}") })
+            links.to(mode, &route.href(), &f.to_query())
         }
     };
     let go = {
@@ -123,8 +124,11 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
 
     // On phones, opening a meeting's URL scrolls the list to it (the axis
     // scrolls itself on wide screens).
+    // Not in an embed: scrolling the frame's content into view would also
+    // scroll the partner's page, under its reader's feet.
+    let embedded = use_reading().embed;
     Effect::new(move || {
-        if narrow.get() && selected.get().is_some() {
+        if !embedded && narrow.get() && selected.get().is_some() {
             request_animation_frame(|| {
                 if let Ok(Some(el)) = document().query_selector(".list-event[aria-current]") {
                     el.scroll_into_view();
@@ -164,6 +168,15 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
                 })
             }
         };
+        let embed_button = (!embedded).then(|| {
+            let events = timeline
+                .events
+                .iter()
+                .map(|e| (e.id.clone(), format!("{} · {}", e.start.year, plain(&e.title, mode))))
+                .collect();
+            let what = Embeddable::Timeline { id: timeline.id.clone(), events, current: event.into() };
+            view! { <EmbedDialog what title=timeline.title.clone()/> }
+        });
         let total = timeline.events.len();
         let count = move || {
             let n = visible.with(Vec::len);
@@ -201,6 +214,7 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
                 <header class="timeline-header">
                     <h1><BiText text=timeline.title.clone() mode/></h1>
                     <p class="timeline-description"><BiText text=timeline.description.clone() mode/></p>
+                    {embed_button}
                 </header>
                 {unknown}
                 <TimelineFilters timeline=timeline.clone() filter mode apply=apply_filter/>

@@ -1,0 +1,195 @@
+use crate::components::ui;
+use crate::state::use_reading;
+use folio_model::embed::{Options, Snippet};
+use folio_model::{Mode, PageSel, Route, Text, Theme};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What can be embedded, with the choices of where it starts.
+#[derive(Clone)]
+pub enum Embeddable {
+    /// An article with this many pages, starting at the page being read.
+    Article { slug: String, pages: usize, current: Signal<PageSel> },
+    /// A timeline and its events (id, label), starting at the open event.
+    Timeline { id: String, events: Vec<(String, String)>, current: Signal<Option<String>> },
+}
+
+impl Embeddable {
+    /// The `start` choice for the view being read.
+    fn current(&self) -> String {
+        match self {
+            Embeddable::Article { current, .. } => current.get_untracked().segment(),
+            Embeddable::Timeline { current, .. } => current.get_untracked().unwrap_or_default(),
+        }
+    }
+
+    fn route(&self, start: &str) -> Route {
+        match self {
+            Embeddable::Article { slug, .. } => {
+                Route::Article { slug: slug.clone(), page: PageSel::from_segment(start).unwrap_or(PageSel::Page(1)) }
+            }
+            Embeddable::Timeline { id, .. } => {
+                Route::Timeline { id: id.clone(), event: (!start.is_empty()).then(|| start.to_owned()) }
+            }
+        }
+    }
+}
+
+/// The "Embed" button and its dialog: choose language, theme, where to
+/// start and whether to show the header; see a live preview; copy either
+/// snippet. A native modal `<dialog>` gives focus containment, Escape and
+/// focus return for free.
+#[component]
+pub fn EmbedDialog(what: Embeddable, title: Text) -> impl IntoView {
+    let mode = use_reading().mode;
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let open = RwSignal::new(false);
+    let lang = RwSignal::new(Mode::En);
+    let theme = RwSignal::new(Theme::Auto);
+    let start = RwSignal::new(String::new());
+    let plain = RwSignal::new(false);
+    let status = RwSignal::new("");
+
+    let snippet = {
+        let what = what.clone();
+        move |f: &dyn Fn(&Snippet) -> String| {
+            let route = what.route(&start.get());
+            let site = crate::embed::site_url();
+            let lang = lang.get();
+            f(&Snippet {
+                site: &site,
+                mode: lang,
+                route: &route,
+                options: Options { theme: theme.get(), plain: plain.get(), transparent: false },
+                title: title.str(lang.ui_lang()),
+            })
+        }
+    };
+    let loader = {
+        let s = snippet.clone();
+        Memo::new(move |_| s(&|s| s.loader_html()))
+    };
+    let iframe = {
+        let s = snippet.clone();
+        Memo::new(move |_| s(&|s| s.iframe_html()))
+    };
+    let preview = Memo::new(move |_| open.get().then(|| snippet(&|s| s.embed_url())));
+
+    let show = {
+        let what = what.clone();
+        move |_| {
+            lang.set(mode.get_untracked());
+            start.set(what.current());
+            status.set("");
+            open.set(true);
+            if let Some(d) = dialog.get_untracked() {
+                let _ = d.show_modal();
+            }
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let copy = move |text: Memo<String>, area: NodeRef<leptos::html::Textarea>| {
+        let text = text.get_untracked();
+        let t = ui(mode.get_untracked());
+        leptos::task::spawn_local(async move {
+            let promise = window().navigator().clipboard().write_text(&text);
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => status.set(t.copied),
+                Err(_) => {
+                    // No clipboard access (permissions, an old browser):
+                    // select the text so Ctrl+C does it.
+                    if let Some(a) = area.get_untracked() {
+                        let _ = a.focus();
+                        a.select();
+                    }
+                    status.set(t.copy_failed);
+                }
+            }
+        });
+    };
+
+    let start_options = {
+        let what = what.clone();
+        move || {
+            let t = ui(mode.get());
+            let current = start.get();
+            let opt = move |value: String, label: String| {
+                let selected = value == current;
+                view! { <option value=value selected=selected>{label}</option> }
+            };
+            match &what {
+                Embeddable::Article { pages, .. } => (1..=*pages)
+                    .map(|n| opt(n.to_string(), (t.page_n)(n)))
+                    .chain(std::iter::once(opt("all".into(), t.all_pages.to_owned())))
+                    .collect_view(),
+                Embeddable::Timeline { events, .. } => std::iter::once(opt(String::new(), t.whole_timeline.to_owned()))
+                    .chain(events.iter().map(|(id, label)| opt(id.clone(), label.clone())))
+                    .collect_view(),
+            }
+        }
+    };
+    let select_value = |ev: leptos::ev::Event| {
+        ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
+    };
+    let loader_area = NodeRef::<leptos::html::Textarea>::new();
+    let iframe_area = NodeRef::<leptos::html::Textarea>::new();
+
+    move || {
+        let t = ui(mode.get());
+        let lang_options = Mode::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(i, m)| view! { <option value=m.param() selected=move || lang.get() == m>{t.mode_names[i]}</option> })
+            .collect_view();
+        let theme_options = Theme::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(i, th)| view! { <option value=th.param() selected=move || theme.get() == th>{t.theme_names[i]}</option> })
+            .collect_view();
+        view! {
+            <button type="button" class="embed-button" aria-haspopup="dialog" on:click=show.clone()>{t.embed}</button>
+            <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-heading" on:close=move |_| open.set(false)>
+                <div class="dialog-head">
+                    <h2 id="embed-heading">{t.embed_heading}</h2>
+                    <button type="button" class="dialog-close" on:click=close>{t.close}</button>
+                </div>
+                <div class="embed-options">
+                    <label>{t.language_label}
+                        <select name="lang" on:change=move |ev| lang.set(Mode::from_param(&select_value(ev)).unwrap_or_default())>
+                            {lang_options}
+                        </select>
+                    </label>
+                    <label>{t.theme_label}
+                        <select name="theme" on:change=move |ev| theme.set(Theme::from_param(&select_value(ev)).unwrap_or_default())>
+                            {theme_options}
+                        </select>
+                    </label>
+                    <label>{t.embed_start}
+                        <select name="start" on:change=move |ev| start.set(select_value(ev))>{start_options.clone()}</select>
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" name="plain" prop:checked=plain on:change=move |ev| plain.set(event_target_checked(&ev))/>
+                        {t.embed_plain}
+                    </label>
+                </div>
+                <p class="preview-label">{t.embed_preview}</p>
+                <iframe class="embed-preview" title=t.embed_preview src=move || preview.get()></iframe>
+                <div class="snippet-row">
+                    <label for="snippet-loader">{t.snippet_loader}</label>
+                    <textarea id="snippet-loader" class="snippet" data-variant="loader" readonly rows="3" node_ref=loader_area prop:value=loader></textarea>
+                    <button type="button" class="copy" data-variant="loader" on:click=move |_| copy(loader, loader_area)>{t.copy}</button>
+                </div>
+                <div class="snippet-row">
+                    <label for="snippet-iframe">{t.snippet_iframe}</label>
+                    <textarea id="snippet-iframe" class="snippet" data-variant="iframe" readonly rows="3" node_ref=iframe_area prop:value=iframe></textarea>
+                    <button type="button" class="copy" data-variant="iframe" on:click=move |_| copy(iframe, iframe_area)>{t.copy}</button>
+                </div>
+                <p class="copy-status" role="status">{move || status.get()}</p>
+            </dialog>
+        }
+    }
+}
