@@ -14,30 +14,52 @@ const VIEWS = [
   '/timeline/japan-russia-summits/',
   '/timeline/japan-russia-summits/2016-05-sochi-new-approach/',
   '/article/no-such-article/',
+  '/embed/article/japan-overtures-to-russia/2/?theme=dark',
+  '/embed/timeline/japan-russia-summits/2016-05-sochi-new-approach/?theme=sepia',
 ];
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
+/// Runs axe on the page as it is; returns its violations, one line each.
+async function scan(page, label) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  assert.ok(result.passes.length > 10, `${label}: axe ran`);
+  return result.violations.map((v) => `${label}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 for (const prefix of ['', '/zh', '/dual']) {
   for (const [width, height] of [[1280, 900], [390, 800]]) {
-    test(`no WCAG 2.1 AA violations: ${prefix || '/en'} at ${width} px`, async () => {
-      const page = await newPage(browser, { viewport: { width, height } });
+    // Desktop in the system's dark scheme (the default theme follows it).
+    const colorScheme = width > 1000 ? 'dark' : 'light';
+    test(`no WCAG 2.1 AA violations: ${prefix || '/en'} at ${width} px, ${colorScheme}`, async () => {
+      const page = await newPage(browser, { viewport: { width, height }, colorScheme });
       const found = [];
       for (const view of VIEWS) {
         await page.goto(BASE + prefix + view);
         await page.locator('main h1').first().waitFor();
-        await page.addScriptTag({ path: AXE });
-        const result = await page.evaluate(() =>
-          window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-        assert.ok(result.passes.length > 10, `${view}: axe ran`);
-        for (const v of result.violations) {
-          found.push(`${prefix}${view}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        }
+        found.push(...(await scan(page, prefix + view)));
       }
       assert.deepEqual(found, []);
       await page.context().close();
     });
   }
 }
+
+test('no WCAG 2.1 AA violations in the open Embed dialog', async () => {
+  const found = [];
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await newPage(browser, { colorScheme });
+    for (const view of ['/zh/article/japan-overtures-to-russia/', '/timeline/japan-russia-summits/']) {
+      await page.goto(BASE + view);
+      await page.locator('button.embed-button').click();
+      await page.locator('dialog.embed-dialog[open] h2').waitFor();
+      found.push(...(await scan(page, `${view} (${colorScheme}, dialog open)`)));
+    }
+    await page.context().close();
+  }
+  assert.deepEqual(found, []);
+});
