@@ -2,7 +2,8 @@
 
 use crate::tools::{ensure_build_tools, path_with_tools, run};
 use crate::{fail, root, Result};
-use folio_model::{parse, route::article_href, Mode, PageSel, Route};
+use folio_model::embed::{escape_html, Options, Snippet};
+use folio_model::{parse, route::framed, Catalog, Mode, PageSel, Route, Text};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -26,53 +27,118 @@ pub fn build(release: bool) -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// The paths of every view the content defines, in every mode.
-fn routes(content: &Path) -> Result<Vec<(Mode, String)>> {
-    let paths = unprefixed_routes(content)?;
-    Ok(Mode::ALL.iter().flat_map(|&m| paths.iter().map(move |p| (m, m.localize(p)))).collect())
+/// One view that gets its own file.
+struct Page {
+    route: Route,
+    embed: bool,
+    /// The embeddable resource this view shows (`article/x`), with its
+    /// English title, for the oEmbed discovery link of full views.
+    resource: Option<(String, Text)>,
 }
 
-fn unprefixed_routes(content: &Path) -> Result<Vec<String>> {
-    let catalog = parse::catalog(&std::fs::read_to_string(content.join("catalog.json"))?)
-        .map_err(|e| crate::Error(e.in_file("content/catalog.json").to_string()))?;
-    let mut out = vec![Route::Home.href()];
-    out.extend(catalog.editions.iter().map(|e| Route::Edition(e.id.clone()).href()));
+/// Every view the content defines, unprefixed (English); each is written
+/// once per mode. Articles and timelines also get their embed views.
+fn pages(catalog: &Catalog, content: &Path) -> Result<Vec<Page>> {
+    let plain = |route: Route| Page { route, embed: false, resource: None };
+    let mut out = vec![plain(Route::Home)];
+    out.extend(catalog.editions.iter().map(|e| plain(Route::Edition(e.id.clone()))));
+    let mut views = Vec::new();
     for entry in &catalog.articles {
         let file = content.join(format!("articles/{}.json", entry.slug));
         let article = parse::article(&std::fs::read_to_string(&file)?)
             .map_err(|e| crate::Error(e.in_file(file.display().to_string()).to_string()))?;
-        out.push(article_href(&article.slug, PageSel::All));
-        out.extend((1..=article.page_count()).map(|n| article_href(&article.slug, PageSel::Page(n))));
+        let resource = (format!("article/{}", article.slug), article.headline.clone());
+        let sels = (1..=article.page_count()).map(PageSel::Page).chain([PageSel::All]);
+        views.extend(sels.map(|page| (Route::Article { slug: article.slug.clone(), page }, resource.clone())));
     }
     for entry in &catalog.timelines {
         let file = content.join(format!("timelines/{}.json", entry.id));
         let timeline = folio_model::timeline::parse(&std::fs::read_to_string(&file)?)
             .map_err(|e| crate::Error(e.in_file(file.display().to_string()).to_string()))?;
-        out.push(Route::Timeline { id: timeline.id.clone(), event: None }.href());
-        out.extend(
-            timeline
-                .events
-                .iter()
-                .map(|e| Route::Timeline { id: timeline.id.clone(), event: Some(e.id.clone()) }.href()),
-        );
+        let resource = (format!("timeline/{}", timeline.id), timeline.title.clone());
+        let events = std::iter::once(None).chain(timeline.events.iter().map(|e| Some(e.id.clone())));
+        views.extend(events.map(|event| (Route::Timeline { id: timeline.id.clone(), event }, resource.clone())));
+    }
+    for (route, resource) in views {
+        out.push(Page { route: route.clone(), embed: false, resource: Some(resource) });
+        out.push(Page { route, embed: true, resource: None });
     }
     Ok(out)
 }
 
+/// The oEmbed file of a resource in a mode: `oembed/zh/article/x.json`.
+fn oembed_path(mode: Mode, resource: &str) -> String {
+    format!("oembed{}/{resource}.json", mode.prefix())
+}
+
+/// Where the bundle will be served, for the absolute URLs oEmbed needs:
+/// `FOLIO_SITE_URL`, else `site_url` in catalog.json.
+fn site_url(catalog: &Catalog) -> Option<String> {
+    std::env::var("FOLIO_SITE_URL").ok().filter(|s| !s.is_empty()).or_else(|| catalog.site_url.clone())
+}
+
 fn write_route_files(dist: &Path) -> Result<usize> {
     let shell = std::fs::read_to_string(dist.join("index.html"))?;
-    if !shell.contains("<script") {
-        return fail!("dist/index.html has no script; did Trunk build the app?");
+    if !shell.contains("<script") || !shell.contains("</head>") {
+        return fail!("dist/index.html has no script or no head; did Trunk build the app?");
     }
     std::fs::write(dist.join("404.html"), &shell)?;
     // Chinese pages declare their language before the app starts, so the
     // browser picks CJK fonts and screen readers the right voice at once.
-    let zh_shell = shell.replacen("<html lang=en>", &format!("<html lang={}>", Mode::Zh.ui_lang().tag()), 1);
-    let routes = routes(&root().join("content"))?;
-    for (mode, path) in &routes {
-        let dir = dist.join(path.trim_start_matches('/'));
-        std::fs::create_dir_all(&dir)?;
-        std::fs::write(dir.join("index.html"), if *mode == Mode::Zh { &zh_shell } else { &shell })?;
+    let zh_shell = shell.replacen("<html lang=en", &format!("<html lang={}", Mode::Zh.ui_lang().tag()), 1);
+    let content = root().join("content");
+    let catalog = parse::catalog(&std::fs::read_to_string(content.join("catalog.json"))?)
+        .map_err(|e| crate::Error(e.in_file("content/catalog.json").to_string()))?;
+    let site = site_url(&catalog);
+    if site.is_none() {
+        println!(
+            "xtask: no oEmbed files: set site_url in content/catalog.json or FOLIO_SITE_URL to the deployed address"
+        );
     }
-    Ok(routes.len())
+    let provider = catalog.site.en.clone();
+    let pages = pages(&catalog, &content)?;
+    let mut written = 0;
+    for page in &pages {
+        for mode in Mode::ALL {
+            let path = mode.localize(&framed(page.embed, &page.route.href()));
+            let dir = dist.join(path.trim_start_matches('/'));
+            std::fs::create_dir_all(&dir)?;
+            let mut html = if mode == Mode::Zh { zh_shell.clone() } else { shell.clone() };
+            if let (Some(site), Some((resource, title))) = (&site, &page.resource) {
+                let link = format!(
+                    "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}{}\" title=\"{}\">",
+                    escape_html(site),
+                    oembed_path(mode, resource),
+                    escape_html(title.str(mode.ui_lang()))
+                );
+                html = html.replacen("</head>", &format!("{link}</head>"), 1);
+            }
+            std::fs::write(dir.join("index.html"), html)?;
+            written += 1;
+        }
+    }
+    if let Some(site) = &site {
+        // One oEmbed file per resource and mode, describing its first view.
+        let mut done = std::collections::HashSet::new();
+        for page in &pages {
+            let Some((resource, title)) = &page.resource else { continue };
+            if !done.insert(resource.clone()) {
+                continue;
+            }
+            for mode in Mode::ALL {
+                let route = match &page.route {
+                    Route::Article { slug, .. } => Route::Article { slug: slug.clone(), page: PageSel::Page(1) },
+                    r => r.clone(),
+                };
+                let title = title.str(mode.ui_lang());
+                let snippet = Snippet { site, mode, route: &route, options: Options::default(), title };
+                let file = dist.join(oembed_path(mode, resource));
+                std::fs::create_dir_all(file.parent().expect("oembed/ has a parent"))?;
+                let json = serde_json::to_string_pretty(&snippet.oembed(&provider))
+                    .map_err(|e| crate::Error(e.to_string()))?;
+                std::fs::write(file, json)?;
+            }
+        }
+    }
+    Ok(written)
 }

@@ -91,8 +91,15 @@ fn serve(args: &[String]) -> Result {
             other => return fail!("unknown option {other:?} for serve\n{USAGE}"),
         }
     }
-    let dir = if build { dist::build(release)? } else { root().join("dist") };
-    let server = server::Server::start(&dir, port)?;
+    // Listen first, so a local build's oEmbed files name this address
+    // (unless the publisher set FOLIO_SITE_URL or site_url).
+    let server = server::Server::start(&root().join("dist"), port)?;
+    if std::env::var_os("FOLIO_SITE_URL").is_none() {
+        std::env::set_var("FOLIO_SITE_URL", format!("http://{}/", server.addr()));
+    }
+    if build {
+        dist::build(release)?;
+    }
     println!("Folio is at http://{}/  (Ctrl-C to stop)", server.addr());
     server.join();
     Ok(())

@@ -99,17 +99,19 @@ pub fn run() -> Result {
         ),
     ));
 
+    // The server starts first: the bundle's oEmbed files need the address
+    // it will be served at (FOLIO_SITE_URL), as a publisher's would.
+    let server = Server::start(&root().join("dist"), 0)?;
+    let url = format!("http://{}", server.addr());
+    std::env::set_var("FOLIO_SITE_URL", format!("{url}/"));
     let e2e = match dist::build(true) {
-        Ok(dir) => {
-            let server = Server::start(&dir, 0)?;
-            run_counting(
-                "e2e",
-                Command::new("node")
-                    .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
-                    .env("FOLIO_URL", format!("http://{}", server.addr()))
-                    .current_dir(root().join("e2e")),
-            )
-        }
+        Ok(_) => run_counting(
+            "e2e",
+            Command::new("node")
+                .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
+                .env("FOLIO_URL", &url)
+                .current_dir(root().join("e2e")),
+        ),
         Err(e) => {
             eprintln!("xtask: cannot build dist/ for the end-to-end tests: {}", e.0);
             Count { passed: 0, failed: 1 }
