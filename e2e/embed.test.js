@@ -556,3 +556,40 @@ test('each full view advertises an oEmbed description whose HTML embeds it', asy
     assert.deepEqual(page.consoleErrors, []);
   }
 });
+
+test('theme=auto follows a dark system scheme, and sepia is its own palette', async (t) => {
+  const page = await openHost(
+    t,
+    `<div class="box">${link(`/article/${SLUG}/`, '', 'auto')}</div>\n` +
+      `<div class="box">${link(`/article/${SLUG}/`, ' data-theme="sepia"', 'sepia')}</div>\n` +
+      `<div class="box">${link(`/article/${SLUG}/`, ' data-theme="light"', 'light')}</div>\n${LOADER}`,
+    { colorScheme: 'dark' },
+  );
+  const auto = await inside(frames(page).nth(0), '#page-text p');
+  assert.ok(luminance(await background(auto)) < 0.25, 'auto is dark in a dark-scheme browser');
+  const sepia = await inside(frames(page).nth(1), '#page-text p');
+  const [r, g, b] = await background(sepia);
+  assert.ok(r > 200 && r > b + 10, `a warm paper: rgb(${r}, ${g}, ${b})`);
+  const light = await inside(frames(page).nth(2), '#page-text p');
+  assert.ok(luminance(await background(light)) > 0.9, 'light stays light whatever the system says');
+  assert.deepEqual(page.consoleErrors, []);
+});
+
+test('links that leave the embedded view open a new tab; the frame stays where it was', async (t) => {
+  const page = await openHost(t, `<div class="box">${link(`/article/${SLUG}/`)}</div>\n${LOADER}`);
+  const frame = frames(page).first();
+  const doc = await inside(frame, '#page-text p');
+  // The "On this page" strip links to the timeline: another resource.
+  const out = doc.locator('.event-strip a').first();
+  await out.waitFor();
+  const [popup] = await Promise.all([page.context().waitForEvent('page'), out.click()]);
+  await popup.waitForLoadState('domcontentloaded');
+  const opened = new URL(popup.url());
+  assert.ok(opened.pathname.startsWith(`/timeline/${ID}/`), `the full timeline opened in a new tab: ${opened}`);
+  assert.equal(await where(doc), `/embed/article/${SLUG}/`, 'the embed did not navigate');
+  // A page turn, by contrast, stays inside.
+  await doc.locator('a.pager-next').click();
+  await until(async () => (await where(doc)) === `/embed/article/${SLUG}/2/`, 'Next Page stays in the frame');
+  assert.equal(page.context().pages().length, 2, 'no other tab opened');
+  assert.deepEqual(page.consoleErrors, []);
+});
