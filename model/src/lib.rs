@@ -16,6 +16,7 @@ pub mod embed;
 pub mod error;
 pub mod locate;
 pub mod mode;
+pub mod page_data;
 pub mod paging;
 pub mod parse;
 pub mod reading;

@@ -1,0 +1,77 @@
+//! The data a prerendered page carries for its first render (DESIGN.md,
+//! "Data contract for prerendered pages").
+//!
+//! `cargo xtask dist` serialises one [`PageData`] into each page's
+//! `<script type="application/json" id="folio-data">`; the client reads it
+//! before it renders, so its first render matches the page without a fetch.
+//! One type on both sides, so they cannot disagree.
+
+use crate::timeline::Timeline;
+use crate::{Article, Catalog, ContentError};
+use serde::{Deserialize, Serialize};
+
+/// The id of the `<script>` element that holds the payload.
+pub const SCRIPT_ID: &str = "folio-data";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageData {
+    pub catalog: Catalog,
+    /// The articles the view shows or links into: the one being read, or
+    /// every article for a timeline (its "in the articles" links).
+    #[serde(default)]
+    pub articles: Vec<Article>,
+    /// The timelines the view shows or links into.
+    #[serde(default)]
+    pub timelines: Vec<Timeline>,
+}
+
+impl PageData {
+    /// JSON that is safe inside a `<script>` element: every `<` is written
+    /// as `\u003c`, so no content string (`</script>`, `<!--`) can end the
+    /// element or change how the HTML parser reads it. JSON parsers read the
+    /// escape back as `<`.
+    pub fn to_script_json(&self) -> String {
+        let json = serde_json::to_string(self).expect("content types always serialise");
+        json.replace('<', "\\u003c")
+    }
+}
+
+/// Parses the payload, with the JSON path of any error.
+pub fn parse(text: &str) -> Result<PageData, ContentError> {
+    crate::parse::from_json(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Text;
+
+    fn data(site: &str) -> PageData {
+        let catalog = crate::parse::catalog(&format!(
+            r#"{{"site": {{"en": {site:?}}}, "editions": [], "sections": [], "articles": []}}"#
+        ))
+        .unwrap();
+        PageData { catalog, articles: vec![], timelines: vec![] }
+    }
+
+    #[test]
+    fn round_trips_through_the_script_form() {
+        let d = data("Folio");
+        assert_eq!(parse(&d.to_script_json()).unwrap(), d);
+    }
+
+    #[test]
+    fn hostile_text_cannot_close_the_script_element() {
+        let d = data("</script><script>alert(1)</script><!--");
+        let json = d.to_script_json();
+        assert!(!json.contains('<'), "{json}");
+        assert_eq!(parse(&json).unwrap().catalog.site, Text::en("</script><script>alert(1)</script><!--"));
+    }
+
+    #[test]
+    fn a_broken_payload_is_an_error_with_its_path() {
+        let e = parse(r#"{"catalog": {"site": 3}}"#).unwrap_err();
+        assert!(e.to_string().contains("catalog.site"), "{e}");
+    }
+}
