@@ -5,6 +5,7 @@
 //! `folio_model::parse`; this module only adds the transport and turns every
 //! failure into a [`LoadError`] a view can explain.
 
+use folio_model::page_data::PageData;
 use folio_model::timeline::{self, Timeline};
 use folio_model::{parse, Article, Catalog, ContentError};
 use gloo_net::http::Request;
@@ -66,7 +67,38 @@ pub async fn catalog() -> Result<Catalog, LoadError> {
     fetch("catalog.json", parse::catalog).await
 }
 
+/// Fills the caches from the data a prerendered page carried, replacing
+/// what they held (the prerenderer renders many pages in one process).
+pub fn seed(data: PageData) {
+    CATALOG.set(Some(data.catalog));
+    ARTICLES.set(data.articles.into_iter().map(|a| (format!("articles/{}.json", a.slug), Arc::new(a))).collect());
+    TIMELINES.set(data.timelines.into_iter().map(|t| (format!("timelines/{}.json", t.id), Arc::new(t))).collect());
+}
+
+/// The catalog, if the page carried it.
+pub fn cached_catalog() -> Option<Catalog> {
+    CATALOG.with_borrow(Clone::clone)
+}
+
+pub fn cached_article(slug: &str) -> Option<Arc<Article>> {
+    ARTICLES.with_borrow(|c| c.get(&format!("articles/{slug}.json")).cloned())
+}
+
+pub fn cached_timeline(id: &str) -> Option<Arc<Timeline>> {
+    TIMELINES.with_borrow(|c| c.get(&format!("timelines/{id}.json")).cloned())
+}
+
+/// Every article (or timeline) the catalog lists, if all are cached.
+pub fn cached_articles(catalog: &Catalog) -> Option<Vec<Arc<Article>>> {
+    catalog.articles.iter().map(|a| cached_article(&a.slug)).collect()
+}
+
+pub fn cached_timelines(catalog: &Catalog) -> Option<Vec<Arc<Timeline>>> {
+    catalog.timelines.iter().map(|t| cached_timeline(&t.id)).collect()
+}
+
 thread_local! {
+    static CATALOG: RefCell<Option<Catalog>> = const { RefCell::new(None) };
     // Parsed files, by path. The timeline needs every article (for its
     // "in the articles" links) and articles need the timeline (for their
     // event links), so each file is fetched and parsed once per visit.

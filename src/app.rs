@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::components::{embed_frame::EmbedFrame, masthead::Masthead};
+use crate::load::Load;
 use crate::prefs;
 use crate::routes::{article::ArticlePage, home::HomePage, not_found::NotFound, timeline::TimelinePage};
 use crate::state::{CatalogState, Reading};
@@ -30,7 +31,7 @@ enum View {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(CatalogState(LocalResource::new(api::catalog)));
+    provide_context(CatalogState(Load::new(api::cached_catalog().map(Ok), api::catalog)));
     view! {
         <Router>
             <Shell/>

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Folio's browser app: reactive state and views over `folio-model`.
 //!
 //! Layout (see ARCHITECTURE.md):
@@ -18,8 +19,11 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod embed;
+pub mod load;
 pub mod prefs;
 pub mod routes;
 pub mod state;
 
 pub use app::App;
+#[cfg(feature = "ssr")]
+pub mod prerender;

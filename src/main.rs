@@ -1,11 +1,25 @@
+use folio_model::page_data;
 use leptos::prelude::*;
 
 fn main() {
     console_error_panic_hook::set_once();
-    // The static page shows a "loading" note for readers whose browser
-    // cannot run the app; replace it now that the app runs.
-    if let Some(el) = document().get_element_by_id("boot") {
+    // A prerendered page carries the data of its first render: read it
+    // before anything renders, so the app's first render is the page's
+    // (see `load.rs`). Broken data only costs the head start: the views
+    // fetch what they need instead.
+    let data = document().get_element_by_id(page_data::SCRIPT_ID).and_then(|el| el.text_content());
+    if let Some(text) = data {
+        match page_data::parse(&text) {
+            Ok(data) => folio::api::seed(data),
+            Err(e) => web_sys::console::warn_1(&format!("folio-data: {e}").into()),
+        }
+    }
+    // `#boot` holds the prerendered view (or, on a bare shell, a note). The
+    // app mounts beside it and the old markup goes in the same task, before
+    // the browser paints again: the reader sees no gap and no shift.
+    let boot = document().get_element_by_id("boot");
+    mount_to_body(folio::App);
+    if let Some(el) = boot {
         el.remove();
     }
-    mount_to_body(folio::App);
 }

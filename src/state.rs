@@ -2,12 +2,13 @@
 //! mode, and the reader's Both-mode layout.
 
 use crate::api::LoadError;
+use crate::load::Load;
 use folio_model::{embed::Options, route::framed, route::Parsed, Catalog, Mode};
 use leptos::prelude::*;
 
 /// The catalog, loaded once and shared by every view.
 #[derive(Clone, Copy)]
-pub struct CatalogState(pub LocalResource<Result<Catalog, LoadError>>);
+pub struct CatalogState(pub Load<Result<Catalog, LoadError>>);
 
 #[derive(Clone, Copy)]
 pub struct Reading {
@@ -31,7 +32,7 @@ pub fn use_reading() -> Reading {
     expect_context::<Reading>()
 }
 
-pub fn use_catalog() -> LocalResource<Result<Catalog, LoadError>> {
+pub fn use_catalog() -> Load<Result<Catalog, LoadError>> {
     expect_context::<CatalogState>().0
 }
 

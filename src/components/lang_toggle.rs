@@ -47,6 +47,9 @@ pub fn LangToggle() -> impl IntoView {
                         type="radio"
                         name="folio-mode"
                         value=m.param()
+                        // The attribute for the prerendered page, the
+                        // property for the live state.
+                        checked=move || mode.get() == m
                         prop:checked=move || mode.get() == m
                         on:change=move |_| choose(m)
                     />

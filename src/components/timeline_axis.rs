@@ -51,9 +51,7 @@ pub fn TimelineAxis(
             }
         }
     };
-    Effect::new(measure);
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    crate::routes::timeline::listen_to_resizes(measure);
 
     // Scrolls (after the track has its new width) so `day` sits at
     // `screen_x` in the viewport.

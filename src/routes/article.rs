@@ -14,6 +14,7 @@ use crate::components::{
     related_list::RelatedList,
     ui,
 };
+use crate::load::Load;
 use crate::state::{use_catalog, use_reading, Links};
 use folio_model::timeline::{mentions::events_on, Timeline};
 use folio_model::{bilingual, route::article_href, Article, Mode, PageSel, Resolved, Text};
@@ -31,13 +32,18 @@ pub fn ArticlePage(slug: String, page: Memo<Result<PageSel, String>>) -> impl In
     // The article and the timelines its paragraphs cite, fetched together,
     // so the event links are there on first render and do not shift the
     // text when they arrive. A timeline that fails only loses its links.
+    let ready = (|| {
+        let article = api::cached_article(&slug)?;
+        let timelines = api::cached_timelines(&api::cached_catalog()?)?;
+        Some(Ok((article, Arc::new(timelines))))
+    })();
     let resource = {
         let slug = slug.clone();
-        LocalResource::new(move || {
+        Load::new(ready, move || {
             let slug = slug.clone();
             async move {
                 let timelines = async {
-                    match catalog.await {
+                    match catalog.wait().await {
                         Ok(c) => api::all_timelines(&c).await,
                         Err(_) => Vec::new(),
                     }
@@ -175,8 +181,9 @@ fn ArticleBody(
     });
     // A link to a paragraph (`#b-4`, from the timeline) lands on it once the
     // text is there; the router's own jump ran before the article loaded.
-    let hash = leptos_router::hooks::use_location().hash.get_untracked();
+    let hash = leptos_router::hooks::use_location().hash;
     Effect::new(move || {
+        let hash = hash.get_untracked();
         if let Some(id) = hash.strip_prefix("#b-").filter(|id| id.bytes().all(|b| b.is_ascii_digit())) {
             if let Some(el) = document().get_element_by_id(&format!("b-{id}")) {
                 el.scroll_into_view();

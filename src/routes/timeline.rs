@@ -11,6 +11,7 @@ use crate::components::{
     timeline_list::TimelineList,
     ui,
 };
+use crate::load::Load;
 use crate::state::{use_catalog, use_reading, Links};
 use folio_model::timeline::{
     filter::{guess, Filter},
@@ -28,9 +29,10 @@ use std::sync::Arc;
 #[component]
 pub fn TimelinePage(id: String, event: Memo<Option<String>>) -> impl IntoView {
     let mode = use_reading().mode;
+    let ready = api::cached_timeline(&id).map(Ok);
     let resource = {
         let id = id.clone();
-        LocalResource::new(move || {
+        Load::new(ready, move || {
             let id = id.clone();
             async move { api::timeline(&id).await }
         })
@@ -66,8 +68,11 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
         Memo::new(move |_| event.with(|e| e.as_deref().and_then(|id| t.event_index(id))))
     };
     // The articles that cite each event, once every article has loaded.
-    let mention_res = LocalResource::new(move || async move {
-        let Ok(c) = catalog.await else { return Arc::new(BTreeMap::new()) };
+    let ready = api::cached_catalog()
+        .and_then(|c| api::cached_articles(&c))
+        .map(|articles| Arc::new(mentions(articles.iter().map(|a| a.as_ref()))));
+    let mention_res = Load::new(ready, move || async move {
+        let Ok(c) = catalog.wait().await else { return Arc::new(BTreeMap::new()) };
         let articles = api::all_articles(&c).await;
         Arc::new(mentions(articles.iter().map(|a| a.as_ref())))
     });
@@ -108,8 +113,11 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
     };
 
     // Phones get the vertical list; decided in an effect (a browser API),
-    // and again whenever the window is resized across the breakpoint.
-    let narrow = RwSignal::new(false);
+    // and again whenever the window is resized across the breakpoint. The
+    // list comes first: it is what a prerendered page shows, and it reads
+    // without JavaScript (the axis needs it). Wide screens switch to the
+    // axis before the first paint.
+    let narrow = RwSignal::new(true);
     let measure = move || {
         let m = window().match_media("(max-width: 699px)").ok().flatten().is_some_and(|mq| mq.matches());
         // Set only on a change: a set always notifies, and would rebuild
@@ -118,9 +126,7 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
             narrow.set(m);
         }
     };
-    Effect::new(measure);
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    listen_to_resizes(measure);
 
     // On phones, opening a meeting's URL scrolls the list to it (the axis
     // scrolls itself on wide screens).
@@ -227,4 +233,16 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
             </section>
         }
     }
+}
+
+/// Runs `measure` once mounted and on every window resize, until the view
+/// goes. In an effect, so nothing touches the window while rendering (the
+/// prerenderer renders natively, without one).
+pub(crate) fn listen_to_resizes(measure: impl Fn() + Clone + 'static) {
+    Effect::new(move || {
+        measure();
+        let m = measure.clone();
+        let resize = window_event_listener(leptos::ev::resize, move |_| m());
+        on_cleanup(move || resize.remove());
+    });
 }
