@@ -3,15 +3,20 @@
 use crate::tools::{ensure_build_tools, path_with_tools, run};
 use crate::{fail, root, Result};
 use folio_model::embed::{escape_html, Options, Snippet};
-use folio_model::{parse, route::framed, Catalog, Mode, PageSel, Route, Text};
+use folio_model::page_data::PageData;
+use folio_model::timeline::Timeline;
+use folio_model::{parse, route::framed, Article, Catalog, ContentError, Mode, PageSel, Route, Text};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Builds `dist/` and returns its path.
 ///
-/// Besides Trunk's output, every route gets its own `index.html` (a copy of
-/// the app shell), and `404.html` catches the rest. So deep links, reloads
-/// and shared links work on any static host without rewrite rules.
+/// Besides Trunk's output, every route gets its own `index.html`: the app
+/// shell with the view prerendered into it (the same components, rendered
+/// natively) and the data of its first render, so it reads without
+/// JavaScript and the app takes over without a fetch. `404.html` catches
+/// the rest. So deep links, reloads and shared links work on any static
+/// host without rewrite rules.
 pub fn build(release: bool) -> Result<PathBuf> {
     ensure_build_tools()?;
     crate::validate(root().join("content"))?;
@@ -32,38 +37,95 @@ struct Page {
     route: Route,
     embed: bool,
     /// The embeddable resource this view shows (`article/x`), with its
-    /// English title, for the oEmbed discovery link of full views.
+    /// title, for the oEmbed discovery link of full views.
     resource: Option<(String, Text)>,
 }
 
-/// Every view the content defines, unprefixed (English); each is written
-/// once per mode. Articles and timelines also get their embed views.
-fn pages(catalog: &Catalog, content: &Path) -> Result<Vec<Page>> {
-    let plain = |route: Route| Page { route, embed: false, resource: None };
-    let mut out = vec![plain(Route::Home)];
-    out.extend(catalog.editions.iter().map(|e| plain(Route::Edition(e.id.clone()))));
-    let mut views = Vec::new();
-    for entry in &catalog.articles {
-        let file = content.join(format!("articles/{}.json", entry.slug));
-        let article = parse::article(&std::fs::read_to_string(&file)?)
-            .map_err(|e| crate::Error(e.in_file(file.display().to_string()).to_string()))?;
-        let resource = (format!("article/{}", article.slug), article.headline.clone());
-        let sels = (1..=article.page_count()).map(PageSel::Page).chain([PageSel::All]);
-        views.extend(sels.map(|page| (Route::Article { slug: article.slug.clone(), page }, resource.clone())));
+/// The content, read and parsed once.
+struct Content {
+    catalog: Catalog,
+    articles: Vec<Article>,
+    timelines: Vec<Timeline>,
+}
+
+impl Content {
+    fn read(dir: &Path) -> Result<Content> {
+        fn load<T>(dir: &Path, rel: String, parse: fn(&str) -> std::result::Result<T, ContentError>) -> Result<T> {
+            let file = dir.join(&rel);
+            parse(&std::fs::read_to_string(&file)?)
+                .map_err(|e| crate::Error(e.in_file(format!("content/{rel}")).to_string()))
+        }
+        let catalog = load(dir, "catalog.json".into(), parse::catalog)?;
+        let articles = catalog
+            .articles
+            .iter()
+            .map(|a| load(dir, format!("articles/{}.json", a.slug), parse::article))
+            .collect::<Result<_>>()?;
+        let timelines = catalog
+            .timelines
+            .iter()
+            .map(|t| load(dir, format!("timelines/{}.json", t.id), folio_model::timeline::parse))
+            .collect::<Result<_>>()?;
+        Ok(Content { catalog, articles, timelines })
     }
-    for entry in &catalog.timelines {
-        let file = content.join(format!("timelines/{}.json", entry.id));
-        let timeline = folio_model::timeline::parse(&std::fs::read_to_string(&file)?)
-            .map_err(|e| crate::Error(e.in_file(file.display().to_string()).to_string()))?;
-        let resource = (format!("timeline/{}", timeline.id), timeline.title.clone());
-        let events = std::iter::once(None).chain(timeline.events.iter().map(|e| Some(e.id.clone())));
-        views.extend(events.map(|event| (Route::Timeline { id: timeline.id.clone(), event }, resource.clone())));
+
+    /// Every view the content defines, unprefixed (English); each is
+    /// written once per mode. Articles and timelines also get their embed
+    /// views.
+    fn pages(&self) -> Vec<Page> {
+        let plain = |route: Route| Page { route, embed: false, resource: None };
+        let mut out = vec![plain(Route::Home)];
+        out.extend(self.catalog.editions.iter().map(|e| plain(Route::Edition(e.id.clone()))));
+        let mut views = Vec::new();
+        for article in &self.articles {
+            let resource = (format!("article/{}", article.slug), article.headline.clone());
+            let sels = (1..=article.page_count()).map(PageSel::Page).chain([PageSel::All]);
+            views.extend(sels.map(|page| (Route::Article { slug: article.slug.clone(), page }, resource.clone())));
+        }
+        for timeline in &self.timelines {
+            let resource = (format!("timeline/{}", timeline.id), timeline.title.clone());
+            let events = std::iter::once(None).chain(timeline.events.iter().map(|e| Some(e.id.clone())));
+            views.extend(events.map(|event| (Route::Timeline { id: timeline.id.clone(), event }, resource.clone())));
+        }
+        for (route, resource) in views {
+            out.push(Page { route: route.clone(), embed: false, resource: Some(resource) });
+            out.push(Page { route, embed: true, resource: None });
+        }
+        out
     }
-    for (route, resource) in views {
-        out.push(Page { route: route.clone(), embed: false, resource: Some(resource) });
-        out.push(Page { route, embed: true, resource: None });
+
+    /// What a view needs for its first render: an article brings the
+    /// timelines its paragraphs link to, a timeline the articles that cite
+    /// it.
+    fn data_for(&self, route: &Route) -> PageData {
+        let (articles, timelines) = match route {
+            Route::Article { slug, .. } | Route::BadPage { slug, .. } => {
+                (self.articles.iter().filter(|a| &a.slug == slug).cloned().collect(), self.timelines.clone())
+            }
+            Route::Timeline { id, .. } => {
+                (self.articles.clone(), self.timelines.iter().filter(|t| &t.id == id).cloned().collect())
+            }
+            _ => (Vec::new(), Vec::new()),
+        };
+        PageData { catalog: self.catalog.clone(), articles, timelines }
     }
-    Ok(out)
+}
+
+/// The app shell with a view prerendered into it, and the view's data.
+fn prerendered(shell: &str, path: &str, data: PageData) -> Result<String> {
+    const BOOT: &str = "<div class=boot id=boot>";
+    let Some(start) = shell.find(BOOT) else {
+        return fail!("dist/index.html has no {BOOT}: index.html and xtask disagree");
+    };
+    let end = shell[start..].find("</body>").map(|i| start + i).expect("a shell with a body");
+    let json = data.to_script_json();
+    let body = folio::prerender::render(path, data);
+    Ok(format!(
+        "{}<div id=boot>{body}</div><script type=application/json id={}>{json}</script>{}",
+        &shell[..start],
+        folio_model::page_data::SCRIPT_ID,
+        &shell[end..]
+    ))
 }
 
 /// The oEmbed file of a resource in a mode: `oembed/zh/article/x.json`.
@@ -82,28 +144,30 @@ fn write_route_files(dist: &Path) -> Result<usize> {
     if !shell.contains("<script") || !shell.contains("</head>") {
         return fail!("dist/index.html has no script or no head; did Trunk build the app?");
     }
-    std::fs::write(dist.join("404.html"), &shell)?;
     // Chinese pages declare their language before the app starts, so the
     // browser picks CJK fonts and screen readers the right voice at once.
     let zh_shell = shell.replacen("<html lang=en", &format!("<html lang={}", Mode::Zh.ui_lang().tag()), 1);
-    let content = root().join("content");
-    let catalog = parse::catalog(&std::fs::read_to_string(content.join("catalog.json"))?)
-        .map_err(|e| crate::Error(e.in_file("content/catalog.json").to_string()))?;
-    let site = site_url(&catalog);
+    let content = Content::read(&root().join("content"))?;
+    let catalog = &content.catalog;
+    // Unknown paths: the not-found view, which the app replaces with the
+    // right one if the path is a view added since the build.
+    std::fs::write(dist.join("404.html"), prerendered(&shell, "/404.html", content.data_for(&Route::NotFound))?)?;
+    let site = site_url(catalog);
     if site.is_none() {
         println!(
             "xtask: no oEmbed files: set site_url in content/catalog.json or FOLIO_SITE_URL to the deployed address"
         );
     }
     let provider = catalog.site.en.clone();
-    let pages = pages(&catalog, &content)?;
+    let pages = content.pages();
     let mut written = 0;
     for page in &pages {
         for mode in Mode::ALL {
             let path = mode.localize(&framed(page.embed, &page.route.href()));
             let dir = dist.join(path.trim_start_matches('/'));
             std::fs::create_dir_all(&dir)?;
-            let mut html = if mode == Mode::Zh { zh_shell.clone() } else { shell.clone() };
+            let base = if mode == Mode::Zh { &zh_shell } else { &shell };
+            let mut html = prerendered(base, &path, content.data_for(&page.route))?;
             if let (Some(site), Some((resource, title))) = (&site, &page.resource) {
                 let link = format!(
                     "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}{}\" title=\"{}\">",
