@@ -38,3 +38,16 @@ export async function newPage(browser, options = {}) {
 export async function waitForArticle(page) {
   await page.locator('#page-text p').first().waitFor();
 }
+
+/// Makes `page` load its views without the data prerendered pages carry
+/// (`folio-data`), so each view fetches `content/…` as it does after a
+/// client-side navigation. Tests that replace content files use it: the
+/// replaced file is then what the view reads.
+export async function withoutPageData(page) {
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.fallback();
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/<script type=application\/json id=folio-data>.*?<\/script>/s, '');
+    await route.fulfill({ response, body });
+  });
+}

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage, waitForArticle } from './browser.js';
+import { BASE, launch, newPage, waitForArticle, withoutPageData } from './browser.js';
 
 const SLUG = 'japan-overtures-to-russia';
 const seed = JSON.parse(readFileSync(new URL(`../content/articles/${SLUG}.json`, import.meta.url)));
@@ -173,6 +173,7 @@ test('a paragraph with no translation shows the original, marked', async () => {
   const fixture = structuredClone(seed);
   delete fixture.pages[0][1].text.zh;
   fixture.pages[0][2].text.zh += '\n\n译者另起的一段。';
+  await withoutPageData(page);
   await page.route(`**/content/articles/${SLUG}.json`, (route) => route.fulfill({ json: fixture }));
   await page.goto(BASE + ZH);
   await waitForArticle(page);

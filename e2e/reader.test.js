@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage, waitForArticle } from './browser.js';
+import { BASE, launch, newPage, waitForArticle, withoutPageData } from './browser.js';
 
 const SLUG = 'japan-overtures-to-russia';
 const ARTICLE = `/article/${SLUG}/`;
@@ -173,6 +173,7 @@ test('an unknown path shows the not-found view', async () => {
 
 test('a broken content file shows the error panel with the place of the fault', async () => {
   const page = await newPage(browser);
+  await withoutPageData(page);
   await page.route(`**/content/articles/${SLUG}.json`, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{\n  "slug": "x",\n  "pages": [[}' }));
   await page.goto(BASE + ARTICLE);
@@ -189,6 +190,7 @@ test('a broken content file shows the error panel with the place of the fault', 
 
 test('a network failure offers a retry that recovers', async () => {
   const page = await newPage(browser);
+  await withoutPageData(page);
   await page.route(`**/content/articles/${SLUG}.json`, (route) => route.abort('internetdisconnected'));
   await page.goto(BASE + ARTICLE);
   const panel = page.locator('.error-panel');
@@ -202,6 +204,7 @@ test('a network failure offers a retry that recovers', async () => {
 
 test('a broken catalog leaves the article readable', async () => {
   const page = await newPage(browser);
+  await withoutPageData(page);
   await page.route('**/content/catalog.json', (route) => route.fulfill({ status: 500, body: 'oops' }));
   await page.goto(BASE + ARTICLE);
   await page.getByText(para(0, 0)).waitFor();

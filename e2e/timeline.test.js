@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage } from './browser.js';
+import { BASE, launch, newPage, withoutPageData } from './browser.js';
 
 const ID = 'japan-russia-summits';
 const TL = `/timeline/${ID}/`;
@@ -217,6 +217,7 @@ test('10,000 synthetic meetings load, render only what is visible, and never ove
     const date = new Date(first + d * 86400000).toISOString().slice(0, 10);
     return { ...base, id: `synthetic-${i}`, start: date, end: undefined };
   });
+  await withoutPageData(page);
   await page.route(`**/content/timelines/${ID}.json`, (route) => route.fulfill({ json: fixture }));
   await page.goto(BASE + TL);
   await page.locator(drawn).first().waitFor();
@@ -233,6 +234,7 @@ test('10,000 synthetic meetings load, render only what is visible, and never ove
 
 test('a broken timeline file gets a clear message, and articles stay readable', async () => {
   const page = await newPage(browser);
+  await withoutPageData(page);
   await page.route(`**/content/timelines/${ID}.json`, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{"id": "japan-russia-summits", "events": [' }));
   await page.goto(BASE + TL);
@@ -255,6 +257,7 @@ test('hostile strings in a timeline are shown as text', async () => {
   const evil = '<img src=x onerror="window.__pwned=1">';
   fixture.events[0].title.en = evil;
   fixture.events[0].sources = [{ title: 'bad', url: 'javascript:window.__pwned=1' }, ...fixture.events[0].sources];
+  await withoutPageData(page);
   await page.route(`**/content/timelines/${ID}.json`, (route) => route.fulfill({ json: fixture }));
   await page.goto(`${BASE}${TL}${data.events[0].id}/`);
   const card = page.locator('.event-card');

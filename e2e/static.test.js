@@ -1,0 +1,121 @@
+// The static bundle: every route is a prerendered file that reads without
+// JavaScript, and the app takes it over without a visible change.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { BASE, launch, newPage } from './browser.js';
+
+const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
+const catalog = content('catalog.json');
+const articles = catalog.articles.map((a) => content(`articles/${a.slug}.json`));
+const timeline = content(`timelines/${catalog.timelines[0].id}.json`);
+const paragraphs = (page, lang) => page.filter((b) => b.type === 'paragraph').map((b) => b.text[lang] ?? b.text.en);
+const pagePath = (prefix, slug, n) => `${prefix}/article/${slug}/${n === 1 ? '' : `${n}/`}`;
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('with JavaScript off, every article page shows its text and its pager links work', async () => {
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  for (const [prefix, lang] of [['', 'en'], ['/zh', 'zh']]) {
+    for (const a of articles) {
+      await page.goto(BASE + pagePath(prefix, a.slug, 1));
+      for (let n = 1; n <= a.pages.length; n++) {
+        const text = await page.locator('#page-text').innerText();
+        for (const p of paragraphs(a.pages[n - 1], lang)) {
+          assert.ok(text.includes(p.split('\n\n')[0].trim()), `${prefix}/${a.slug} page ${n} shows: ${p.slice(0, 40)}…`);
+        }
+        assert.equal(await page.locator('h1').count(), 1);
+        if (n < a.pages.length) {
+          await page.locator('a.pager-next').click(); // a real link to the next file
+          await page.waitForURL(`**${pagePath(prefix, a.slug, n + 1)}`);
+        } else {
+          assert.equal(await page.locator('a.pager-next').getAttribute('href'), null, 'no Next on the last page');
+        }
+      }
+    }
+  }
+  // The front page lists every article; the timeline shows every meeting.
+  await page.goto(BASE + '/');
+  for (const a of articles) await page.getByRole('link', { name: a.headline.en }).waitFor();
+  await page.goto(BASE + `/timeline/${timeline.id}/`);
+  assert.equal(await page.locator('a.list-event').count(), timeline.events.length);
+  await page.context().close();
+});
+
+/// Loads `path` with the wasm held back, reads the prerendered text, lets
+/// the app take over, and compares.
+async function takeover(path, viewport) {
+  const page = await newPage(browser, { viewport });
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(BASE + path);
+  // Where the heading, the first paragraph and the pager sit in the
+  // document: the replaced markup is new nodes, which the layout-shift API
+  // does not count, so compare the boxes themselves too. (In document
+  // coordinates: a deep link to a meeting scrolls to it, which is not a
+  // shift.)
+  const boxes = () => page.evaluate(() => ['main h1', 'main p', '.pager, .timeline-count']
+    .map((s) => document.querySelector(s)?.getBoundingClientRect())
+    .map((r) => r && [r.x + scrollX, r.y + scrollY, r.width, r.height].map(Math.round).join(',')));
+  const before = await page.locator('body').innerText();
+  const boxesBefore = await boxes();
+  assert.ok(await page.locator('#boot main').count(), `${path}: prerendered`);
+  release();
+  await page.waitForFunction(() => !document.getElementById('boot'));
+  await page.waitForTimeout(300);
+  const after = await page.locator('body').innerText();
+  const shift = await page.evaluate(() => window.__shift);
+  assert.deepEqual(await boxes(), boxesBefore, `${path}: the heading, first paragraph and pager stay where they were`);
+  await page.context().close();
+  return { before, after, shift, errors: page.consoleErrors };
+}
+
+const ROUTES = [
+  '/',
+  '/edition/asia/',
+  ...articles.flatMap((a) => [...a.pages.map((_, i) => pagePath('', a.slug, i + 1)), `/article/${a.slug}/all/`]),
+  `/embed/article/${articles[0].slug}/2/`,
+];
+
+for (const prefix of ['', '/zh', '/dual']) {
+  test(`the app takes over every prerendered ${prefix || '/en'} route with the same text, no shift and no errors`, async () => {
+    for (const route of ROUTES) {
+      const r = await takeover(prefix + route, { width: 1280, height: 900 });
+      assert.equal(r.after, r.before, `${prefix}${route}: the same text before and after`);
+      assert.equal(r.shift, 0, `${prefix}${route}: layout shift`);
+      assert.deepEqual(r.errors, [], `${prefix}${route}: console errors`);
+    }
+    // The timeline shows its list on phones, as prerendered. (Wide screens
+    // switch to the axis, which needs the window's width: see README.)
+    for (const route of [
+      `/timeline/${timeline.id}/`,
+      `/timeline/${timeline.id}/${timeline.events[3].id}/`,
+      `/embed/timeline/${timeline.id}/${timeline.events[10].id}/`,
+    ]) {
+      const r = await takeover(prefix + route, { width: 390, height: 800 });
+      assert.equal(r.after, r.before, `${prefix}${route} at 390 px`);
+      assert.equal(r.shift, 0);
+      assert.deepEqual(r.errors, []);
+    }
+  });
+}
+
+test('an unknown path gets the not-found view from 404.html, and data for the app', async () => {
+  const res = await fetch(BASE + '/no/such/page/');
+  assert.equal(res.status, 404);
+  const html = await res.text();
+  assert.match(html, /id=folio-data/);
+  const r = await takeover('/no/such/page/', { width: 1280, height: 900 });
+  assert.match(r.before, /Page not found/);
+  assert.equal(r.after, r.before);
+  assert.deepEqual(r.errors.filter((e) => !/404/.test(e)), []);
+});
