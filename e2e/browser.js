@@ -23,9 +23,24 @@ export function launch() {
 
 /// A new page that records console errors and failed requests, so a test
 /// can assert a clean run.
-export async function newPage(browser, options = {}) {
+///
+/// Pages are prerendered, so a view shows before the app runs; `goto` on a
+/// Folio address also waits for the app to take over (its `folio-ready`
+/// mark), so a test acts on the live view. `{ raw: true }` skips that, for
+/// tests of the prerendered page itself.
+export async function newPage(browser, { raw = false, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
+  if (!raw && options.javaScriptEnabled !== false) {
+    const goto = page.goto.bind(page);
+    page.goto = async (url, opts) => {
+      const response = await goto(url, opts);
+      if (url.startsWith(BASE)) {
+        await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+      }
+      return response;
+    };
+  }
   page.consoleErrors = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') page.consoleErrors.push(msg.text());

@@ -47,7 +47,7 @@ test('with JavaScript off, every article page shows its text and its pager links
 /// Loads `path` with the wasm held back, reads the prerendered text, lets
 /// the app take over, and compares.
 async function takeover(path, viewport) {
-  const page = await newPage(browser, { viewport });
+  const page = await newPage(browser, { viewport, raw: true });
   await page.addInitScript(() => {
     window.__shift = 0;
     new PerformanceObserver((list) => {
@@ -70,8 +70,9 @@ async function takeover(path, viewport) {
   const boxesBefore = await boxes();
   assert.ok(await page.locator('#boot main').count(), `${path}: prerendered`);
   release();
-  await page.waitForFunction(() => !document.getElementById('boot'));
+  await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
   await page.waitForTimeout(300);
+  assert.equal(await page.locator('#boot').count(), 0, `${path}: the app has taken over`);
   const after = await page.locator('body').innerText();
   const shift = await page.evaluate(() => window.__shift);
   assert.deepEqual(await boxes(), boxesBefore, `${path}: the heading, first paragraph and pager stay where they were`);
@@ -118,4 +119,20 @@ test('an unknown path gets the not-found view from 404.html, and data for the ap
   assert.match(r.before, /Page not found/);
   assert.equal(r.after, r.before);
   assert.deepEqual(r.errors.filter((e) => !/404/.test(e)), []);
+});
+
+test('an address with view flags shows them over its prerendered file, without errors', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + `/embed/article/${articles[0].slug}/?plain=1&theme=dark`);
+  await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+  await page.locator('#page-text p').first().waitFor();
+  assert.equal(await page.locator('header.embed-head').count(), 0, 'plain=1 took effect');
+  assert.equal(await page.locator('#boot').count(), 0, 'the prerendered markup is gone');
+  assert.equal(await page.locator('main h1').count(), 1);
+  await page.goto(BASE + `/timeline/${timeline.id}/?pm=abe`);
+  await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+  await page.locator('.timeline-count').waitFor();
+  assert.doesNotMatch(await page.locator('.timeline-count').innerText(), /^36 of 36/, 'the filter took effect');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
 });

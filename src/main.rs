@@ -16,10 +16,16 @@ fn main() {
     }
     // `#boot` holds the prerendered view (or, on a bare shell, a note). The
     // app mounts beside it and the old markup goes in the same task, before
-    // the browser paints again: the reader sees no gap and no shift.
+    // the browser paints again: over the same data the new view is the same
+    // view, so the reader sees no gap and no shift. (Not hydration: see
+    // ARCHITECTURE.md, "Prerendering".)
     let boot = document().get_element_by_id("boot");
     mount_to_body(folio::App);
     if let Some(el) = boot {
         el.remove();
+    }
+    // For tests and the benchmark: the app is live from here on.
+    if let Some(p) = window().performance() {
+        let _ = p.mark("folio-ready");
     }
 }

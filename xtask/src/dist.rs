@@ -128,6 +128,21 @@ fn prerendered(shell: &str, path: &str, data: PageData) -> Result<String> {
     ))
 }
 
+/// The shell with `<html lang=…>` set to `tag`, whatever the order of the
+/// attributes Trunk's minifier left.
+fn with_html_lang(shell: &str, tag: &str) -> Result<String> {
+    let start = shell.find("<html").unwrap_or(usize::MAX);
+    let Some(end) = shell.get(start..).and_then(|s| s.find('>')).map(|i| start + i) else {
+        return fail!("dist/index.html has no <html> tag");
+    };
+    let open = &shell[start..end];
+    let Some(at) = open.find(" lang=en") else {
+        return fail!("dist/index.html: <html> has no lang=en to replace: {open}");
+    };
+    let new_open = format!("{} lang={tag}{}", &open[..at], &open[at + " lang=en".len()..]);
+    Ok(format!("{}{new_open}{}", &shell[..start], &shell[end..]))
+}
+
 /// The oEmbed file of a resource in a mode: `oembed/zh/article/x.json`.
 fn oembed_path(mode: Mode, resource: &str) -> String {
     format!("oembed{}/{resource}.json", mode.prefix())
@@ -146,7 +161,7 @@ fn write_route_files(dist: &Path) -> Result<usize> {
     }
     // Chinese pages declare their language before the app starts, so the
     // browser picks CJK fonts and screen readers the right voice at once.
-    let zh_shell = shell.replacen("<html lang=en", &format!("<html lang={}", Mode::Zh.ui_lang().tag()), 1);
+    let zh_shell = with_html_lang(&shell, Mode::Zh.ui_lang().tag())?;
     let content = Content::read(&root().join("content"))?;
     let catalog = &content.catalog;
     // Unknown paths: the not-found view, which the app replaces with the
@@ -205,4 +220,26 @@ fn write_route_files(dist: &Path) -> Result<usize> {
         }
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_lang_is_replaced_in_any_attribute_order() {
+        for (shell, want) in [
+            (
+                "<!doctype html><html data-theme=auto lang=en><head>",
+                "<!doctype html><html data-theme=auto lang=zh-Hans><head>",
+            ),
+            ("<html lang=en data-theme=auto><body lang=en>", "<html lang=zh-Hans data-theme=auto><body lang=en>"),
+        ] {
+            assert_eq!(with_html_lang(shell, "zh-Hans").unwrap(), want);
+        }
+        assert!(
+            with_html_lang("<html data-theme=auto>", "zh-Hans").is_err(),
+            "a shell it cannot fix is an error, not a silent English page"
+        );
+    }
 }
