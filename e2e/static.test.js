@@ -136,3 +136,61 @@ test('an address with view flags shows them over its prerendered file, without e
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
+
+/// The tags of a page's static head (as a crawler or a chat app sees it).
+async function headOf(path) {
+  const html = await (await fetch(BASE + path)).text();
+  const head = html.slice(0, html.indexOf('<body'));
+  const attrs = (tag) => Object.fromEntries([...tag.matchAll(/([\w:-]+)=(?:"([^"]*)"|([^\s>"]+))/g)].map((m) => [m[1], m[2] ?? m[3]]));
+  const tags = [...head.matchAll(/<(meta|link)\b[^>]*>/g)].map((m) => ({ tag: m[1], ...attrs(m[0]) }));
+  const meta = (key) => tags.find((t) => t.tag === 'meta' && (t.name === key || t.property === key))?.content;
+  const link = (rel, extra = {}) => tags.filter((t) => t.tag === 'link' && t.rel === rel && Object.entries(extra).every(([k, v]) => t[k] === v));
+  const ld = head.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)?.[1];
+  return { title: head.match(/<title>(.*?)<\/title>/s)?.[1], meta, link, ld: ld && JSON.parse(ld), html };
+}
+
+test('every route has its own title, description, canonical, hreflang, previews and, for articles, JSON-LD', async () => {
+  const page = await newPage(browser);
+  const [a] = articles;
+  for (const [prefix, lang, locale] of [['', 'en', 'en_US'], ['/zh', 'zh', 'zh_CN']]) {
+    for (const [route, kind] of [
+      ['/', 'website'],
+      [`/article/${a.slug}/`, 'article'],
+      [`/article/${a.slug}/2/`, 'article'],
+      [`/article/${a.slug}/all/`, 'article'],
+      [`/timeline/${timeline.id}/`, 'website'],
+      [`/timeline/${timeline.id}/${timeline.events[5].id}/`, 'website'],
+    ]) {
+      const path = prefix + route;
+      const h = await headOf(path);
+      assert.ok(h.title?.length >= 5, `${path}: a title`);
+      assert.ok(h.meta('description')?.length > 20, `${path}: a description`);
+      assert.equal(h.link('canonical')[0]?.href, BASE + path, `${path}: canonical`);
+      assert.equal(h.link('alternate', { hreflang: 'en' })[0]?.href, BASE + route, `${path}: hreflang en`);
+      assert.equal(h.link('alternate', { hreflang: 'zh-Hans' })[0]?.href, BASE + '/zh' + route, `${path}: hreflang zh`);
+      assert.equal(h.link('alternate', { hreflang: 'x-default' })[0]?.href, BASE + route);
+      assert.equal(h.meta('og:title'), h.title.replaceAll('&amp;', '&'));
+      assert.equal(h.meta('og:type'), kind);
+      assert.equal(h.meta('og:url'), BASE + path);
+      assert.equal(h.meta('og:locale'), locale);
+      assert.equal(h.meta('twitter:title'), h.meta('og:title'));
+      assert.ok(h.meta('twitter:card'));
+      if (kind === 'article') {
+        assert.equal(h.ld['@type'], 'NewsArticle');
+        assert.equal(h.ld.headline, a.headline[lang]);
+        assert.equal(h.ld.datePublished, a.published);
+        assert.equal(h.ld.inLanguage, lang === 'zh' ? 'zh-Hans' : 'en');
+        assert.ok(h.meta('og:image')?.startsWith(BASE + '/content/'), `${path}: the lead figure as preview image`);
+      } else {
+        assert.equal(h.ld, undefined);
+      }
+      // The title the app sets once running is the one the page had.
+      await page.goto(BASE + path);
+      assert.equal(await page.title(), h.meta('og:title'), `${path}: the same title before and after the app runs`);
+    }
+  }
+  const embed = await headOf(`/embed/article/${a.slug}/`);
+  assert.equal(embed.meta('robots'), 'noindex');
+  assert.equal(embed.link('canonical')[0]?.href, `${BASE}/article/${a.slug}/`, 'an embed is canonically its full view');
+  await page.context().close();
+});

@@ -74,3 +74,9 @@ impl Links {
         }
     }
 }
+
+/// The site's name in the mode's language, for titles ("Folio" until the
+/// catalog is there).
+pub fn site_name(catalog: Load<Result<Catalog, LoadError>>, mode: Mode) -> String {
+    catalog.get().and_then(Result::ok).map_or_else(|| "Folio".to_owned(), |c| c.site.str(mode.ui_lang()).to_owned())
+}

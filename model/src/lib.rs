@@ -14,6 +14,7 @@ pub mod bilingual;
 pub mod catalog;
 pub mod embed;
 pub mod error;
+pub mod head;
 pub mod locate;
 pub mod mode;
 pub mod page_data;

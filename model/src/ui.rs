@@ -97,6 +97,7 @@ pub struct Strings {
     pub close: &'static str,
     pub open_full: &'static str,
     pub new_tab: &'static str,
+    pub site_description: &'static str,
     /// Indexed like `Theme::ALL` (auto, light, dark, sepia).
     pub theme_names: [&'static str; 4],
 }
@@ -196,6 +197,7 @@ pub const EN: Strings = Strings {
     close: "Close",
     open_full: "Open in Folio",
     new_tab: "(opens in a new tab)",
+    site_description: "Commentary and explainers on Japan–Russia relations, with an interactive timeline of their summits since 1956. In English and Chinese.",
     theme_names: ["Automatic", "Light", "Dark", "Sepia"],
 };
 
@@ -283,6 +285,7 @@ pub const ZH: Strings = Strings {
     close: "关闭",
     open_full: "在 Folio 中打开",
     new_tab: "（在新标签页打开）",
+    site_description: "关于日俄关系的评论与解读，并附1956年以来日俄首脑会谈的互动时间线。中英双语。",
     theme_names: ["自动", "浅色", "深色", "棕褐"],
 };
 
@@ -441,6 +444,7 @@ mod tests {
             close,
             open_full,
             new_tab,
+            site_description,
             theme_names,
         } = s;
         vec![
@@ -526,6 +530,7 @@ mod tests {
             ("close", close.to_string()),
             ("open_full", open_full.to_string()),
             ("new_tab", new_tab.to_string()),
+            ("site_description", site_description.to_string()),
             ("theme_names", theme_names.join(" | ")),
         ]
     }

@@ -25,13 +25,4 @@ pub fn BiText(text: Text, mode: Mode) -> impl IntoView {
 }
 
 /// The same text as one plain string, for attributes (`alt`, `title`).
-pub fn plain(text: &Text, mode: Mode) -> String {
-    match mode {
-        Mode::En => text.en.clone(),
-        Mode::Zh => text.str(Lang::Zh).to_owned(),
-        Mode::Both => match text.get(Lang::Zh) {
-            (zh, Lang::Zh) => format!("{} / {zh}", text.en),
-            _ => text.en.clone(),
-        },
-    }
-}
+pub use folio_model::head::plain;

@@ -15,7 +15,8 @@ use crate::components::{
     ui,
 };
 use crate::load::Load;
-use crate::state::{use_catalog, use_reading, Links};
+use crate::state::{site_name, use_catalog, use_reading, Links};
+use folio_model::head::article_title;
 use folio_model::timeline::{mentions::events_on, Timeline};
 use folio_model::{bilingual, route::article_href, Article, Mode, PageSel, Resolved, Text};
 use leptos::prelude::*;
@@ -158,11 +159,7 @@ fn ArticleBody(
     let t = ui(mode);
     let title = {
         let headline = plain(&article.headline, mode);
-        move || match page.get() {
-            PageSel::Page(1) => format!("{headline} · Folio"),
-            PageSel::Page(n) => format!("{headline} ({}) · Folio", (t.page_n)(n)),
-            PageSel::All => format!("{headline} ({}) · Folio", t.all_pages),
-        }
+        move || article_title(&headline, page.get(), &site_name(catalog, mode), t)
     };
 
     // After a page turn, move focus and scroll to the top of the new text,

@@ -5,7 +5,7 @@ use crate::components::{
 };
 use crate::routes::not_found::NotFound;
 use crate::state::{use_catalog, use_reading};
-use folio_model::{route::article_href, Lang, PageSel};
+use folio_model::{route::article_href, PageSel};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -72,7 +72,7 @@ pub fn HomePage(edition: Option<String>) -> impl IntoView {
                 </section>
             }
         });
-        let site = c.site.str(Lang::En).to_owned();
+        let site = c.site.str(mode.ui_lang()).to_owned();
         let title = if edition.is_some() { format!("{heading} · {site}") } else { site };
         view! {
             <Title text=title/>

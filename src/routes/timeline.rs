@@ -12,7 +12,8 @@ use crate::components::{
     ui,
 };
 use crate::load::Load;
-use crate::state::{use_catalog, use_reading, Links};
+use crate::state::{site_name, use_catalog, use_reading, Links};
+use folio_model::head::timeline_title;
 use folio_model::timeline::{
     filter::{guess, Filter},
     mentions::{mentions, Mention},
@@ -154,9 +155,9 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
         };
         let title = {
             let tl = timeline.clone();
-            move || match selected.get() {
-                Some(i) => format!("{} · {} · Folio", plain(&tl.events[i].title, mode), plain(&tl.title, mode)),
-                None => format!("{} · Folio", plain(&tl.title, mode)),
+            move || {
+                let event = selected.get().map(|i| plain(&tl.events[i].title, mode));
+                timeline_title(event.as_deref(), &plain(&tl.title, mode), &site_name(catalog, mode))
             }
         };
         let unknown = {

@@ -3,6 +3,7 @@
 use crate::tools::{ensure_build_tools, path_with_tools, run};
 use crate::{fail, root, Result};
 use folio_model::embed::{escape_html, Options, Snippet};
+use folio_model::head::{Head, Subject};
 use folio_model::page_data::PageData;
 use folio_model::timeline::Timeline;
 use folio_model::{parse, route::framed, Article, Catalog, ContentError, Mode, PageSel, Route, Text};
@@ -97,6 +98,16 @@ impl Content {
     /// What a view needs for its first render: an article brings the
     /// timelines its paragraphs link to, a timeline the articles that cite
     /// it.
+    /// The head tags of a view.
+    fn head(&self, route: &Route, mode: Mode, embed: bool) -> Head {
+        let (article, timeline) = match route {
+            Route::Article { slug, .. } => (self.articles.iter().find(|a| &a.slug == slug), None),
+            Route::Timeline { id, .. } => (None, self.timelines.iter().find(|t| &t.id == id)),
+            _ => (None, None),
+        };
+        Subject { catalog: &self.catalog, route, mode, embed, article, timeline }.head()
+    }
+
     fn data_for(&self, route: &Route) -> PageData {
         let (articles, timelines) = match route {
             Route::Article { slug, .. } | Route::BadPage { slug, .. } => {
@@ -111,8 +122,14 @@ impl Content {
     }
 }
 
-/// The app shell with a view prerendered into it, and the view's data.
-fn prerendered(shell: &str, path: &str, data: PageData) -> Result<String> {
+/// The app shell with a view prerendered into it, its head tags, and the
+/// view's data.
+fn prerendered(shell: &str, path: &str, data: PageData, head: &str) -> Result<String> {
+    const TITLE: &str = "<title>Folio</title>";
+    if !shell.contains(TITLE) {
+        return fail!("dist/index.html has no {TITLE}: index.html and xtask disagree");
+    }
+    let shell = shell.replacen(TITLE, head, 1);
     const BOOT: &str = "<div class=boot id=boot>";
     let Some(start) = shell.find(BOOT) else {
         return fail!("dist/index.html has no {BOOT}: index.html and xtask disagree");
@@ -166,8 +183,12 @@ fn write_route_files(dist: &Path) -> Result<usize> {
     let catalog = &content.catalog;
     // Unknown paths: the not-found view, which the app replaces with the
     // right one if the path is a view added since the build.
-    std::fs::write(dist.join("404.html"), prerendered(&shell, "/404.html", content.data_for(&Route::NotFound))?)?;
     let site = site_url(catalog);
+    let head = content.head(&Route::NotFound, Mode::En, false).to_html(site.as_deref());
+    std::fs::write(
+        dist.join("404.html"),
+        prerendered(&shell, "/404.html", content.data_for(&Route::NotFound), &head)?,
+    )?;
     if site.is_none() {
         println!(
             "xtask: no oEmbed files: set site_url in content/catalog.json or FOLIO_SITE_URL to the deployed address"
@@ -182,7 +203,8 @@ fn write_route_files(dist: &Path) -> Result<usize> {
             let dir = dist.join(path.trim_start_matches('/'));
             std::fs::create_dir_all(&dir)?;
             let base = if mode == Mode::Zh { &zh_shell } else { &shell };
-            let mut html = prerendered(base, &path, content.data_for(&page.route))?;
+            let head = content.head(&page.route, mode, page.embed).to_html(site.as_deref());
+            let mut html = prerendered(base, &path, content.data_for(&page.route), &head)?;
             if let (Some(site), Some((resource, title))) = (&site, &page.resource) {
                 let link = format!(
                     "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}{}\" title=\"{}\">",

@@ -1,0 +1,303 @@
+//! What a page says about itself in `<head>`: title, description,
+//! canonical address, language alternates, link-preview tags (Open Graph,
+//! Twitter) and, for articles, JSON-LD `NewsArticle`.
+//!
+//! Built here from the content, so the prerenderer writes it for every
+//! route and the views set the same `<title>` when they change the view
+//! (one function per title, shared).
+
+use crate::article::{asset_ref, AssetRef};
+use crate::embed::escape_html;
+use crate::mode::Mode;
+use crate::route::Route;
+use crate::text::{Lang, Text};
+use crate::timeline::Timeline;
+use crate::ui::{self, Strings};
+use crate::{Article, Catalog, PageSel};
+
+/// A text as one string in a mode: Both gives "English / 中文".
+pub fn plain(text: &Text, mode: Mode) -> String {
+    match mode {
+        Mode::En => text.en.clone(),
+        Mode::Zh => text.str(Lang::Zh).to_owned(),
+        Mode::Both => match text.get(Lang::Zh) {
+            (zh, Lang::Zh) => format!("{} / {zh}", text.en),
+            _ => text.en.clone(),
+        },
+    }
+}
+
+/// "Headline · Folio", "Headline (Page 2) · Folio".
+pub fn article_title(headline: &str, page: PageSel, site: &str, t: &Strings) -> String {
+    match page {
+        PageSel::Page(1) => format!("{headline} · {site}"),
+        PageSel::Page(n) => format!("{headline} ({}) · {site}", (t.page_n)(n)),
+        PageSel::All => format!("{headline} ({}) · {site}", t.all_pages),
+    }
+}
+
+/// "Meeting · Timeline · Folio", or "Timeline · Folio".
+pub fn timeline_title(event: Option<&str>, timeline: &str, site: &str) -> String {
+    match event {
+        Some(e) => format!("{e} · {timeline} · {site}"),
+        None => format!("{timeline} · {site}"),
+    }
+}
+
+/// At most `max` characters, cut at a word (or any character for Chinese)
+/// with an ellipsis: descriptions are previews, not the text.
+fn clip(s: &str, max: usize) -> String {
+    let s = s.split("\n\n").next().unwrap_or("").trim();
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let cut: String = s.chars().take(max - 1).collect();
+    let at = cut.rfind(' ').filter(|&i| i > max / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']))
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Head {
+    pub title: String,
+    pub site: String,
+    pub description: String,
+    pub lang: Lang,
+    /// Root-relative paths; made absolute with the site's address.
+    pub canonical: String,
+    /// `(hreflang, path)`: English, 中文 and `x-default`.
+    pub alternates: Vec<(&'static str, String)>,
+    /// An embed is a fragment for other pages: not indexed on its own.
+    pub noindex: bool,
+    /// `article` or `website` (Open Graph type).
+    pub kind: &'static str,
+    /// A path inside the bundle (`content/figures/x.svg`) or an http(s) URL.
+    pub image: Option<String>,
+    /// JSON-LD, already safe inside `<script>`.
+    pub json_ld: Option<String>,
+}
+
+/// What a route shows, for its head. `article` and `timeline` are the
+/// loaded content of article and timeline routes.
+pub struct Subject<'a> {
+    pub catalog: &'a Catalog,
+    pub route: &'a Route,
+    pub mode: Mode,
+    pub embed: bool,
+    pub article: Option<&'a Article>,
+    pub timeline: Option<&'a Timeline>,
+}
+
+impl Subject<'_> {
+    pub fn head(&self) -> Head {
+        let mode = self.mode;
+        let t = ui::for_mode(mode);
+        let lang = mode.ui_lang();
+        let site = self.catalog.site.str(lang).to_owned();
+        let view = self.route.href();
+        // Articles and timelines have a Chinese version; an unknown page is
+        // not a page to point at.
+        let alternates = match self.route {
+            Route::NotFound | Route::BadPage { .. } => Vec::new(),
+            _ => vec![("en", view.clone()), ("zh-Hans", Mode::Zh.localize(&view)), ("x-default", view.clone())],
+        };
+        let mut head = Head {
+            title: site.clone(),
+            site: site.clone(),
+            description: String::new(),
+            lang,
+            canonical: mode.localize(&view),
+            alternates,
+            noindex: self.embed,
+            kind: "website",
+            image: None,
+            json_ld: None,
+        };
+        match (self.route, self.article, self.timeline) {
+            (Route::Article { page, .. }, Some(a), _) => {
+                let entry = self.catalog.articles.iter().find(|e| e.slug == a.slug);
+                head.title = article_title(&plain(&a.headline, mode), *page, &site, t);
+                let summary = entry.map(|e| e.summary.str(lang)).filter(|s| !s.trim().is_empty());
+                let first = a.pages.iter().flatten().find_map(|b| match b {
+                    crate::Block::Paragraph { text, .. } => Some(text.str(lang)),
+                    _ => None,
+                });
+                head.description = clip(summary.or(first).unwrap_or_default(), 200);
+                head.kind = "article";
+                head.image = a.figure.as_ref().and_then(|f| match asset_ref(&f.src)? {
+                    AssetRef::Remote(u) => Some(u.to_owned()),
+                    AssetRef::Local(p) => Some(format!("content/{p}")),
+                });
+                head.json_ld = Some(self.news_article(a, &head));
+            }
+            (Route::Timeline { event, .. }, _, Some(tl)) => {
+                let e = event.as_deref().and_then(|id| tl.event_index(id)).map(|i| &tl.events[i]);
+                head.title =
+                    timeline_title(e.map(|e| plain(&e.title, mode)).as_deref(), &plain(&tl.title, mode), &site);
+                head.description = clip(e.map_or(tl.description.str(lang), |e| e.outcome.str(lang)), 200);
+            }
+            (Route::Home, ..) => head.description = clip(t.site_description, 200),
+            (Route::Edition(id), ..) => {
+                if let Some(e) = self.catalog.edition(id) {
+                    head.title = format!("{} · {site}", (t.edition_heading)(e.label.str(lang)));
+                }
+                head.description = clip(t.site_description, 200);
+            }
+            _ => {
+                head.title = format!("{} · {site}", t.not_found_title);
+                head.description = t.not_found_body.to_owned();
+            }
+        }
+        // An embed's canonical is its full view (`view` is never framed),
+        // and it carries `noindex`: it is a fragment for other pages.
+        head
+    }
+
+    fn news_article(&self, a: &Article, head: &Head) -> String {
+        let lang = self.mode.ui_lang();
+        let mut json = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": plain(&a.headline, self.mode),
+            "description": head.description,
+            "datePublished": a.published.to_string(),
+            "dateModified": a.updated_or_published().to_string(),
+            "inLanguage": lang.tag(),
+            "author": [{"@type": "Person", "name": a.byline.author.str(lang)}],
+            "articleSection": a.section,
+        });
+        if let Some(src) = &a.byline.source {
+            json["publisher"] = serde_json::json!({"@type": "Organization", "name": src.str(lang)});
+        }
+        json.to_string().replace('<', "\\u003c")
+    }
+}
+
+impl Head {
+    /// The tags, for `<head>`. `site` (`https://host/folio/`) makes the
+    /// addresses absolute, as link previews and `hreflang` need; without it
+    /// they are root-relative.
+    pub fn to_html(&self, site: Option<&str>) -> String {
+        let abs = |p: &str| match site {
+            Some(s) => format!(
+                "{}{}",
+                s.trim_end_matches('/'),
+                if p.starts_with('/') { p.to_owned() } else { format!("/{p}") }
+            ),
+            None if p.starts_with('/') || p.starts_with("http") => p.to_owned(),
+            None => format!("/{p}"),
+        };
+        let abs_or_remote = |p: &str| if p.starts_with("http") { p.to_owned() } else { abs(p) };
+        let e = escape_html;
+        let mut out = format!("<title>{}</title>", e(&self.title));
+        let meta = |out: &mut String, attr: &str, key: &str, value: &str| {
+            out.push_str(&format!("<meta {attr}=\"{key}\" content=\"{}\">", e(value)));
+        };
+        meta(&mut out, "name", "description", &self.description);
+        if self.noindex {
+            meta(&mut out, "name", "robots", "noindex");
+        }
+        out.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", e(&abs(&self.canonical))));
+        for (lang, path) in &self.alternates {
+            out.push_str(&format!("<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\">", e(&abs(path))));
+        }
+        meta(&mut out, "property", "og:type", self.kind);
+        meta(&mut out, "property", "og:title", &self.title);
+        meta(&mut out, "property", "og:description", &self.description);
+        meta(&mut out, "property", "og:url", &abs(&self.canonical));
+        meta(&mut out, "property", "og:site_name", &self.site);
+        meta(&mut out, "property", "og:locale", if self.lang == Lang::Zh { "zh_CN" } else { "en_US" });
+        let card = if self.image.is_some() { "summary_large_image" } else { "summary" };
+        meta(&mut out, "name", "twitter:card", card);
+        meta(&mut out, "name", "twitter:title", &self.title);
+        meta(&mut out, "name", "twitter:description", &self.description);
+        if let Some(img) = &self.image {
+            meta(&mut out, "property", "og:image", &abs_or_remote(img));
+        }
+        if let Some(ld) = &self.json_ld {
+            out.push_str(&format!("<script type=\"application/ld+json\">{ld}</script>"));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        crate::parse::catalog(include_str!("../../content/catalog.json")).unwrap()
+    }
+
+    fn seed() -> Article {
+        crate::parse::article(include_str!("../../content/articles/japan-overtures-to-russia.json")).unwrap()
+    }
+
+    fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
+        let i = html.find(from).unwrap_or_else(|| panic!("no {from} in {html}")) + from.len();
+        &html[i..i + html[i..].find(to).unwrap()]
+    }
+
+    #[test]
+    fn an_article_page_has_its_title_alternates_previews_and_json_ld() {
+        let (c, a) = (catalog(), seed());
+        let route = Route::Article { slug: a.slug.clone(), page: PageSel::Page(2) };
+        let s = Subject { catalog: &c, route: &route, mode: Mode::Zh, embed: false, article: Some(&a), timeline: None };
+        let html = s.head().to_html(Some("https://news.example/folio/"));
+        let zh = a.headline.str(Lang::Zh);
+        assert_eq!(between(&html, "<title>", "</title>"), format!("{zh} (第 2 页) · Folio"));
+        assert!(
+            html.contains(
+                "<link rel=\"canonical\" href=\"https://news.example/folio/zh/article/japan-overtures-to-russia/2/\">"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("hreflang=\"en\" href=\"https://news.example/folio/article/japan-overtures-to-russia/2/\"")
+        );
+        assert!(html.contains(
+            "hreflang=\"zh-Hans\" href=\"https://news.example/folio/zh/article/japan-overtures-to-russia/2/\""
+        ));
+        assert!(html.contains("<meta property=\"og:type\" content=\"article\">"));
+        assert!(html.contains("<meta property=\"og:locale\" content=\"zh_CN\">"));
+        assert!(html.contains("og:image\" content=\"https://news.example/folio/content/figures/"), "{html}");
+        let ld: serde_json::Value =
+            serde_json::from_str(between(&html, "<script type=\"application/ld+json\">", "</script>")).unwrap();
+        assert_eq!(ld["@type"], "NewsArticle");
+        assert_eq!(ld["headline"], zh);
+        assert_eq!(ld["datePublished"], "2016-09-07T07:48:00+08:00");
+        assert!(!between(&html, "description\" content=\"", "\"").is_empty());
+        assert!(!html.contains("noindex"));
+    }
+
+    #[test]
+    fn embeds_point_at_their_full_view_and_stay_out_of_the_index() {
+        let (c, a) = (catalog(), seed());
+        let route = Route::Article { slug: a.slug.clone(), page: PageSel::Page(1) };
+        let s = Subject { catalog: &c, route: &route, mode: Mode::En, embed: true, article: Some(&a), timeline: None };
+        let html = s.head().to_html(None);
+        assert!(html.contains("<link rel=\"canonical\" href=\"/article/japan-overtures-to-russia/\">"), "{html}");
+        assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+    }
+
+    #[test]
+    fn hostile_content_stays_text_in_every_tag() {
+        let mut a = seed();
+        a.headline = Text::en("</title><script>alert(1)</script>\" onload=\"x");
+        let c = catalog();
+        let route = Route::Article { slug: a.slug.clone(), page: PageSel::Page(1) };
+        let s = Subject { catalog: &c, route: &route, mode: Mode::En, embed: false, article: Some(&a), timeline: None };
+        let html = s.head().to_html(None);
+        assert_eq!(html.matches("<script").count(), 1, "only the JSON-LD element: {html}");
+        assert!(!html.contains("</title><script>"));
+        assert!(html.contains("<meta property=\"og:title\" content=\"&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot; onload=&quot;x · Folio\">"), "{html}");
+    }
+
+    #[test]
+    fn descriptions_are_clipped_at_a_word() {
+        let long = "word ".repeat(100);
+        let d = clip(&long, 50);
+        assert!(d.chars().count() <= 50 && d.ends_with('…'), "{d}");
+        assert_eq!(clip("short", 50), "short");
+        assert_eq!(clip("first\n\nsecond", 50), "first");
+    }
+}
