@@ -194,3 +194,38 @@ test('every route has its own title, description, canonical, hreflang, previews 
   assert.equal(embed.link('canonical')[0]?.href, `${BASE}/article/${a.slug}/`, 'an embed is canonically its full view');
   await page.context().close();
 });
+
+test('every page carries a strict CSP, and the app runs under it with no violation', async () => {
+  for (const path of ['/', `/zh/article/${articles[0].slug}/2/`, `/timeline/${timeline.id}/`, `/embed/article/${articles[0].slug}/`, '/no/such/page/']) {
+    const html = await (await fetch(BASE + path)).text();
+    const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
+    assert.ok(csp, `${path}: a CSP meta`);
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\*/, `${path}: nothing inline, no eval, no wildcard: ${csp}`);
+    assert.match(csp, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+    assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), `${path}: the policy comes before any script`);
+  }
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const violations = async (label) => (await page.evaluate(() => window.__csp)).map((v) => `${label}: ${v}`);
+  const found = [];
+  // Each kind of view, and what it does once running: page turns, the
+  // embed dialog and its preview, the timeline axis (inline positions).
+  await page.goto(`${BASE}/article/${articles[0].slug}/`);
+  await page.locator('a.pager-next').click();
+  await page.locator('button.embed-button').click();
+  await page.locator('iframe.embed-preview').contentFrame().locator('#page-text p').first().waitFor();
+  found.push(...(await violations('article')));
+  await page.goto(`${BASE}/timeline/${timeline.id}/`);
+  await page.locator('.axis .marker, .axis .cluster').first().waitFor();
+  await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+  found.push(...(await violations('timeline')));
+  await page.goto(`${BASE}/dual/embed/timeline/${timeline.id}/${timeline.events[0].id}/?theme=dark`);
+  await page.locator('.event-card').waitFor();
+  found.push(...(await violations('embed')));
+  assert.deepEqual(found, []);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});

@@ -145,6 +145,32 @@ fn prerendered(shell: &str, path: &str, data: PageData, head: &str) -> Result<St
     ))
 }
 
+/// The Content-Security-Policy of every page, as a `<meta>`: scripts only
+/// from the bundle plus Trunk's inline loader, by hash (no
+/// `'unsafe-inline'`); `'wasm-unsafe-eval'` because compiling the wasm needs
+/// it; styles only from the stylesheet (the app sets styles through the
+/// CSSOM, which style-src does not govern). `frame-ancestors` cannot be set
+/// from a `<meta>`, and embeds must be frameable anyway.
+fn csp_meta(shell: &str) -> Result<String> {
+    use base64::Engine;
+    use sha2::Digest;
+    const OPEN: &str = "<script type=module>";
+    let Some(start) = shell.find(OPEN).map(|i| i + OPEN.len()) else {
+        return fail!("dist/index.html has no {OPEN} loader: Trunk's output changed");
+    };
+    let end = start + shell[start..].find("</script>").expect("a closed loader script");
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(&shell[start..end]));
+    if shell[end..].contains(OPEN) {
+        return fail!("dist/index.html has more than one inline script; the CSP hashes only the first");
+    }
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'sha256-{hash}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' https: data:; connect-src 'self'; frame-src 'self'; font-src 'self'; \
+         object-src 'none'; base-uri 'self'; form-action 'none'"
+    );
+    Ok(format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"))
+}
+
 /// The shell with `<html lang=…>` set to `tag`, whatever the order of the
 /// attributes Trunk's minifier left.
 fn with_html_lang(shell: &str, tag: &str) -> Result<String> {
@@ -176,6 +202,11 @@ fn write_route_files(dist: &Path) -> Result<usize> {
     if !shell.contains("<script") || !shell.contains("</head>") {
         return fail!("dist/index.html has no script or no head; did Trunk build the app?");
     }
+    const CHARSET: &str = "<meta charset=utf-8>";
+    if !shell.contains(CHARSET) {
+        return fail!("dist/index.html has no {CHARSET}");
+    }
+    let shell = shell.replacen(CHARSET, &format!("{CHARSET}{}", csp_meta(&shell)?), 1);
     // Chinese pages declare their language before the app starts, so the
     // browser picks CJK fonts and screen readers the right voice at once.
     let zh_shell = with_html_lang(&shell, Mode::Zh.ui_lang().tag())?;
