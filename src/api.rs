@@ -40,10 +40,17 @@ impl std::error::Error for LoadError {}
 
 /// The URL of a file in the bundle's `content/` folder.
 ///
-/// One function, so that serving Folio under a sub-path later changes one
-/// place.
-pub fn content_url(rel: &str) -> String {
-    format!("/content/{rel}")
+/// A file in `content/` as an href for the DOM: relative to the page's
+/// `<base href>`, the bundle root, wherever the bundle is served (see
+/// `base.rs`), and the same when prerendered.
+pub fn content_href(rel: &str) -> String {
+    format!("content/{rel}")
+}
+
+/// The same file as an absolute URL, to fetch: an error message then
+/// names the very file.
+fn content_url(rel: &str) -> String {
+    format!("{}{}", crate::base::site_url(), content_href(rel))
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadError> {

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::{
     components::Router,
-    hooks::{use_location, use_navigate},
+    hooks::use_location,
     location::{BrowserUrl, LocationProvider},
     NavigateOptions,
 };
@@ -33,7 +33,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(CatalogState(Load::new(api::cached_catalog().map(Ok), api::catalog)));
     view! {
-        <Router>
+        <Router base=crate::base::path()>
             <Shell/>
         </Router>
     }
@@ -59,7 +59,7 @@ fn Shell() -> impl IntoView {
     commit_navigations();
     let location = use_location();
     let parsed = Memo::new(move |_| {
-        let path = location.pathname.get();
+        let path = crate::base::strip(&location.pathname.get());
         location.search.with(|q| Route::parse(&path, q))
     });
     let embed = parsed.with_untracked(|p| p.embed);
@@ -72,7 +72,7 @@ fn Shell() -> impl IntoView {
     };
     provide_context(reading);
 
-    let navigate = use_navigate();
+    let navigate = leptos_router::hooks::use_navigate();
     // On arrival only: an address that names no mode gets the reader's
     // remembered choice, else the browser's language (mode::resolve). Later
     // navigation keeps the mode in every link, so it is not asked again.
@@ -126,9 +126,17 @@ fn Shell() -> impl IntoView {
         .into_any();
     }
     let skip = move || ui::for_mode(mode.get()).skip_to_content;
+    // A bare `#main` would resolve against `<base href>` (the bundle root),
+    // not this page.
+    let main_href = move || {
+        let path = crate::base::strip(&location.pathname.get());
+        let search = location.search.get();
+        let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+        format!("{}{query}#main", folio_model::route::relative(&path))
+    };
     view! {
         <Html {..} lang=lang data-theme=Theme::Auto.param()/>
-        <a class="skip-link" href="#main">{skip}</a>
+        <a class="skip-link" href=main_href>{skip}</a>
         <Masthead/>
         <main id="main" tabindex="-1">
             <Views/>

@@ -66,18 +66,11 @@ pub fn open_links_outside() {
         if a.get_attribute("href").is_some_and(|h| h.starts_with('#')) {
             return;
         }
-        if !same_origin || !Route::parse(&a.pathname(), "").embed {
+        if !same_origin || !Route::parse(&crate::base::strip(&a.pathname()), "").embed {
             a.set_target("_blank");
             a.set_rel("noopener");
         }
     });
     let _ = document().add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
     on_click.forget();
-}
-
-/// Where this bundle is served from, as partners must link to it:
-/// `https://host/`. Snippets and the generator's preview are built on it.
-pub fn site_url() -> String {
-    let origin = window().location().origin().unwrap_or_default();
-    format!("{origin}/")
 }

@@ -17,6 +17,7 @@
 
 pub mod api;
 pub mod app;
+pub mod base;
 pub mod components;
 pub mod embed;
 pub mod load;

@@ -59,14 +59,15 @@ async fn pager_on_the_first_page() {
 
     let next = find(&nav, ".pager-next");
     assert_eq!(text(&next), "Next Page");
-    assert_eq!(next.get_attribute("href").as_deref(), Some("/article/seed/2/"));
+    // Relative to the page's <base href>, the bundle root (see base.rs).
+    assert_eq!(next.get_attribute("href").as_deref(), Some("article/seed/2/"));
 
     let nums = all(&nav, ".pager-num");
     assert_eq!(nums.iter().map(text).collect::<Vec<_>>(), ["1", "2"]);
-    assert_eq!(nums[0].get_attribute("href").as_deref(), Some("/article/seed/"), "page 1 has one canonical URL");
+    assert_eq!(nums[0].get_attribute("href").as_deref(), Some("article/seed/"), "page 1 has one canonical URL");
     assert_eq!(nums[0].get_attribute("aria-current").as_deref(), Some("page"));
     assert_eq!(nums[1].get_attribute("aria-current"), None);
-    assert_eq!(find(&nav, ".pager-all").get_attribute("href").as_deref(), Some("/article/seed/all/"));
+    assert_eq!(find(&nav, ".pager-all").get_attribute("href").as_deref(), Some("article/seed/all/"));
 }
 
 #[wasm_bindgen_test]
@@ -76,7 +77,7 @@ async fn pager_follows_the_page_signal() {
 
     set_page.set(PageSel::Page(3));
     tick().await;
-    assert_eq!(find(&host, ".pager-prev").get_attribute("href").as_deref(), Some("/article/seed/2/"));
+    assert_eq!(find(&host, ".pager-prev").get_attribute("href").as_deref(), Some("article/seed/2/"));
     assert_eq!(find(&host, ".pager-next").get_attribute("href"), None, "Next must be inert on the last page");
     let current: Vec<_> = all(&host, "[aria-current=page]").iter().map(text).collect();
     assert_eq!(current, ["3"]);
@@ -206,7 +207,7 @@ async fn figures_with_unsafe_sources_are_not_rendered() {
     let good = fig.clone();
     let host = mount(move || view! { <Figure figure=good mode=Mode::En/> });
     let img = find(&host, "img");
-    assert_eq!(img.get_attribute("src").as_deref(), Some("/content/figures/southern-kuril-islands.svg"));
+    assert_eq!(img.get_attribute("src").as_deref(), Some("content/figures/southern-kuril-islands.svg"));
     assert_eq!(img.get_attribute("width").as_deref(), Some("800"));
     assert!(text(&find(&host, "figcaption")).contains("Northern Territories"));
 
@@ -234,7 +235,11 @@ async fn error_panel_offers_retry_and_a_way_back() {
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
     assert_eq!(text(&find(&panel, "h1")), "Could not load");
     assert_eq!(text(&find(&panel, "code")), "/content/x.json: HTTP 500");
-    assert_eq!(find(&panel, "a").get_attribute("href").as_deref(), Some("/"));
+    assert_eq!(
+        find(&panel, "a").get_attribute("href").as_deref(),
+        Some("./"),
+        "the front page, relative to the bundle root"
+    );
     find(&panel, "button").unchecked_into::<HtmlElement>().click();
     assert_eq!(retried.get_untracked(), 1);
 }

@@ -139,6 +139,30 @@ pub fn framed(embed: bool, href: &str) -> String {
     }
 }
 
+/// A root path (`/zh/article/x/?pm=abe`) as an href relative to the bundle
+/// root, which each page's `<base href>` names: `zh/article/x/?pm=abe`, and
+/// `./` for the root itself. So the same files work at a host's root and
+/// below it.
+pub fn relative(path: &str) -> String {
+    match path.strip_prefix('/') {
+        Some("") => "./".to_owned(),
+        Some(rest) if rest.starts_with(['?', '#']) => format!("./{rest}"),
+        Some(rest) => rest.to_owned(),
+        None => path.to_owned(),
+    }
+}
+
+/// How many directories deep a page's file is, as the `<base href>` that
+/// leads from it back to the bundle root: `/article/x/2/` → `../../../`.
+pub fn base_href(path: &str) -> String {
+    let depth = path.split('/').filter(|s| !s.is_empty()).count();
+    if depth == 0 {
+        "./".to_owned()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
 /// `/article/{slug}/`, `/article/{slug}/{n}/` or `/article/{slug}/all/`.
 /// Page 1 has one canonical URL, without a number.
 pub fn article_href(slug: &str, page: PageSel) -> String {
@@ -211,6 +235,18 @@ mod tests {
         assert_eq!(Route::parse("/article/x/", "theme=dark").canonical, None, "other flags stay as they are");
         let p = Route::parse("/timeline/jr/2016-05-sochi", "pm=abe&lang=zh");
         assert_eq!(p.canonical.as_deref(), Some("/zh/timeline/jr/2016-05-sochi/?pm=abe"), "filters survive");
+    }
+
+    #[test]
+    fn relative_hrefs_and_base_hrefs() {
+        assert_eq!(relative("/"), "./");
+        assert_eq!(relative("/zh/article/x/2/"), "zh/article/x/2/");
+        assert_eq!(relative("/timeline/t/?pm=abe"), "timeline/t/?pm=abe");
+        assert_eq!(relative("/?lang=zh"), "./?lang=zh");
+        assert_eq!(relative("https://x.example/"), "https://x.example/", "absolute URLs stay");
+        assert_eq!(base_href("/"), "./");
+        assert_eq!(base_href("/zh/"), "../");
+        assert_eq!(base_href("/zh/embed/article/x/2/"), "../../../../../");
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub fn EmbedDialog(what: Embeddable, title: Text) -> impl IntoView {
         let what = what.clone();
         move |f: &dyn Fn(&Snippet) -> String| {
             let route = what.route(&start.get());
-            let site = crate::embed::site_url();
+            let site = crate::base::site_url();
             let lang = lang.get();
             f(&Snippet {
                 site: &site,

@@ -2,6 +2,7 @@ use crate::components::lang_toggle::LangToggle;
 use crate::components::ui;
 use crate::state::use_reading;
 use folio_model::embed::{resource_id, Options};
+use folio_model::route::relative;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -17,7 +18,7 @@ pub fn EmbedFrame(children: Children) -> impl IntoView {
     let mode = reading.mode;
     let search = use_location().search;
     let plain = Memo::new(move |_| search.with(|q| Options::from_query(q).plain));
-    let full = move || reading.parsed.with(|p| mode.get().localize(&p.route.href()));
+    let full = move || reading.parsed.with(|p| relative(&mode.get().localize(&p.route.href())));
 
     let frame = NodeRef::<leptos::html::Div>::new();
     let id = reading.parsed.with_untracked(|p| resource_id(&p.route)).unwrap_or_default();

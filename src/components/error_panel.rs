@@ -32,7 +32,7 @@ pub fn ErrorPanel(
             })}
             <p class="error-actions">
                 {retry.map(|r| view! { <button type="button" class="button" on:click=move |_| r.run(())>{t.retry}</button> })}
-                <a class="button button-quiet" href=back.0>{back.1}</a>
+                <a class="button button-quiet" href=folio_model::route::relative(&back.0)>{back.1}</a>
             </p>
         </section>
     }

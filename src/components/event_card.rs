@@ -1,6 +1,6 @@
 use crate::components::{bi_text::BiText, ui};
 use folio_model::article::{asset_ref, AssetRef};
-use folio_model::route::article_href;
+use folio_model::route::{article_href, relative};
 use folio_model::timeline::{mentions::Mention, Timeline};
 use folio_model::{Mode, PageSel};
 use leptos::prelude::*;
@@ -34,7 +34,11 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Ve
         let items = mentions
             .into_iter()
             .map(|m| {
-                let href = format!("{}#b-{}", mode.localize(&article_href(&m.slug, PageSel::Page(m.page))), m.block);
+                let href = format!(
+                    "{}#b-{}",
+                    relative(&mode.localize(&article_href(&m.slug, PageSel::Page(m.page)))),
+                    m.block
+                );
                 view! {
                     <li>
                         <a href=href><BiText text=m.headline mode/></a>

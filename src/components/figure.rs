@@ -1,4 +1,4 @@
-use crate::api::content_url;
+use crate::api::content_href;
 use crate::components::bi_text::{plain, BiText};
 use folio_model::article::{asset_ref, AssetRef};
 use folio_model::Mode;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn Figure(figure: folio_model::Figure, mode: Mode) -> impl IntoView {
     let src = match asset_ref(&figure.src) {
         Some(AssetRef::Remote(url)) => url.to_owned(),
-        Some(AssetRef::Local(path)) => content_url(path),
+        Some(AssetRef::Local(path)) => content_href(path),
         None => return None,
     };
     Some(view! {

@@ -1,9 +1,10 @@
+use crate::base;
 use crate::components::ui;
 use crate::prefs;
 use crate::state::use_reading;
 use folio_model::{mode::split_prefix, Mode};
 use leptos::prelude::*;
-use leptos_router::{hooks::use_location, hooks::use_navigate, NavigateOptions};
+use leptos_router::{hooks::use_location, NavigateOptions};
 use wasm_bindgen::JsCast;
 
 /// English / 中文 / Both, as a radio group: keyboard operable (Tab in,
@@ -17,14 +18,14 @@ pub fn LangToggle() -> impl IntoView {
     let reading = use_reading();
     let mode = reading.mode;
     let location = use_location();
-    let navigate = use_navigate();
+    let navigate = leptos_router::hooks::use_navigate();
     let choose = move |m: Mode| {
         if m == mode.get_untracked() {
             return;
         }
         prefs::store_mode(m);
         reading.anchor.set_value(top_block());
-        let path = location.pathname.get_untracked();
+        let path = base::strip(&location.pathname.get_untracked());
         let (_, rest) = split_prefix(&path);
         let search = location.search.get_untracked();
         let query = if search.is_empty() { String::new() } else { format!("?{search}") };

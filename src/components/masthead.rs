@@ -1,6 +1,7 @@
 use crate::components::lang_toggle::LangToggle;
 use crate::components::ui;
 use crate::state::{use_catalog, use_reading};
+use folio_model::route::relative;
 use folio_model::Route;
 use leptos::prelude::*;
 
@@ -27,7 +28,7 @@ pub fn Masthead() -> impl IntoView {
                     // Edition names are navigation, not article text: one
                     // language, the interface's.
                     let (label, lang) = e.label.get(mode.ui_lang());
-                    view! { <li><a href=mode.localize(&route.href()) aria-current=here lang=lang.tag()>{label.to_owned()}</a></li> }
+                    view! { <li><a href=relative(&mode.localize(&route.href())) aria-current=here lang=lang.tag()>{label.to_owned()}</a></li> }
                 })
                 .collect_view()
         })
@@ -38,7 +39,7 @@ pub fn Masthead() -> impl IntoView {
                 <ul>{editions}</ul>
             </nav>
             <div class="masthead-bar">
-                <a class="site-name" href=move || mode.get().localize("/")>"Folio"</a>
+                <a class="site-name" href=move || relative(&mode.get().localize("/"))>"Folio"</a>
                 <LangToggle/>
             </div>
         </header>

@@ -1,5 +1,5 @@
 use crate::components::{ui, Mode};
-use folio_model::route::article_href;
+use folio_model::route::{article_href, relative};
 use folio_model::PageSel;
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ pub fn Pager(
     let t = ui(mode);
     let slug = StoredValue::new(slug);
     let links = crate::state::Links::new();
-    let href = move |sel: PageSel| slug.with_value(|s| links.to(mode, &article_href(s, sel), ""));
+    let href = move |sel: PageSel| slug.with_value(|s| relative(&links.to(mode, &article_href(s, sel), "")));
     let step = move |target: Option<usize>, label: &'static str, class: &'static str, rel: &'static str| match target {
         Some(n) => view! { <a class=class rel=rel href=href(PageSel::Page(n)) data-noscroll="">{label}</a> }.into_any(),
         None => view! { <a class=class aria-disabled="true" role="link">{label}</a> }.into_any(),

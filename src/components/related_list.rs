@@ -1,7 +1,8 @@
 use crate::components::bi_text::BiText;
 use crate::components::ui;
 use crate::state::use_catalog;
-use folio_model::{route::article_href, Mode, PageSel};
+use folio_model::route::{article_href, relative};
+use folio_model::{Mode, PageSel};
 use leptos::prelude::*;
 
 /// Other articles from the catalog: the counterpart of the seed page's
@@ -22,7 +23,7 @@ pub fn RelatedList(#[prop(into)] slug: String, mode: Mode) -> impl IntoView {
             .map(|a| {
                 view! {
                     <li>
-                        <a href=mode.localize(&article_href(&a.slug, PageSel::Page(1)))><BiText text=a.headline.clone() mode/></a>
+                        <a href=relative(&mode.localize(&article_href(&a.slug, PageSel::Page(1))))><BiText text=a.headline.clone() mode/></a>
                         <span class="related-date">{(t.date)(&a.published)}</span>
                     </li>
                 }

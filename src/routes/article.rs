@@ -17,11 +17,11 @@ use crate::components::{
 use crate::load::Load;
 use crate::state::{site_name, use_catalog, use_reading, Links};
 use folio_model::head::article_title;
+use folio_model::route::relative;
 use folio_model::timeline::{mentions::events_on, Timeline};
 use folio_model::{bilingual, route::article_href, Article, Mode, PageSel, Resolved, Text};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
 /// `/article/{slug}/…`: loads the article once, then follows the page in
@@ -151,7 +151,7 @@ fn ArticleBody(
             page.get().next(count).map(|n| links.to(mode, &article_href(&slug, PageSel::Page(n)), ""))
         })
     };
-    let navigate = use_navigate();
+    let navigate = leptos_router::hooks::use_navigate();
     let go = Callback::new(move |href: String| {
         navigate(&href, leptos_router::NavigateOptions { scroll: false, ..Default::default() })
     });
@@ -214,7 +214,7 @@ fn ArticleBody(
                 let e = &tl.events[tl.event_index(id)?];
                 let route = folio_model::Route::Timeline { id: tl.id.clone(), event: Some(e.id.clone()) };
                 Some(EventLink {
-                    href: mode.localize(&route.href()),
+                    href: relative(&mode.localize(&route.href())),
                     date: e.start.year.to_string(),
                     title: e.title.clone(),
                 })

@@ -5,7 +5,8 @@ use crate::components::{
 };
 use crate::routes::not_found::NotFound;
 use crate::state::{use_catalog, use_reading};
-use folio_model::{route::article_href, PageSel};
+use folio_model::route::{article_href, relative};
+use folio_model::PageSel;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -46,7 +47,7 @@ pub fn HomePage(edition: Option<String>) -> impl IntoView {
                         <li class="story">
                             <p class="story-section">{section}</p>
                             <h2 class="story-headline">
-                                <a href=mode.localize(&article_href(&a.slug, PageSel::Page(1)))><BiText text=a.headline.clone() mode/></a>
+                                <a href=relative(&mode.localize(&article_href(&a.slug, PageSel::Page(1))))><BiText text=a.headline.clone() mode/></a>
                             </h2>
                             <p class="story-summary"><BiText text=a.summary.clone() mode/></p>
                             <p class="story-date"><time datetime=a.published.to_string()>{(t.date)(&a.published)}</time></p>
@@ -61,7 +62,9 @@ pub fn HomePage(edition: Option<String>) -> impl IntoView {
                 .timelines
                 .iter()
                 .map(|tl| {
-                    let href = mode.localize(&folio_model::Route::Timeline { id: tl.id.clone(), event: None }.href());
+                    let href = relative(
+                        &mode.localize(&folio_model::Route::Timeline { id: tl.id.clone(), event: None }.href()),
+                    );
                     view! { <li><a href=href><BiText text=tl.title.clone() mode/></a></li> }
                 })
                 .collect_view();

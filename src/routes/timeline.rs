@@ -14,6 +14,7 @@ use crate::components::{
 use crate::load::Load;
 use crate::state::{site_name, use_catalog, use_reading, Links};
 use folio_model::head::timeline_title;
+use folio_model::route::relative;
 use folio_model::timeline::{
     filter::{guess, Filter},
     mentions::{mentions, Mention},
@@ -22,7 +23,7 @@ use folio_model::timeline::{
 use folio_model::{Mode, Route};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{hooks::use_location, hooks::use_navigate, NavigateOptions};
+use leptos_router::{hooks::use_location, NavigateOptions};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -56,7 +57,7 @@ pub fn TimelinePage(id: String, event: Memo<Option<String>>) -> impl IntoView {
 fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl IntoView {
     let mode = use_reading().mode;
     let location = use_location();
-    let navigate = use_navigate();
+    let navigate = leptos_router::hooks::use_navigate();
     let catalog = use_catalog();
 
     let filter = Memo::new(move |_| location.search.with(|q| Filter::from_query(q)));
@@ -110,7 +111,7 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
     };
     let list_href = {
         let href = href.clone();
-        Callback::new(move |i: usize| href(Some(i), &filter.get_untracked(), mode.get_untracked()))
+        Callback::new(move |i: usize| relative(&href(Some(i), &filter.get_untracked(), mode.get_untracked())))
     };
 
     // Phones get the vertical list; decided in an effect (a browser API),

@@ -5,6 +5,7 @@ use crate::{fail, root, Result};
 use folio_model::embed::{escape_html, Options, Snippet};
 use folio_model::head::{Head, Subject};
 use folio_model::page_data::PageData;
+use folio_model::route::base_href;
 use folio_model::timeline::Timeline;
 use folio_model::{parse, route::framed, Article, Catalog, ContentError, Mode, PageSel, Route, Text};
 use std::path::{Path, PathBuf};
@@ -123,13 +124,16 @@ impl Content {
 }
 
 /// The app shell with a view prerendered into it, its head tags, and the
-/// view's data.
-fn prerendered(shell: &str, path: &str, data: PageData, head: &str) -> Result<String> {
+/// view's data. `base` is the page's `<base href>`, the way back to the
+/// bundle root, before anything in the head that holds a URL.
+fn prerendered(shell: &str, path: &str, data: PageData, head: &str, base: &str) -> Result<String> {
     const TITLE: &str = "<title>Folio</title>";
+    const CHARSET: &str = "<meta charset=utf-8>";
     if !shell.contains(TITLE) {
         return fail!("dist/index.html has no {TITLE}: index.html and xtask disagree");
     }
-    let shell = shell.replacen(TITLE, head, 1);
+    let shell =
+        shell.replacen(TITLE, head, 1).replacen(CHARSET, &format!("{CHARSET}<base href=\"{}\">", escape_html(base)), 1);
     const BOOT: &str = "<div class=boot id=boot>";
     let Some(start) = shell.find(BOOT) else {
         return fail!("dist/index.html has no {BOOT}: index.html and xtask disagree");
@@ -186,6 +190,13 @@ fn with_html_lang(shell: &str, tag: &str) -> Result<String> {
     Ok(format!("{}{new_open}{}", &shell[..start], &shell[end..]))
 }
 
+/// The path of the deployed address (`https://h.example/news/` → `/news/`),
+/// or `/` when it is not known.
+fn site_path(site: Option<&str>) -> String {
+    let path = site.and_then(|s| s.split_once("://")).and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]));
+    path.unwrap_or("/").to_owned()
+}
+
 /// The oEmbed file of a resource in a mode: `oembed/zh/article/x.json`.
 fn oembed_path(mode: Mode, resource: &str) -> String {
     format!("oembed{}/{resource}.json", mode.prefix())
@@ -216,10 +227,11 @@ fn write_route_files(dist: &Path) -> Result<usize> {
     // right one if the path is a view added since the build.
     let site = site_url(catalog);
     let head = content.head(&Route::NotFound, Mode::En, false).to_html(site.as_deref());
-    std::fs::write(
-        dist.join("404.html"),
-        prerendered(&shell, "/404.html", content.data_for(&Route::NotFound), &head)?,
-    )?;
+    // 404.html answers at any depth, so its base cannot be relative: it is
+    // the deployed address's path, or the host's root.
+    let base_404 = site_path(site.as_deref());
+    let page_404 = prerendered(&shell, "/404.html", content.data_for(&Route::NotFound), &head, &base_404)?;
+    std::fs::write(dist.join("404.html"), page_404)?;
     if site.is_none() {
         println!(
             "xtask: no oEmbed files: set site_url in content/catalog.json or FOLIO_SITE_URL to the deployed address"
@@ -235,7 +247,7 @@ fn write_route_files(dist: &Path) -> Result<usize> {
             std::fs::create_dir_all(&dir)?;
             let base = if mode == Mode::Zh { &zh_shell } else { &shell };
             let head = content.head(&page.route, mode, page.embed).to_html(site.as_deref());
-            let mut html = prerendered(base, &path, content.data_for(&page.route), &head)?;
+            let mut html = prerendered(base, &path, content.data_for(&page.route), &head, &base_href(&path))?;
             if let (Some(site), Some((resource, title))) = (&site, &page.resource) {
                 let link = format!(
                     "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}{}\" title=\"{}\">",
@@ -278,6 +290,13 @@ fn write_route_files(dist: &Path) -> Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_404_base_is_the_deployed_path() {
+        assert_eq!(site_path(Some("https://h.example/news/folio/")), "/news/folio/");
+        assert_eq!(site_path(Some("http://127.0.0.1:8099/")), "/");
+        assert_eq!(site_path(None), "/");
+    }
 
     #[test]
     fn html_lang_is_replaced_in_any_attribute_order() {

@@ -1,0 +1,142 @@
+// The same dist/, unchanged, served below a sub-path by a plain static
+// file server with no SPA fallback (python3 -m http.server), and at the
+// root by xtask's server (BASE).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import { BASE, launch, newPage } from './browser.js';
+
+const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
+const catalog = content('catalog.json');
+const articles = catalog.articles.map((a) => content(`articles/${a.slug}.json`));
+const timeline = content(`timelines/${catalog.timelines[0].id}.json`);
+const SUB = '/news/folio';
+
+let browser;
+let server;
+let dir;
+let SUBURL;
+
+const freePort = () => new Promise((resolve) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+});
+
+before(async () => {
+  browser = await launch();
+  dir = mkdtempSync(join(tmpdir(), 'folio-subpath-'));
+  cpSync(new URL('../dist', import.meta.url), join(dir, SUB), { recursive: true });
+  const port = await freePort();
+  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
+  SUBURL = `http://127.0.0.1:${port}${SUB}`;
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(SUBURL + '/')).ok) break; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+});
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const pagePath = (slug, n) => `/article/${slug}/${n === 1 ? '' : `${n}/`}`;
+/// Each kind of view, with the heading it must show in English and 中文.
+const ROUTES = [
+  ['/', null],
+  ['/edition/asia/', null],
+  ...articles.flatMap((a) => [...a.pages.map((_, i) => [pagePath(a.slug, i + 1), a.headline]), [`/article/${a.slug}/all/`, a.headline]]),
+  [`/timeline/${timeline.id}/`, timeline.title],
+  [`/timeline/${timeline.id}/${timeline.events[7].id}/`, timeline.title],
+  [`/embed/article/${articles[0].slug}/2/`, articles[0].headline],
+  [`/embed/timeline/${timeline.id}/${timeline.events[20].id}/`, timeline.title],
+];
+
+for (const where of ['sub-path', 'root']) {
+  const base = () => (where === 'root' ? BASE : SUBURL);
+  const prefix = () => new URL(base()).pathname.replace(/\/$/, '');
+
+  test(`${where}: every kind of route opens directly and after a reload, in each language`, async () => {
+    const page = await newPage(browser);
+    page.goto = ((goto) => async (url) => {
+      const r = await goto(url);
+      await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+      return r;
+    })(page.goto.bind(page));
+    for (const [mode, lang] of [['', 'en'], ['/zh', 'zh'], ['/dual', 'en']]) {
+      for (const [route, heading] of ROUTES) {
+        const url = base() + mode + route;
+        const res = await page.goto(url);
+        assert.equal(res.status(), 200, `${url}: a real file`);
+        const h1 = page.locator('main h1').first();
+        if (heading) assert.ok((await h1.innerText()).includes(heading[lang] ?? heading.en), `${url}: ${await h1.innerText()}`);
+        else assert.ok((await h1.innerText()).length > 0, url);
+        assert.equal(new URL(page.url()).pathname, prefix() + mode + route, `${url}: the address stays`);
+        if (route.includes('/2/') || route === '/') {
+          await page.reload();
+          await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+          if (heading) assert.ok((await h1.innerText()).includes(heading[lang] ?? heading.en), `${url} after a reload`);
+        }
+      }
+    }
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+
+  test(`${where}: the pager, the language toggle and the timeline work by links, with back and forward`, async () => {
+    const page = await newPage(browser);
+    const path = () => new URL(page.url()).pathname;
+    // Exactly there: a doubled base (`/news/folio/news/folio/…`) must fail.
+    const at = (p) => page.waitForURL((u) => u.pathname === prefix() + p);
+    const a = articles[1];
+    await page.goto(base() + '/');
+    await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+    await page.getByRole('link', { name: a.headline.en }).click();
+    await at(`${pagePath(a.slug, 1)}`);
+    for (let n = 2; n <= a.pages.length; n++) {
+      await page.locator('a.pager-next').click();
+      await at(`${pagePath(a.slug, n)}`);
+    }
+    await page.goBack();
+    await at(`${pagePath(a.slug, a.pages.length - 1)}`);
+    await page.goForward();
+    await at(`${pagePath(a.slug, a.pages.length)}`);
+    await page.locator('fieldset.lang-toggle label:has(input[value=zh])').click();
+    await at(`/zh${pagePath(a.slug, a.pages.length)}`);
+    assert.match(await page.locator('#page-text').innerText(), /[\u4e00-\u9fff]/);
+    await page.goBack();
+    await at(`${pagePath(a.slug, a.pages.length)}`);
+
+    // The timeline, from the home page's link, then a meeting by its link.
+    await page.locator('a.site-name').click();
+    await at(`/`);
+    await page.getByRole('link', { name: timeline.title.en }).click();
+    await at(`/timeline/${timeline.id}/`);
+    await page.setViewportSize({ width: 390, height: 800 });
+    const ev = timeline.events[4];
+    await page.locator(`a.list-event[href$="/${ev.id}/"]`).click();
+    await at(`/timeline/${timeline.id}/${ev.id}/`);
+    await page.locator(`.event-card[data-event="${ev.id}"]`).waitFor();
+    await page.goBack();
+    await at(`/timeline/${timeline.id}/`);
+    assert.equal(path(), `${prefix()}/timeline/${timeline.id}/`);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+}
+
+test('sub-path: without JavaScript, pager links and assets resolve below the sub-path', async () => {
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  const a = articles[0];
+  await page.goto(`${SUBURL}${pagePath(a.slug, 1)}`);
+  await page.locator('a.pager-next').click();
+  await page.waitForURL(`**${SUB}${pagePath(a.slug, 2)}`);
+  const css = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  assert.match(css, /Charter|Georgia|serif/, 'the stylesheet loaded from the sub-path');
+  const img = await page.locator('.lead-figure img').evaluate((i) => i.src);
+  assert.ok(img.startsWith(`${SUBURL}/content/`), img);
+  await page.context().close();
+});
