@@ -3,7 +3,7 @@
 // root by xtask's server (BASE).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -139,4 +139,20 @@ test('sub-path: without JavaScript, pager links and assets resolve below the sub
   const img = await page.locator('.lead-figure img').evaluate((i) => i.src);
   assert.ok(img.startsWith(`${SUBURL}/content/`), img);
   await page.context().close();
+});
+
+test('sub-path: every route file is served, prerendered, with a base that leads back to the bundle root', async () => {
+  const distDir = new URL('../dist/', import.meta.url);
+  const files = readdirSync(distDir, { recursive: true }).filter((f) => f.endsWith('index.html'));
+  assert.ok(files.length > 200, `the bundle has its route files (${files.length})`);
+  for (const file of files) {
+    const route = '/' + file.replace(/index\.html$/, '');
+    const res = await fetch(SUBURL + route);
+    assert.equal(res.status, 200, route);
+    const html = await res.text();
+    const base = html.match(/<base href="([^"]*)">/)?.[1];
+    assert.equal(new URL(base, SUBURL + route).href, SUBURL + '/', `${route}: <base href="${base}"> is the bundle root`);
+    assert.match(html, /<div id=boot><[^>]*>/, `${route}: prerendered`);
+    assert.match(html, /<h1[\s>]/, `${route}: a heading in the prerendered view`);
+  }
 });

@@ -1,4 +1,3 @@
-#![recursion_limit = "256"]
 //! Folio's browser app: reactive state and views over `folio-model`.
 //!
 //! Layout (see ARCHITECTURE.md):
@@ -10,10 +9,18 @@
 //! - [`prefs`]: the reader's remembered choices (localStorage).
 //! - [`routes`]: one file per page (home, article, not found).
 //! - [`components`]: the reusable pieces named in DESIGN.md, one per file.
+//! - [`load`]: content that is ready at once (the page carried it) or
+//!   fetched.
+//! - [`base`]: where the bundle is served, found at run time.
+//! - [`embed`]: what an embedded document does for its host page.
+//! - `prerender` (feature `ssr`): the same app rendered natively to HTML.
 //!
 //! Browser APIs (window, storage, focus, scroll) live only in effects and
-//! event handlers, never in the render path, so the same components can
-//! later be rendered natively to prerender every route.
+//! event handlers, never in the render path: `cargo xtask dist` renders the
+//! same components natively to prerender every route.
+
+// The article view's nested types exceed the default when rendered to HTML.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod app;
