@@ -175,6 +175,19 @@ fn csp_meta(shell: &str) -> Result<String> {
     Ok(format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"))
 }
 
+/// The few tags xtask edits, written as a release build's minifier writes
+/// them, so a dev build (`serve --dev`, not minified) is edited alike.
+fn unminified_as_minified(shell: &str) -> String {
+    [
+        (r#"<meta charset="utf-8">"#, "<meta charset=utf-8>"),
+        (r#"<div id="boot" class="boot">"#, "<div class=boot id=boot>"),
+        (r#"<script type="module">"#, "<script type=module>"),
+        (r#"<html lang="en" data-theme="auto">"#, "<html data-theme=auto lang=en>"),
+    ]
+    .iter()
+    .fold(shell.to_owned(), |s, (dev, release)| s.replacen(dev, release, 1))
+}
+
 /// The shell with `<html lang=…>` set to `tag`, whatever the order of the
 /// attributes Trunk's minifier left.
 fn with_html_lang(shell: &str, tag: &str) -> Result<String> {
@@ -209,7 +222,7 @@ fn site_url(catalog: &Catalog) -> Option<String> {
 }
 
 fn write_route_files(dist: &Path) -> Result<usize> {
-    let shell = std::fs::read_to_string(dist.join("index.html"))?;
+    let shell = unminified_as_minified(&std::fs::read_to_string(dist.join("index.html"))?);
     if !shell.contains("<script") || !shell.contains("</head>") {
         return fail!("dist/index.html has no script or no head; did Trunk build the app?");
     }
