@@ -143,8 +143,11 @@ impl Subject<'_> {
                 head.description = clip(t.site_description, 200);
             }
             _ => {
+                // Not a page: nothing to point at, nothing to index.
                 head.title = format!("{} · {site}", t.not_found_title);
                 head.description = t.not_found_body.to_owned();
+                head.canonical = String::new();
+                head.noindex = true;
             }
         }
         // An embed's canonical is its full view (`view` is never framed),
@@ -196,14 +199,18 @@ impl Head {
         if self.noindex {
             meta(&mut out, "name", "robots", "noindex");
         }
-        out.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", e(&abs(&self.canonical))));
+        if !self.canonical.is_empty() {
+            out.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", e(&abs(&self.canonical))));
+        }
         for (lang, path) in &self.alternates {
             out.push_str(&format!("<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\">", e(&abs(path))));
         }
         meta(&mut out, "property", "og:type", self.kind);
         meta(&mut out, "property", "og:title", &self.title);
         meta(&mut out, "property", "og:description", &self.description);
-        meta(&mut out, "property", "og:url", &abs(&self.canonical));
+        if !self.canonical.is_empty() {
+            meta(&mut out, "property", "og:url", &abs(&self.canonical));
+        }
         meta(&mut out, "property", "og:site_name", &self.site);
         meta(&mut out, "property", "og:locale", if self.lang == Lang::Zh { "zh_CN" } else { "en_US" });
         let card = if self.image.is_some() { "summary_large_image" } else { "summary" };
@@ -290,6 +297,22 @@ mod tests {
         assert_eq!(html.matches("<script").count(), 1, "only the JSON-LD element: {html}");
         assert!(!html.contains("</title><script>"));
         assert!(html.contains("<meta property=\"og:title\" content=\"&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot; onload=&quot;x · Folio\">"), "{html}");
+    }
+
+    #[test]
+    fn the_not_found_page_points_nowhere_and_is_not_indexed() {
+        let c = catalog();
+        let s = Subject {
+            catalog: &c,
+            route: &Route::NotFound,
+            mode: Mode::En,
+            embed: false,
+            article: None,
+            timeline: None,
+        };
+        let html = s.head().to_html(Some("https://h.example/"));
+        assert!(!html.contains("canonical") && !html.contains("og:url") && !html.contains("hreflang"), "{html}");
+        assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
     }
 
     #[test]

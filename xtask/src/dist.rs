@@ -217,8 +217,15 @@ fn oembed_path(mode: Mode, resource: &str) -> String {
 
 /// Where the bundle will be served, for the absolute URLs oEmbed needs:
 /// `FOLIO_SITE_URL`, else `site_url` in catalog.json.
-fn site_url(catalog: &Catalog) -> Option<String> {
-    std::env::var("FOLIO_SITE_URL").ok().filter(|s| !s.is_empty()).or_else(|| catalog.site_url.clone())
+/// (The catalog's is checked by the validator; the variable here.)
+fn site_url(catalog: &Catalog) -> Result<Option<String>> {
+    match std::env::var("FOLIO_SITE_URL").ok().filter(|s| !s.is_empty()) {
+        Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') => {
+            fail!("FOLIO_SITE_URL={url:?} must be an http(s) address ending in \"/\", e.g. https://news.example/folio/")
+        }
+        Some(url) => Ok(Some(url)),
+        None => Ok(catalog.site_url.clone()),
+    }
 }
 
 fn write_route_files(dist: &Path) -> Result<usize> {
@@ -238,7 +245,7 @@ fn write_route_files(dist: &Path) -> Result<usize> {
     let catalog = &content.catalog;
     // Unknown paths: the not-found view, which the app replaces with the
     // right one if the path is a view added since the build.
-    let site = site_url(catalog);
+    let site = site_url(catalog)?;
     let head = content.head(&Route::NotFound, Mode::En, false).to_html(site.as_deref());
     // 404.html answers at any depth, so its base cannot be relative: it is
     // the deployed address's path, or the host's root.
