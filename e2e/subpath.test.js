@@ -3,9 +3,10 @@
 // root by xtask's server (BASE).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { BASE, launch, newPage } from './browser.js';
@@ -154,5 +155,44 @@ test('sub-path: every route file is served, prerendered, with a base that leads 
     assert.equal(new URL(base, SUBURL + route).href, SUBURL + '/', `${route}: <base href="${base}"> is the bundle root`);
     assert.match(html, /<div id=boot><[^>]*>/, `${route}: prerendered`);
     assert.match(html, /<h1[\s>]/, `${route}: a heading in the prerendered view`);
+  }
+});
+
+test('sub-path: an unknown address gets the styled not-found view from 404.html, at any depth', async () => {
+  // A host that answers misses with the bundle's 404.html, as GitHub Pages
+  // does for a project site (python's server cannot).
+  const root = join(dir, SUB);
+  const host = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = join(dir, decodeURIComponent(url.pathname));
+    if (url.pathname.endsWith('/')) file = join(file, 'index.html');
+    if (!url.pathname.startsWith(SUB + '/') || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(readFileSync(join(root, '404.html')));
+    }
+    const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' }[extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type });
+    res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
+  });
+  await new Promise((r) => host.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${host.address().port}`;
+  try {
+    const page = await newPage(browser, { raw: true });
+    for (const miss of [`${SUB}/nope/`, `${SUB}/article/${articles[0].slug}/9/x/y/`, `${SUB}/zh/deep/er/path`]) {
+      const res = await page.goto(origin + miss);
+      assert.equal(res.status(), 404);
+      await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+      await page.locator('main h1').waitFor();
+      assert.match(await page.locator('main h1').innerText(), /not found|页面不存在/i, miss); // 中文 below /zh/
+      assert.equal(await page.evaluate(() => document.baseURI), `${origin}${SUB}/`, `${miss}: the base found is the bundle root`);
+      assert.match(await page.evaluate(() => getComputedStyle(document.body).fontFamily), /Charter|Georgia|serif/, `${miss}: styled`);
+      const home = await page.locator('main a.button').evaluate((a) => a.href);
+      const zh = miss.startsWith(`${SUB}/zh/`) ? 'zh/' : '';
+      assert.equal(home, `${origin}${SUB}/${zh}`, 'the way back leads to the front page under the sub-path, in its language');
+    }
+    assert.deepEqual(page.consoleErrors.filter((e) => !/404/.test(e)), []);
+    await page.context().close();
+  } finally {
+    host.close();
   }
 });

@@ -126,14 +126,25 @@ impl Content {
 /// The app shell with a view prerendered into it, its head tags, and the
 /// view's data. `base` is the page's `<base href>`, the way back to the
 /// bundle root, before anything in the head that holds a URL.
-fn prerendered(shell: &str, path: &str, data: PageData, head: &str, base: &str) -> Result<String> {
+fn prerendered(shell: &str, path: &str, data: PageData, head: &str, base: &Base) -> Result<String> {
     const TITLE: &str = "<title>Folio</title>";
     const CHARSET: &str = "<meta charset=utf-8>";
     if !shell.contains(TITLE) {
         return fail!("dist/index.html has no {TITLE}: index.html and xtask disagree");
     }
-    let shell =
-        shell.replacen(TITLE, head, 1).replacen(CHARSET, &format!("{CHARSET}<base href=\"{}\">", escape_html(base)), 1);
+    let shell = shell.replacen(TITLE, head, 1);
+    let shell = match base {
+        Base::Href(href) => shell.replacen(CHARSET, &format!("{CHARSET}<base href=\"{}\">", escape_html(href)), 1),
+        Base::Probe => {
+            // Allowed by its hash; placed after the policy and before
+            // anything in the head that holds a URL.
+            let shell = shell.replacen(WASM_EVAL, &format!("'sha256-{}' {WASM_EVAL}", sha256_base64(BASE_PROBE)), 1);
+            let Some(at) = shell.find(CSP_OPEN).and_then(|i| shell[i..].find('>').map(|j| i + j + 1)) else {
+                return fail!("the shell has no CSP meta to put the base probe after");
+            };
+            format!("{}<script>{BASE_PROBE}</script>{}", &shell[..at], &shell[at..])
+        }
+    };
     const BOOT: &str = "<div class=boot id=boot>";
     let Some(start) = shell.find(BOOT) else {
         return fail!("dist/index.html has no {BOOT}: index.html and xtask disagree");
@@ -149,6 +160,35 @@ fn prerendered(shell: &str, path: &str, data: PageData, head: &str, base: &str) 
     ))
 }
 
+/// How a page finds the bundle root, which its links and assets are
+/// relative to.
+enum Base {
+    /// A relative `<base href>` (`../../`): a route file knows its depth.
+    Href(String),
+    /// `404.html` is served at any depth below a root it cannot know, so a
+    /// script looks for the root before the stylesheet and the app load
+    /// (see [`BASE_PROBE`]).
+    Probe,
+}
+
+/// Walks up from the requested path until `embed.js` (a stable name at the
+/// bundle root) answers, and writes that directory as `<base href>` while
+/// the parser is still in `<head>`. Synchronous on purpose: the links that
+/// follow must resolve against it. Only `404.html` runs it, with one small
+/// request per directory level of the unknown address.
+const BASE_PROBE: &str = "(function(){var p=location.pathname.replace(/[^/]*$/,'');\
+for(;;){var x=new XMLHttpRequest();try{x.open('HEAD',p+'embed.js',false);x.send();if(x.status==200)break}catch(e){}\
+if(p=='/')break;p=p.replace(/[^/]*\\/$/,'')}document.write('<base href=\"'+p+'\">')})()";
+
+const CSP_OPEN: &str = "<meta http-equiv=\"Content-Security-Policy\"";
+const WASM_EVAL: &str = "'wasm-unsafe-eval'";
+
+fn sha256_base64(text: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text))
+}
+
 /// The Content-Security-Policy of every page, as a `<meta>`: scripts only
 /// from the bundle plus Trunk's inline loader, by hash (no
 /// `'unsafe-inline'`); `'wasm-unsafe-eval'` because compiling the wasm needs
@@ -156,23 +196,21 @@ fn prerendered(shell: &str, path: &str, data: PageData, head: &str, base: &str) 
 /// CSSOM, which style-src does not govern). `frame-ancestors` cannot be set
 /// from a `<meta>`, and embeds must be frameable anyway.
 fn csp_meta(shell: &str) -> Result<String> {
-    use base64::Engine;
-    use sha2::Digest;
     const OPEN: &str = "<script type=module>";
     let Some(start) = shell.find(OPEN).map(|i| i + OPEN.len()) else {
         return fail!("dist/index.html has no {OPEN} loader: Trunk's output changed");
     };
     let end = start + shell[start..].find("</script>").expect("a closed loader script");
-    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(&shell[start..end]));
+    let hash = sha256_base64(&shell[start..end]);
     if shell[end..].contains(OPEN) {
         return fail!("dist/index.html has more than one inline script; the CSP hashes only the first");
     }
     let policy = format!(
-        "default-src 'self'; script-src 'self' 'sha256-{hash}' 'wasm-unsafe-eval'; style-src 'self'; \
+        "default-src 'self'; script-src 'self' 'sha256-{hash}' {WASM_EVAL}; style-src 'self'; \
          img-src 'self' https: data:; connect-src 'self'; frame-src 'self'; font-src 'self'; \
          object-src 'none'; base-uri 'self'; form-action 'none'"
     );
-    Ok(format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"))
+    Ok(format!("{CSP_OPEN} content=\"{policy}\">"))
 }
 
 /// The few tags xtask edits, written as a release build's minifier writes
@@ -201,13 +239,6 @@ fn with_html_lang(shell: &str, tag: &str) -> Result<String> {
     };
     let new_open = format!("{} lang={tag}{}", &open[..at], &open[at + " lang=en".len()..]);
     Ok(format!("{}{new_open}{}", &shell[..start], &shell[end..]))
-}
-
-/// The path of the deployed address (`https://h.example/news/` → `/news/`),
-/// or `/` when it is not known.
-fn site_path(site: Option<&str>) -> String {
-    let path = site.and_then(|s| s.split_once("://")).and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]));
-    path.unwrap_or("/").to_owned()
 }
 
 /// The oEmbed file of a resource in a mode: `oembed/zh/article/x.json`.
@@ -247,10 +278,9 @@ fn write_route_files(dist: &Path) -> Result<usize> {
     // right one if the path is a view added since the build.
     let site = site_url(catalog)?;
     let head = content.head(&Route::NotFound, Mode::En, false).to_html(site.as_deref());
-    // 404.html answers at any depth, so its base cannot be relative: it is
-    // the deployed address's path, or the host's root.
-    let base_404 = site_path(site.as_deref());
-    let page_404 = prerendered(&shell, "/404.html", content.data_for(&Route::NotFound), &head, &base_404)?;
+    // 404.html answers at any depth below a root it cannot know (the same
+    // dist/ may be deployed anywhere), so it finds the root at run time.
+    let page_404 = prerendered(&shell, "/404.html", content.data_for(&Route::NotFound), &head, &Base::Probe)?;
     std::fs::write(dist.join("404.html"), page_404)?;
     if site.is_none() {
         println!(
@@ -267,7 +297,8 @@ fn write_route_files(dist: &Path) -> Result<usize> {
             std::fs::create_dir_all(&dir)?;
             let base = if mode == Mode::Zh { &zh_shell } else { &shell };
             let head = content.head(&page.route, mode, page.embed).to_html(site.as_deref());
-            let mut html = prerendered(base, &path, content.data_for(&page.route), &head, &base_href(&path))?;
+            let mut html =
+                prerendered(base, &path, content.data_for(&page.route), &head, &Base::Href(base_href(&path)))?;
             if let (Some(site), Some((resource, title))) = (&site, &page.resource) {
                 let link = format!(
                     "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}{}\" title=\"{}\">",
@@ -310,13 +341,6 @@ fn write_route_files(dist: &Path) -> Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_404_base_is_the_deployed_path() {
-        assert_eq!(site_path(Some("https://h.example/news/folio/")), "/news/folio/");
-        assert_eq!(site_path(Some("http://127.0.0.1:8099/")), "/");
-        assert_eq!(site_path(None), "/");
-    }
 
     #[test]
     fn html_lang_is_replaced_in_any_attribute_order() {
