@@ -35,9 +35,7 @@ export async function newPage(browser, { raw = false, ...options } = {}) {
     const goto = page.goto.bind(page);
     page.goto = async (url, opts) => {
       const response = await goto(url, opts);
-      if (url.startsWith(BASE)) {
-        await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
-      }
+      if (url.startsWith(BASE)) await appReady(page);
       return response;
     };
   }
@@ -47,6 +45,12 @@ export async function newPage(browser, { raw = false, ...options } = {}) {
   });
   page.on('pageerror', (err) => page.consoleErrors.push(String(err)));
   return page;
+}
+
+/// Waits until the app runs (its `folio-ready` mark): before that, a
+/// prerendered page shows but does not respond.
+export function appReady(page) {
+  return page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
 }
 
 /// Waits until the app has rendered an article's text.

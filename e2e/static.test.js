@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage } from './browser.js';
+import { BASE, appReady, launch, newPage } from './browser.js';
 
 const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
 const catalog = content('catalog.json');
@@ -70,7 +70,7 @@ async function takeover(path, viewport) {
   const boxesBefore = await boxes();
   assert.ok(await page.locator('#boot main').count(), `${path}: prerendered`);
   release();
-  await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+  await appReady(page);
   await page.waitForTimeout(300);
   assert.equal(await page.locator('#boot').count(), 0, `${path}: the app has taken over`);
   const after = await page.locator('body').innerText();
@@ -124,13 +124,13 @@ test('an unknown path gets the not-found view from 404.html, and data for the ap
 test('an address with view flags shows them over its prerendered file, without errors', async () => {
   const page = await newPage(browser);
   await page.goto(BASE + `/embed/article/${articles[0].slug}/?plain=1&theme=dark`);
-  await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+  await appReady(page);
   await page.locator('#page-text p').first().waitFor();
   assert.equal(await page.locator('header.embed-head').count(), 0, 'plain=1 took effect');
   assert.equal(await page.locator('#boot').count(), 0, 'the prerendered markup is gone');
   assert.equal(await page.locator('main h1').count(), 1);
   await page.goto(BASE + `/timeline/${timeline.id}/?pm=abe`);
-  await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+  await appReady(page);
   await page.locator('.timeline-count').waitFor();
   assert.doesNotMatch(await page.locator('.timeline-count').innerText(), /^36 of 36/, 'the filter took effect');
   assert.deepEqual(page.consoleErrors, []);

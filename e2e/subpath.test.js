@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
-import { BASE, launch, newPage } from './browser.js';
+import { BASE, appReady, launch, newPage } from './browser.js';
 
 const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
 const catalog = content('catalog.json');
@@ -64,7 +64,7 @@ for (const where of ['sub-path', 'root']) {
     const page = await newPage(browser);
     page.goto = ((goto) => async (url) => {
       const r = await goto(url);
-      await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+      await appReady(page);
       return r;
     })(page.goto.bind(page));
     for (const [mode, lang] of [['', 'en'], ['/zh', 'zh'], ['/dual', 'en']]) {
@@ -78,7 +78,7 @@ for (const where of ['sub-path', 'root']) {
         assert.equal(new URL(page.url()).pathname, prefix() + mode + route, `${url}: the address stays`);
         if (route.includes('/2/') || route === '/') {
           await page.reload();
-          await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+          await appReady(page);
           if (heading) assert.ok((await h1.innerText()).includes(heading[lang] ?? heading.en), `${url} after a reload`);
         }
       }
@@ -94,7 +94,7 @@ for (const where of ['sub-path', 'root']) {
     const at = (p) => page.waitForURL((u) => u.pathname === prefix() + p);
     const a = articles[1];
     await page.goto(base() + '/');
-    await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+    await appReady(page);
     await page.getByRole('link', { name: a.headline.en }).click();
     await at(`${pagePath(a.slug, 1)}`);
     for (let n = 2; n <= a.pages.length; n++) {
@@ -181,7 +181,7 @@ test('sub-path: an unknown address gets the styled not-found view from 404.html,
     for (const miss of [`${SUB}/nope/`, `${SUB}/article/${articles[0].slug}/9/x/y/`, `${SUB}/zh/deep/er/path`]) {
       const res = await page.goto(origin + miss);
       assert.equal(res.status(), 404);
-      await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+      await appReady(page);
       await page.locator('main h1').waitFor();
       assert.match(await page.locator('main h1').innerText(), /not found|页面不存在/i, miss); // 中文 below /zh/
       assert.equal(await page.evaluate(() => document.baseURI), `${origin}${SUB}/`, `${miss}: the base found is the bundle root`);

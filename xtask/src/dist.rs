@@ -128,7 +128,6 @@ impl Content {
 /// bundle root, before anything in the head that holds a URL.
 fn prerendered(shell: &str, path: &str, data: PageData, head: &str, base: &Base) -> Result<String> {
     const TITLE: &str = "<title>Folio</title>";
-    const CHARSET: &str = "<meta charset=utf-8>";
     if !shell.contains(TITLE) {
         return fail!("dist/index.html has no {TITLE}: index.html and xtask disagree");
     }
@@ -180,6 +179,9 @@ const BASE_PROBE: &str = "(function(){var p=location.pathname.replace(/[^/]*$/,'
 for(;;){var x=new XMLHttpRequest();try{x.open('HEAD',p+'embed.js',false);x.send();if(x.status==200)break}catch(e){}\
 if(p=='/')break;p=p.replace(/[^/]*\\/$/,'')}document.write('<base href=\"'+p+'\">')})()";
 
+/// The first tag of the shell's head: the `<base>` and the policy go right
+/// after it, before anything that holds a URL or a script.
+const CHARSET: &str = "<meta charset=utf-8>";
 const CSP_OPEN: &str = "<meta http-equiv=\"Content-Security-Policy\"";
 const WASM_EVAL: &str = "'wasm-unsafe-eval'";
 
@@ -264,7 +266,6 @@ fn write_route_files(dist: &Path) -> Result<usize> {
     if !shell.contains("<script") || !shell.contains("</head>") {
         return fail!("dist/index.html has no script or no head; did Trunk build the app?");
     }
-    const CHARSET: &str = "<meta charset=utf-8>";
     if !shell.contains(CHARSET) {
         return fail!("dist/index.html has no {CHARSET}");
     }
