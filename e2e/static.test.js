@@ -36,17 +36,23 @@ test('with JavaScript off, every article page shows its text and its pager links
       }
     }
   }
-  // The front page lists every article; the timeline shows every meeting.
+  // The front page lists every article; the timeline shows every meeting
+  // as a link, at desktop width too (the axis needs JavaScript).
   await page.goto(BASE + '/');
   for (const a of articles) await page.getByRole('link', { name: a.headline.en }).waitFor();
   await page.goto(BASE + `/timeline/${timeline.id}/`);
-  assert.equal(await page.locator('a.list-event').count(), timeline.events.length);
+  assert.equal(page.viewportSize().width, 1280);
+  assert.equal(await page.locator('a.list-event:visible').count(), timeline.events.length);
+  assert.equal(await page.locator('.axis:visible').count(), 0, 'no axis without JavaScript');
+  await page.locator('a.list-event').nth(4).click();
+  await page.waitForURL(`**/timeline/${timeline.id}/${timeline.events[4].id}/`);
+  await page.locator('.event-card:visible h2').waitFor();
   await page.context().close();
 });
 
 /// Loads `path` with the wasm held back, reads the prerendered text, lets
 /// the app take over, and compares.
-async function takeover(path, viewport) {
+async function takeover(path, viewport, shows) {
   const page = await newPage(browser, { viewport, raw: true });
   await page.addInitScript(() => {
     window.__shift = 0;
@@ -69,6 +75,7 @@ async function takeover(path, viewport) {
   const before = await page.locator('body').innerText();
   const boxesBefore = await boxes();
   assert.ok(await page.locator('#boot main').count(), `${path}: prerendered`);
+  if (shows) assert.ok(await page.locator(`#boot ${shows}:visible`).count(), `${path}: ${shows} is shown before the app runs`);
   release();
   await appReady(page);
   await page.waitForTimeout(300);
@@ -95,17 +102,20 @@ for (const prefix of ['', '/zh', '/dual']) {
       assert.equal(r.shift, 0, `${prefix}${route}: layout shift`);
       assert.deepEqual(r.errors, [], `${prefix}${route}: console errors`);
     }
-    // The timeline shows its list on phones, as prerendered. (Wide screens
-    // switch to the axis, which needs the window's width: see README.)
+    // The timeline: its list on phones, its axis on wide screens, both as
+    // prerendered (the axis with a meeting open already zoomed to it).
     for (const route of [
       `/timeline/${timeline.id}/`,
       `/timeline/${timeline.id}/${timeline.events[3].id}/`,
+      `/timeline/${timeline.id}/${timeline.events[30].id}/`,
       `/embed/timeline/${timeline.id}/${timeline.events[10].id}/`,
     ]) {
-      const r = await takeover(prefix + route, { width: 390, height: 800 });
-      assert.equal(r.after, r.before, `${prefix}${route} at 390 px`);
-      assert.equal(r.shift, 0);
-      assert.deepEqual(r.errors, []);
+      for (const [width, shows] of [[390, '.list-event'], [1280, '.axis .marker']]) {
+        const r = await takeover(prefix + route, { width, height: 800 }, shows);
+        assert.equal(r.after, r.before, `${prefix}${route} at ${width} px`);
+        assert.equal(r.shift, 0);
+        assert.deepEqual(r.errors, []);
+      }
     }
   });
 }

@@ -1,7 +1,7 @@
 use crate::components::ui;
 use folio_model::timeline::{
     cluster::cluster,
-    scale::{isolating_zoom, visible_range, Scale, MAX_ZOOM},
+    scale::{isolating_zoom, to_draw, Scale, MAX_ZOOM, REFERENCE_VIEWPORT},
     Timeline,
 };
 use folio_model::Mode;
@@ -18,6 +18,11 @@ const GAP: f64 = 18.0;
 /// of meetings too close to tell apart). Zoom with the buttons, pan by
 /// scrolling or dragging. Only what is on screen (plus a viewport either
 /// side) is rendered, so 10,000 events cost what 50 do.
+///
+/// It renders the same at any width, and without a window (prerendering):
+/// positions are relative to the track, and clusters, year labels and the
+/// zoom that isolates a selected meeting are worked out for
+/// [`REFERENCE_VIEWPORT`], not for the measured width.
 #[component]
 pub fn TimelineAxis(
     timeline: Arc<Timeline>,
@@ -36,10 +41,18 @@ pub fn TimelineAxis(
         days.first().copied().unwrap_or(0),
         timeline.events.iter().map(|e| e.last_day().day_number()).max().unwrap_or(0),
     );
-    let zoom = RwSignal::new(0u32);
+    let zoom = RwSignal::new(selected.with_untracked(|sel| {
+        sel.map_or(0, |sel| visible.with_untracked(|vis| isolating_zoom(&days, vis, sel, REFERENCE_VIEWPORT, 0, GAP)))
+    }));
     let scroll = RwSignal::new(0.0f64);
-    let width = RwSignal::new(1000.0f64);
+    let width = RwSignal::new(REFERENCE_VIEWPORT);
+    // Pixels on screen, for scrolling.
     let scale = Memo::new(move |_| Scale::new(first, last, width.get(), zoom.get()));
+    // What is drawn (clusters, year labels, the zoom that isolates a
+    // meeting) is worked out for the narrowest axis, whatever the real
+    // width: the axis then reads the same on every screen, and a page
+    // prerendered without a window matches it.
+    let layout = Memo::new(move |_| Scale::new(first, last, REFERENCE_VIEWPORT, zoom.get()));
     let viewport = NodeRef::<leptos::html::Div>::new();
 
     // Measure the viewport now and whenever the window resizes.
@@ -78,7 +91,7 @@ pub fn TimelineAxis(
     Effect::new(move || {
         let (Some(sel), vis) = (selected.get(), visible.get()) else { return };
         let w = width.get();
-        let z = isolating_zoom(&sel_days, &vis, sel, w, zoom.get_untracked(), GAP);
+        let z = isolating_zoom(&sel_days, &vis, sel, REFERENCE_VIEWPORT, zoom.get_untracked(), GAP);
         if z != zoom.get_untracked() {
             zoom.set(z);
         }
@@ -153,18 +166,19 @@ pub fn TimelineAxis(
     };
     let on_up = move |_| drag.set_value(None);
 
+    // Eras and markers sit at fractions of the track, whatever the zoom.
+    let s0 = scale.get_untracked();
     let eras = {
         let tl = timeline.clone();
         move || {
-            let s = scale.get();
+            let s = s0;
             tl.eras
                 .iter()
                 .enumerate()
                 .map(|(i, era)| {
-                    let (x0, x1) = (s.x(era.start.day_number()).max(0.0), s.x(era.end.day_number()).min(s.width()));
                     let (label, lang) = era.label.get(mode.ui_lang());
                     view! {
-                        <div class=format!("era era-{}", i % 2) style:left=px(x0) style:width=px((x1 - x0).max(0.0))>
+                        <div class=format!("era era-{}", i % 2) style:left=s.left(era.start.day_number(), 0.0) style:right=s.right(era.end.day_number())>
                             <span class="era-label" lang=lang.tag()>{label.to_owned()}</span>
                         </div>
                     }
@@ -173,11 +187,11 @@ pub fn TimelineAxis(
         }
     };
     let ticks = move || {
-        scale
+        layout
             .get()
             .ticks(64.0)
             .into_iter()
-            .map(|tk| view! { <span class="tick" style:left=px(tk.x)>{tk.year}</span> })
+            .map(|tk| view! { <span class="tick" style:left=s0.left(tk.day, 0.0)>{tk.year}</span> })
             .collect_view()
     };
 
@@ -185,16 +199,14 @@ pub fn TimelineAxis(
     let items = {
         let days = days.clone();
         Memo::new(move |_| {
-            let s = scale.get();
-            let w = width.get();
-            let (from, to) = s.visible_days(scroll.get() - w, 3.0 * w);
-            let range = visible_range(&days, from, to);
-            let vis = visible.get();
-            // The selected meeting is always drawn, even off screen, so focus
-            // can move to it before the axis has scrolled.
-            let sel = selected.get();
-            let markers =
-                vis.iter().copied().filter(|i| range.contains(i) || sel == Some(*i)).map(|i| (i, s.x(days[i])));
+            // A viewport either side of what is on screen.
+            let window = || {
+                let w = width.get();
+                scale.get().visible_days(scroll.get() - w, 3.0 * w)
+            };
+            let drawn = visible.with(|vis| to_draw(&days, vis, window, || selected.get()));
+            let s = layout.get();
+            let markers = drawn.into_iter().map(|i| (i, s.x(days[i])));
             cluster(markers, GAP).into_iter().map(|c| c.members).collect::<Vec<_>>()
         })
     };
@@ -204,8 +216,7 @@ pub fn TimelineAxis(
     // zooming moves markers instead of recreating them, so the focused one
     // keeps focus.
     let marker = move |members: Vec<usize>| {
-        let day = marker_days[members[0]];
-        let left = move || px(scale.get().x(day) - 7.0);
+        let left = s0.left(marker_days[members[0]], 7.0);
         if members.len() == 1 {
             let i = members[0];
             let e = &tl.events[i];
@@ -228,7 +239,7 @@ pub fn TimelineAxis(
                     title=label
                     tabindex=tab
                     data-event=e.id.clone()
-                    style:left=left
+                    style:left=left.clone()
                     on:click=move |_| select.run(i)
                 ></button>
             }
@@ -289,7 +300,7 @@ pub fn TimelineAxis(
                 on:pointerup=on_up
                 on:pointercancel=move |_| drag.set_value(None)
             >
-                <div class="axis-track" style:width=move || px(scale.get().width())>
+                <div class="axis-track" style:width=move || Scale::track_width(zoom.get())>
                     <div class="eras">{eras}</div>
                     <div class="ticks" aria-hidden="true">{ticks}</div>
                     <div class="markers">
@@ -300,10 +311,4 @@ pub fn TimelineAxis(
             <ul class="legend">{legend}<li><span class="swatch cluster-swatch" aria-hidden="true">"3"</span>{t.cluster_legend}</li></ul>
         </div>
     }
-}
-
-/// A CSS length in whole pixels. Formatting an integer, not an `f64`,
-/// keeps Rust's float printer (about 10 KB of wasm) out of the bundle.
-fn px(x: f64) -> String {
-    format!("{}px", x.round() as i64)
 }

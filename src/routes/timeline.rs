@@ -114,14 +114,14 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
         Callback::new(move |i: usize| relative(&href(Some(i), &filter.get_untracked(), mode.get_untracked())))
     };
 
-    // Phones get the vertical list; decided in an effect (a browser API),
-    // and again whenever the window is resized across the breakpoint. The
-    // list comes first: it is what a prerendered page shows, and it reads
-    // without JavaScript (the axis needs it). Wide screens switch to the
-    // axis before the first paint.
-    let narrow = RwSignal::new(true);
+    // Phones get the vertical list, wide screens the axis. The app asks the
+    // window before it renders, and again whenever it is resized across
+    // the breakpoint. A prerendered page has no window to ask, so it holds
+    // both and lets CSS choose (`.timeline-both`): the list with JavaScript
+    // off or below 700 px, else the axis, the same one the app draws.
+    let narrow = RwSignal::new(phone_width());
     let measure = move || {
-        let m = window().match_media("(max-width: 699px)").ok().flatten().is_some_and(|mq| mq.matches());
+        let m = phone_width();
         // Set only on a change: a set always notifies, and would rebuild
         // the axis for nothing.
         if narrow.try_get_untracked().is_some_and(|n| n != m) {
@@ -136,7 +136,7 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
     // scroll the partner's page, under its reader's feet.
     let embedded = use_reading().embed;
     Effect::new(move || {
-        if !embedded && narrow.get() && selected.get().is_some() {
+        if !embedded && narrow.get() == Some(true) && selected.get().is_some() {
             request_animation_frame(|| {
                 if let Ok(Some(el)) = document().query_selector(".list-event[aria-current]") {
                     el.scroll_into_view();
@@ -204,16 +204,26 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
         };
         let body = {
             let tl = timeline.clone();
-            move || {
-                if narrow.get() {
-                    view! { <TimelineList timeline=tl.clone() visible selected mode href=list_href mentions=mentions_map/> }.into_any()
-                } else {
-                    view! {
-                        <TimelineAxis timeline=tl.clone() visible selected mode select refocus/>
-                        {card.clone()}
-                    }
-                    .into_any()
+            let list = move || {
+                view! { <TimelineList timeline=tl.clone() visible selected mode href=list_href mentions=mentions_map/> }
+            };
+            let tl = timeline.clone();
+            let axis = move || {
+                view! {
+                    <TimelineAxis timeline=tl.clone() visible selected mode select refocus/>
+                    {card.clone()}
                 }
+            };
+            move || match narrow.get() {
+                Some(true) => list().into_any(),
+                Some(false) => axis().into_any(),
+                None => view! {
+                    <div class="timeline-both">
+                        <div class="timeline-list">{list()}</div>
+                        <div class="timeline-axis">{axis()}</div>
+                    </div>
+                }
+                .into_any(),
             }
         };
         view! {
@@ -235,6 +245,15 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
             </section>
         }
     }
+}
+
+/// Whether the window is phone-sized (the list, not the axis); `None`
+/// where there is no window, when prerendering.
+fn phone_width() -> Option<bool> {
+    #[cfg(feature = "ssr")]
+    return None;
+    #[cfg(not(feature = "ssr"))]
+    Some(window().match_media("(max-width: 699px)").ok().flatten().is_some_and(|mq| mq.matches()))
 }
 
 /// Runs `measure` once mounted and on every window resize, until the view

@@ -145,12 +145,13 @@ fn prerendered(shell: &str, path: &str, data: PageData, head: &str, base: &Base)
         }
     };
     const BOOT: &str = "<div class=boot id=boot>";
+    let json = data.to_script_json();
+    let body = folio::prerender::render(path, data);
+    let shell = allowing_style_attributes(&shell, &body)?;
     let Some(start) = shell.find(BOOT) else {
         return fail!("dist/index.html has no {BOOT}: index.html and xtask disagree");
     };
     let end = shell[start..].find("</body>").map(|i| start + i).expect("a shell with a body");
-    let json = data.to_script_json();
-    let body = folio::prerender::render(path, data);
     Ok(format!(
         "{}<div id=boot>{body}</div><script type=application/json id={}>{json}</script>{}",
         &shell[..start],
@@ -208,11 +209,43 @@ fn csp_meta(shell: &str) -> Result<String> {
         return fail!("dist/index.html has more than one inline script; the CSP hashes only the first");
     }
     let policy = format!(
-        "default-src 'self'; script-src 'self' 'sha256-{hash}' {WASM_EVAL}; style-src 'self'; \
+        "default-src 'self'; script-src 'self' 'sha256-{hash}' {WASM_EVAL}; {STYLE_SRC} \
          img-src 'self' https: data:; connect-src 'self'; frame-src 'self'; font-src 'self'; \
          object-src 'none'; base-uri 'self'; form-action 'none'"
     );
     Ok(format!("{CSP_OPEN} content=\"{policy}\">"))
+}
+
+const STYLE_SRC: &str = "style-src 'self';";
+
+/// The shell's policy extended to allow exactly the `style` attributes in
+/// `body`, by hash: the timeline axis places its markers with them, and a
+/// prerendered page has no script to set them through the CSSOM. Nothing
+/// else inline is allowed, and the values come from the model's layout
+/// maths, never from content.
+fn allowing_style_attributes(shell: &str, body: &str) -> Result<String> {
+    const OPEN: &str = " style=\"";
+    let mut hashes: Vec<String> = body
+        .match_indices(OPEN)
+        .filter_map(|(i, _)| body[i + OPEN.len()..].split('"').next())
+        .map(|value| format!("'sha256-{}'", sha256_base64(&unescape_attribute(value))))
+        .collect();
+    if hashes.is_empty() {
+        return Ok(shell.to_owned());
+    }
+    hashes.sort();
+    hashes.dedup();
+    if !shell.contains(STYLE_SRC) {
+        return fail!("the shell's policy has no {STYLE_SRC} to extend");
+    }
+    Ok(shell.replacen(STYLE_SRC, &format!("{STYLE_SRC} style-src-attr 'unsafe-hashes' {};", hashes.join(" ")), 1))
+}
+
+/// An attribute value as the browser reads it, which is what a CSP hash is of.
+fn unescape_attribute(value: &str) -> String {
+    [("&quot;", "\""), ("&#x27;", "'"), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")]
+        .iter()
+        .fold(value.to_owned(), |s, (from, to)| s.replace(from, to))
 }
 
 /// The few tags xtask edits, written as a release build's minifier writes
@@ -358,5 +391,20 @@ mod tests {
             with_html_lang("<html data-theme=auto>", "zh-Hans").is_err(),
             "a shell it cannot fix is an error, not a silent English page"
         );
+    }
+
+    #[test]
+    fn style_attributes_are_allowed_by_hash_and_nothing_else_changes() {
+        let shell = format!("<meta content=\"default-src 'self'; {STYLE_SRC} img-src 'self'\">");
+        assert_eq!(allowing_style_attributes(&shell, "<p>no styles</p>").unwrap(), shell);
+        let body = r#"<b style="left:1px;"></b><i style="left:1px;"></i><u style="a:&quot;x&quot;"></u>"#;
+        let csp = allowing_style_attributes(&shell, body).unwrap();
+        let (one, quoted) = (sha256_base64("left:1px;"), sha256_base64("a:\"x\""));
+        let (one, quoted) = (format!("'sha256-{one}'"), format!("'sha256-{quoted}'"));
+        assert!(csp.contains(&format!("{STYLE_SRC} style-src-attr 'unsafe-hashes' ")), "{csp}");
+        assert_eq!(csp.matches(&one).count(), 1, "each value once: {csp}");
+        assert!(csp.contains(&quoted), "hashed as the browser reads it: {csp}");
+        assert!(csp.ends_with("; img-src 'self'\">"), "{csp}");
+        assert!(allowing_style_attributes("<meta>", body).is_err(), "a policy it cannot extend is an error");
     }
 }

@@ -3,11 +3,26 @@
 //! Zoom level 0 fits the whole span into the viewport; each level doubles
 //! the pixels per day. All of it is arithmetic on day numbers, so the view
 //! only positions elements at the `x` it is given.
+//!
+//! Elements are placed by CSS lengths relative to the track (see
+//! [`Scale::left`]), not by pixels: a page prerendered without a window
+//! then draws the axis right at any width, and zooming changes one width
+//! instead of moving every marker.
 
 /// Space kept at both ends so the first and last markers are not clipped.
 pub const PADDING: f64 = 24.0;
 /// The deepest zoom: 2^MAX_ZOOM times the fitted scale.
 pub const MAX_ZOOM: u32 = 12;
+/// The width the axis lays itself out for, whatever its real width: the
+/// narrowest it gets (a 700 px window, less the page's padding). Markers
+/// kept apart at this width are at least as far apart on any wider axis,
+/// since positions scale with the width; and a page prerendered without a
+/// window clusters and labels exactly as the app will.
+pub const REFERENCE_VIEWPORT: f64 = 640.0;
+/// Up to this many visible events are all drawn; beyond it, only those
+/// near the viewport (see [`to_draw`]). Drawing all keeps the axis the
+/// same whatever its scroll position, so a prerendered axis matches.
+pub const DRAW_ALL: usize = 500;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scale {
@@ -20,6 +35,8 @@ pub struct Scale {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Tick {
     pub year: i32,
+    /// 1 January of `year`.
+    pub day: i64,
     pub x: f64,
 }
 
@@ -56,6 +73,30 @@ impl Scale {
         (self.x(day) - screen_x).clamp(0.0, (self.width() - viewport).max(0.0))
     }
 
+    /// Where `day` is along the track, from 0 (first day) to 1 (last).
+    pub fn fraction(&self, day: i64) -> f64 {
+        (day - self.first_day) as f64 / (self.last_day - self.first_day).max(1) as f64
+    }
+
+    /// A CSS `left` for an element whose reference point is `offset` px
+    /// from its own left edge, drawn at `day`: the same place as
+    /// [`Scale::x`], but relative to the track's width (`100%`), so it holds
+    /// at any viewport width and zoom.
+    pub fn left(&self, day: i64, offset: f64) -> String {
+        at_fraction(self.fraction(day), PADDING - offset)
+    }
+
+    /// A CSS `right` for an element ending at `day`.
+    pub fn right(&self, day: i64) -> String {
+        at_fraction(1.0 - self.fraction(day), PADDING)
+    }
+
+    /// The track's CSS width at `zoom`, relative to the viewport's (`100%`):
+    /// what [`Scale::width`] is in pixels.
+    pub fn track_width(zoom: u32) -> String {
+        format!("calc((100% - {p}px) * {} + {p}px)", 1u32 << zoom.min(MAX_ZOOM), p = 2 * PADDING as i64)
+    }
+
     /// Year labels at least `min_spacing` pixels apart, on round steps.
     pub fn ticks(&self, min_spacing: f64) -> Vec<Tick> {
         let px_per_year = 365.2425 * self.px_per_day;
@@ -68,9 +109,49 @@ impl Scale {
         let start = first.div_euclid(step) * step + if first.rem_euclid(step) == 0 { 0 } else { step };
         (start..=last)
             .step_by(step as usize)
-            .map(|year| Tick { year, x: self.x(super::Date { year, month: 1, day: 1 }.day_number()) })
+            .map(|year| {
+                let day = super::Date { year, month: 1, day: 1 }.day_number();
+                Tick { year, day, x: self.x(day) }
+            })
             .collect()
     }
+}
+
+/// `calc((100% - 2·PADDING) · fraction + px)`, never less than 0: eras
+/// can start before the first meeting.
+fn at_fraction(fraction: f64, px: f64) -> String {
+    format!("max(0px, calc((100% - {}px) * {} + {}px))", 2 * PADDING as i64, decimal(fraction), px.round() as i64)
+}
+
+/// `x` with six decimals, formatted through integers: Rust's float printer
+/// costs about 10 KB of wasm.
+pub fn decimal(x: f64) -> String {
+    let n = (x * 1e6).round() as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let n = n.unsigned_abs();
+    format!("{sign}{}.{:06}", n / 1_000_000, n % 1_000_000)
+}
+
+/// The events to draw: every visible one when there are at most
+/// [`DRAW_ALL`], else those whose day lies in the `(from, to)` that
+/// `window` gives, plus the selected one wherever it is (so focus can move
+/// to it before the axis has scrolled). `window` is called only when
+/// needed, so a view that reads the scroll position in it follows the
+/// scroll only for large timelines. `visible` and the result are in day
+/// order.
+pub fn to_draw(
+    days: &[i64],
+    visible: &[usize],
+    window: impl FnOnce() -> (i64, i64),
+    selected: impl FnOnce() -> Option<usize>,
+) -> Vec<usize> {
+    if visible.len() <= DRAW_ALL {
+        return visible.to_vec();
+    }
+    let (from, to) = window();
+    let range = visible_range(days, from, to);
+    let selected = selected();
+    visible.iter().copied().filter(|i| range.contains(i) || selected == Some(*i)).collect()
 }
 
 /// The range of indices whose day lies in `[from, to]`, for sorted `days`:
@@ -162,6 +243,41 @@ mod tests {
         // Same-day events cannot be separated: the cap.
         assert_eq!(isolating_zoom(&[0, 0, 9], &[0, 1, 2], 0, 1000.0, 2, 18.0), MAX_ZOOM);
         assert_eq!(isolating_zoom(&days, &all, 3, 1000.0, 5, 18.0), 5, "never zooms out");
+    }
+
+    #[test]
+    fn css_positions_match_the_pixel_positions() {
+        // Evaluate the CSS the way a browser would, for a track of `w` px.
+        fn eval(css: &str, w: f64) -> f64 {
+            let inner = css.trim_start_matches("max(0px, calc((100% - 48px) * ").trim_end_matches("px))");
+            let (f, px) = inner.split_once(" + ").unwrap();
+            ((w - 48.0) * f.parse::<f64>().unwrap() + px.parse::<f64>().unwrap()).max(0.0)
+        }
+        for zoom in [0, 3] {
+            let s = Scale::new(1000, 9000, 1070.0, zoom);
+            for day in [1000, 1234, 8999] {
+                assert!((eval(&s.left(day, 7.0), s.width()) - (s.x(day) - 7.0)).abs() < 0.05, "{}", s.left(day, 7.0));
+                assert!((eval(&s.right(day), s.width()) - (s.width() - s.x(day))).abs() < 0.05);
+            }
+        }
+        assert_eq!(Scale::new(0, 10, 1000.0, 0).left(-5, 0.0), "max(0px, calc((100% - 48px) * -0.500000 + 24px))");
+        assert_eq!(Scale::track_width(3), "calc((100% - 48px) * 8 + 48px)");
+        assert_eq!(decimal(0.25), "0.250000");
+        assert_eq!(decimal(-1.5), "-1.500000");
+        assert_eq!(decimal(2.0000004), "2.000000");
+    }
+
+    #[test]
+    fn small_timelines_are_drawn_whole_and_large_ones_near_the_viewport() {
+        let days: Vec<i64> = (0..1000).collect();
+        let few: Vec<usize> = (0..DRAW_ALL).collect();
+        let unused = || -> (i64, i64) { panic!("the window is not needed") };
+        assert_eq!(to_draw(&days, &few, unused, || None), few, "all, whatever is on screen");
+        let many: Vec<usize> = (0..1000).collect();
+        assert_eq!(to_draw(&days, &many, || (10, 12), || None), [10, 11, 12]);
+        assert_eq!(to_draw(&days, &many, || (10, 12), || Some(900)), [10, 11, 12, 900], "the selected one too");
+        let filtered: Vec<usize> = (0..1000).step_by(2).chain(999..1000).collect();
+        assert_eq!(to_draw(&days, &filtered, || (10, 13), || None), [10, 12], "only visible ones");
     }
 
     #[test]
