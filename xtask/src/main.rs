@@ -5,10 +5,12 @@
 //! - `test`:     every test layer, ending in one `N passed, N failed` line
 //! - `dist`:     the release bundle in `dist/`
 //! - `validate`: check a content folder (default `content/`)
+//! - `bench`:    speed and size against a static-HTML limit and TimelineJS3
 //!
 //! `serve`, `test` and `dist` first install what is missing (see
 //! [`tools`]), so a fresh Debian machine needs only these commands.
 
+mod bench;
 mod dist;
 mod server;
 mod test;
@@ -49,6 +51,8 @@ usage: cargo xtask <command>
   test                       run every test layer (validate, native, wasm, end-to-end)
   dist                       build the release bundle into dist/
   validate [DIR]             check a content folder (default: content/)
+  bench [--smoke] [--check]  measure speed and size (bench/results.md); --smoke runs
+                             each measurement once, --check fails on a missed budget
 ";
 
 fn main() -> ExitCode {
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => test::run(),
         Some("dist") => dist::build(true).map(drop),
+        Some("bench") => bench::Options::parse(&args[1..]).and_then(bench::run),
         Some("validate") => validate(args.get(1).map(PathBuf::from).unwrap_or_else(|| root().join("content"))),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");

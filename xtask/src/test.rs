@@ -3,7 +3,8 @@
 //! 1. validate: the shipped content must be valid;
 //! 2. native: `cargo test` of the model crate (and xtask);
 //! 3. wasm: wasm-bindgen-test of the components in headless Chromium;
-//! 4. e2e: Playwright against the release `dist/` on a plain static server.
+//! 4. e2e: Playwright against the release `dist/` on a plain static server;
+//! 5. bench --smoke: every benchmark measurement once (`cargo xtask bench`).
 //!
 //! Each layer runs even when an earlier one failed (except e2e, which needs
 //! the bundle), so one run shows everything that is broken. The last line
@@ -118,6 +119,14 @@ pub fn run() -> Result {
         }
     };
     layers.push(("e2e (Playwright, release dist/)", e2e));
+
+    // The bench, once over, so it cannot rot: its figures are not checked
+    // here (a timing is no test), only that every measurement still runs.
+    let smoke = crate::bench::against(&url, crate::bench::Options { smoke: true, check: false });
+    if let Err(e) = &smoke {
+        eprintln!("xtask: {}", e.0);
+    }
+    layers.push(("bench --smoke", Count { passed: smoke.is_ok() as usize, failed: smoke.is_err() as usize }));
 
     println!("\n=== summary");
     let mut total = Count::default();

@@ -70,7 +70,7 @@ fn apt_install(packages: &[&str]) -> Result {
 
 /// Runs `npm ci` in `dir` when its packages are missing or older than its
 /// committed lockfile.
-fn npm_ci(dir: &std::path::Path) -> Result {
+pub fn npm_ci(dir: &std::path::Path) -> Result {
     let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let stamp = modified(&dir.join("node_modules/.package-lock.json"));
     if stamp.is_none() || stamp < modified(&dir.join("package-lock.json")) {
