@@ -53,11 +53,12 @@ fn content_url(rel: &str) -> String {
     format!("{}{}", crate::base::site_url(), content_href(rel))
 }
 
-async fn fetch_text(url: &str) -> Result<String, LoadError> {
+/// The file's bytes: see [`parse::utf8`] for why not text.
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let network = |detail: String| LoadError::Network { url: url.to_owned(), detail };
     let resp = Request::get(url).send().await.map_err(|e| network(e.to_string()))?;
     match resp.status() {
-        200..=299 => resp.text().await.map_err(|e| network(e.to_string())),
+        200..=299 => resp.binary().await.map_err(|e| network(e.to_string())),
         404 => Err(LoadError::NotFound { url: url.to_owned() }),
         s => Err(network(format!("HTTP {s} {}", resp.status_text()))),
     }
@@ -65,8 +66,8 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
 
 async fn fetch<T>(rel: &str, parse: fn(&str) -> Result<T, ContentError>) -> Result<T, LoadError> {
     let url = content_url(rel);
-    let text = fetch_text(&url).await?;
-    parse(&text).map_err(|e| LoadError::Invalid { error: e.in_file(url) })
+    let bytes = fetch_bytes(&url).await?;
+    parse::utf8(&bytes).and_then(parse).map_err(|e| LoadError::Invalid { error: e.in_file(url) })
 }
 
 /// `content/catalog.json`.

@@ -35,6 +35,27 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ContentError> {
     Ok(value)
 }
 
+/// The bytes of a content file as text. Files are fetched as bytes, not as
+/// text: decoding in the browser and copying a JS string into the wasm
+/// costs more than checking UTF-8 here (a quarter-second for a 16 MB
+/// timeline on a slow phone), and a file that is not UTF-8 gets an error
+/// that says where, instead of silently replaced characters.
+pub fn utf8(bytes: &[u8]) -> Result<&str, ContentError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+        let start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&good[start..]).chars().count() + 1;
+        ContentError {
+            file: None,
+            path: String::new(),
+            line,
+            column,
+            message: "the file is not UTF-8 text; save it as UTF-8".into(),
+        }
+    })
+}
+
 fn convert_path(p: &serde_path_to_error::Path) -> JsonPath {
     use serde_path_to_error::Segment;
     JsonPath(
@@ -61,6 +82,17 @@ pub fn catalog(text: &str) -> Result<Catalog, ContentError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_that_are_not_utf8_say_where() {
+        assert_eq!(utf8("{\"zh\": \"中文\"}".as_bytes()).unwrap(), "{\"zh\": \"中文\"}");
+        // Latin-1 "é" on line 2, after "  \"x\": \"caf".
+        let e = utf8(b"{\n  \"x\": \"caf\xe9\"\n}").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 12));
+        assert!(e.message.contains("not UTF-8"), "{e}");
+        // Columns count characters, not bytes.
+        assert_eq!(utf8(b"\xe4\xb8\xad\xff").unwrap_err().column, 2);
+    }
 
     #[test]
     fn syntax_errors_carry_line_and_column() {
