@@ -1,8 +1,11 @@
+use crate::components::bi_text::plain as plain_text;
 use crate::components::ui;
 use crate::state::use_reading;
 use folio_model::embed::{Options, Snippet};
+use folio_model::timeline::Timeline;
 use folio_model::{Mode, PageSel, Route, Text, Theme};
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// What can be embedded, with the choices of where it starts.
@@ -10,8 +13,8 @@ use wasm_bindgen::JsCast;
 pub enum Embeddable {
     /// An article with this many pages, starting at the page being read.
     Article { slug: String, pages: usize, current: Signal<PageSel> },
-    /// A timeline and its events (id, label), starting at the open event.
-    Timeline { id: String, events: Vec<(String, String)>, current: Signal<Option<String>> },
+    /// A timeline, starting at the open event.
+    Timeline { timeline: Arc<Timeline>, current: Signal<Option<String>> },
 }
 
 impl Embeddable {
@@ -28,8 +31,8 @@ impl Embeddable {
             Embeddable::Article { slug, .. } => {
                 Route::Article { slug: slug.clone(), page: PageSel::from_segment(start).unwrap_or(PageSel::Page(1)) }
             }
-            Embeddable::Timeline { id, .. } => {
-                Route::Timeline { id: id.clone(), event: (!start.is_empty()).then(|| start.to_owned()) }
+            Embeddable::Timeline { timeline, .. } => {
+                Route::Timeline { id: timeline.id.clone(), event: (!start.is_empty()).then(|| start.to_owned()) }
             }
         }
     }
@@ -112,26 +115,38 @@ pub fn EmbedDialog(what: Embeddable, title: Text) -> impl IntoView {
         });
     };
 
-    let start_options = {
-        let what = what.clone();
-        move || {
-            let t = ui(mode.get());
-            let current = start.get();
-            let opt = move |value: String, label: String| {
-                let selected = value == current;
-                view! { <option value=value selected=selected>{label}</option> }
-            };
-            match &what {
-                Embeddable::Article { pages, .. } => (1..=*pages)
-                    .map(|n| opt(n.to_string(), (t.page_n)(n)))
-                    .chain(std::iter::once(opt("all".into(), t.all_pages.to_owned())))
-                    .collect_view(),
-                Embeddable::Timeline { events, .. } => std::iter::once(opt(String::new(), t.whole_timeline.to_owned()))
-                    .chain(events.iter().map(|(id, label)| opt(id.clone(), label.clone())))
-                    .collect_view(),
+    // Built when the dialog opens, not with the page: a timeline of 10,000
+    // meetings would otherwise cost 10,000 options on every page that has
+    // the button. The select then keeps the reader's choice itself.
+    let start_options =
+        {
+            let what = what.clone();
+            move || {
+                if !open.get() {
+                    return None;
+                }
+                let mode = mode.get();
+                let t = ui(mode);
+                let current = start.get_untracked();
+                let opt = move |value: String, label: String| {
+                    let selected = value == current;
+                    view! { <option value=value selected=selected>{label}</option> }
+                };
+                Some(match &what {
+                    Embeddable::Article { pages, .. } => (1..=*pages)
+                        .map(|n| opt(n.to_string(), (t.page_n)(n)))
+                        .chain(std::iter::once(opt("all".into(), t.all_pages.to_owned())))
+                        .collect_view(),
+                    Embeddable::Timeline { timeline, .. } => {
+                        std::iter::once(opt(String::new(), t.whole_timeline.to_owned()))
+                            .chain(timeline.events.iter().map(|e| {
+                                opt(e.id.clone(), format!("{} · {}", e.start.year, plain_text(&e.title, mode)))
+                            }))
+                            .collect_view()
+                    }
+                })
             }
-        }
-    };
+        };
     let select_value = |ev: leptos::ev::Event| {
         ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
     };
@@ -177,7 +192,9 @@ pub fn EmbedDialog(what: Embeddable, title: Text) -> impl IntoView {
                     </label>
                 </div>
                 <p class="preview-label">{t.embed_preview}</p>
-                <iframe class="embed-preview" title=t.embed_preview src=move || preview.get()></iframe>
+                // Only while open: inserting an iframe creates a browsing
+                // context, which made every language switch a frame slower.
+                {move || open.get().then(|| view! { <iframe class="embed-preview" title=t.embed_preview src=move || preview.get()></iframe> })}
                 <div class="snippet-row">
                     <label for="snippet-loader">{t.snippet_loader}</label>
                     <textarea id="snippet-loader" class="snippet" data-variant="loader" readonly rows="3" node_ref=loader_area prop:value=loader></textarea>

@@ -177,12 +177,7 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
             }
         };
         let embed_button = (!embedded).then(|| {
-            let events = timeline
-                .events
-                .iter()
-                .map(|e| (e.id.clone(), format!("{} · {}", e.start.year, plain(&e.title, mode))))
-                .collect();
-            let what = Embeddable::Timeline { id: timeline.id.clone(), events, current: event.into() };
+            let what = Embeddable::Timeline { timeline: timeline.clone(), current: event.into() };
             view! { <EmbedDialog what title=timeline.title.clone()/> }
         });
         let total = timeline.events.len();
