@@ -53,6 +53,31 @@ for (const prefix of ['', '/zh', '/dual']) {
   }
 }
 
+// Each stored theme (the reader's Display setting, applied before the first
+// paint by prefs.js), on every kind of view, in each mode, plus the open
+// Display dialog itself.
+for (const theme of ['light', 'dark', 'sepia']) {
+  test(`no WCAG 2.1 AA violations in the ${theme} theme, every view and mode`, async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.addInitScript((t) => localStorage.setItem('folio.theme', t), theme);
+    const found = [];
+    for (const prefix of ['', '/zh', '/dual']) {
+      for (const view of VIEWS.filter((v) => !v.includes('/embed/'))) {
+        await page.goto(BASE + prefix + view);
+        await page.locator('main h1').first().waitFor();
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
+        found.push(...(await scan(page, `${theme} ${prefix}${view}`)));
+      }
+    }
+    await page.goto(`${BASE}/zh/article/japan-overtures-to-russia/`);
+    await page.locator('.settings-button').click();
+    await page.locator('.settings-dialog[open]').waitFor();
+    found.push(...(await scan(page, `${theme} Display dialog`)));
+    assert.deepEqual(found, []);
+    await page.context().close();
+  });
+}
+
 test('no WCAG 2.1 AA violations in the open Embed dialog', async () => {
   const found = [];
   for (const colorScheme of ['light', 'dark']) {

@@ -6,7 +6,7 @@ use crate::load::Load;
 use crate::prefs;
 use crate::routes::{article::ArticlePage, home::HomePage, not_found::NotFound, timeline::TimelinePage};
 use crate::state::{CatalogState, Reading};
-use folio_model::{embed::Options, mode, ui, PageSel, Route, Theme};
+use folio_model::{embed::Options, mode, ui, PageSel, Route};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::{
@@ -15,6 +15,7 @@ use leptos_router::{
     location::{BrowserUrl, LocationProvider},
     NavigateOptions,
 };
+use wasm_bindgen::JsCast;
 
 /// Which component the address needs. Deliberately coarser than [`Route`]:
 /// a page turn or a language switch changes the address but not the view,
@@ -69,8 +70,19 @@ fn Shell() -> impl IntoView {
         embed,
         interleaved: RwSignal::new(false),
         anchor: StoredValue::new(None),
+        settings: RwSignal::new(prefs::initial_settings()),
     };
     provide_context(reading);
+    // Remember a change of display settings (not the values read at start).
+    let settings = reading.settings;
+    Effect::new(move |first: Option<()>| {
+        let s = settings.get();
+        if first.is_some() {
+            prefs::store_settings(s);
+        }
+    });
+    let size = move || settings.get().size.param();
+    let width = move || settings.get().width.param();
 
     let navigate = leptos_router::hooks::use_navigate();
     // On arrival only: an address that names no mode gets the reader's
@@ -120,7 +132,7 @@ fn Shell() -> impl IntoView {
         let flags = Memo::new(move |_| location.search.with(|q| Options::from_query(q)));
         return view! {
             <Html {..} lang=lang data-frame="embed" data-theme=move || flags.get().theme.param()
-                data-transparent=move || flags.get().transparent.then_some("")/>
+                data-transparent=move || flags.get().transparent.then_some("") data-size=size data-width=width/>
             <EmbedFrame><Views/></EmbedFrame>
         }
         .into_any();
@@ -134,9 +146,20 @@ fn Shell() -> impl IntoView {
         let query = if search.is_empty() { String::new() } else { format!("?{search}") };
         format!("{}{query}#main", folio_model::route::relative(&path))
     };
+    // The router takes same-page links over, so the browser never moves
+    // focus to the target: move it here, so the next Tab is in the content.
+    // (Without JavaScript the plain link does the same.)
+    let skip_to_main = |ev: leptos::ev::MouseEvent| {
+        if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            ev.prevent_default();
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
+    };
     view! {
-        <Html {..} lang=lang data-theme=Theme::Auto.param()/>
-        <a class="skip-link" href=main_href>{skip}</a>
+        <Html {..} lang=lang data-theme=move || settings.get().theme.param() data-size=size data-width=width/>
+        <a class="skip-link" href=main_href on:click=skip_to_main>{skip}</a>
         <Masthead/>
         <main id="main" tabindex="-1">
             <Views/>

@@ -46,3 +46,24 @@ pub fn stored_interleaved() -> bool {
 pub fn store_interleaved(interleaved: bool) {
     set(LAYOUT_KEY, if interleaved { "interleaved" } else { "side-by-side" });
 }
+
+/// The display settings as stored (see `folio_model::settings`). Read when
+/// the app starts, on the client only: a prerendered page has no storage,
+/// and `static/prefs.js` has already applied the same values to `<html>`
+/// before its first paint.
+pub fn initial_settings() -> folio_model::settings::Settings {
+    #[cfg(feature = "ssr")]
+    return Default::default();
+    #[cfg(not(feature = "ssr"))]
+    {
+        use folio_model::settings::{Settings, SIZE_KEY, THEME_KEY, WIDTH_KEY};
+        Settings::from_stored(get(THEME_KEY).as_deref(), get(SIZE_KEY).as_deref(), get(WIDTH_KEY).as_deref())
+    }
+}
+
+pub fn store_settings(s: folio_model::settings::Settings) {
+    use folio_model::settings::{SIZE_KEY, THEME_KEY, WIDTH_KEY};
+    set(THEME_KEY, s.theme.param());
+    set(SIZE_KEY, s.size.param());
+    set(WIDTH_KEY, s.width.param());
+}

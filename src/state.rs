@@ -26,6 +26,8 @@ pub struct Reading {
     /// and its distance from the top, so the new rendering can put the same
     /// block back in the same place.
     pub anchor: StoredValue<Option<(String, f64)>>,
+    /// Theme, text size and line width, shown on `<html>` and remembered.
+    pub settings: RwSignal<folio_model::settings::Settings>,
 }
 
 pub fn use_reading() -> Reading {

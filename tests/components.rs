@@ -315,6 +315,7 @@ fn provide_reading(path: &'static str) {
         embed: parsed.get_untracked().embed,
         interleaved: RwSignal::new(false),
         anchor: StoredValue::new(None),
+        settings: RwSignal::new(Default::default()),
     });
 }
 

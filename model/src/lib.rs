@@ -22,6 +22,7 @@ pub mod paging;
 pub mod parse;
 pub mod reading;
 pub mod route;
+pub mod settings;
 pub mod text;
 pub mod theme;
 pub mod timeline;

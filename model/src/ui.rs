@@ -100,6 +100,14 @@ pub struct Strings {
     pub site_description: &'static str,
     /// Indexed like `Theme::ALL` (auto, light, dark, sepia).
     pub theme_names: [&'static str; 4],
+    pub display: &'static str,
+    pub display_heading: &'static str,
+    pub text_size_label: &'static str,
+    /// Indexed like `TextSize::ALL`.
+    pub size_names: [&'static str; 5],
+    pub line_width_label: &'static str,
+    /// Indexed like `LineWidth::ALL`.
+    pub width_names: [&'static str; 3],
 }
 
 pub const EN: Strings = Strings {
@@ -199,6 +207,12 @@ pub const EN: Strings = Strings {
     new_tab: "(opens in a new tab)",
     site_description: "Commentary and explainers on Japan–Russia relations, with an interactive timeline of their summits since 1956. In English and Chinese.",
     theme_names: ["Automatic", "Light", "Dark", "Sepia"],
+    display: "Display",
+    display_heading: "Display settings",
+    text_size_label: "Text size",
+    size_names: ["Smallest", "Small", "Normal", "Large", "Largest"],
+    line_width_label: "Line width",
+    width_names: ["Narrow", "Normal", "Wide"],
 };
 
 pub const ZH: Strings = Strings {
@@ -287,6 +301,12 @@ pub const ZH: Strings = Strings {
     new_tab: "（在新标签页打开）",
     site_description: "关于日俄关系的评论与解读，并附1956年以来日俄首脑会谈的互动时间线。中英双语。",
     theme_names: ["自动", "浅色", "深色", "棕褐"],
+    display: "显示",
+    display_heading: "显示设置",
+    text_size_label: "字号",
+    size_names: ["最小", "小", "标准", "大", "最大"],
+    line_width_label: "行宽",
+    width_names: ["窄", "标准", "宽"],
 };
 
 const MONTHS: [&str; 12] = [
@@ -446,6 +466,12 @@ mod tests {
             new_tab,
             site_description,
             theme_names,
+            display,
+            display_heading,
+            text_size_label,
+            size_names,
+            line_width_label,
+            width_names,
         } = s;
         vec![
             ("skip_to_content", skip_to_content.to_string()),
@@ -532,6 +558,12 @@ mod tests {
             ("new_tab", new_tab.to_string()),
             ("site_description", site_description.to_string()),
             ("theme_names", theme_names.join(" | ")),
+            ("display", display.to_string()),
+            ("display_heading", display_heading.to_string()),
+            ("text_size_label", text_size_label.to_string()),
+            ("size_names", size_names.join(" | ")),
+            ("line_width_label", line_width_label.to_string()),
+            ("width_names", width_names.join(" | ")),
         ]
     }
 

@@ -22,7 +22,16 @@ use leptos::prelude::*;
 /// `events` are the timeline meetings the paragraph names: each gets a
 /// subtle link to its place on the timeline.
 #[component]
-pub fn BlockView(block: Block, id: usize, mode: Mode, #[prop(optional)] events: Vec<EventLink>) -> impl IntoView {
+pub fn BlockView(
+    block: Block,
+    id: usize,
+    mode: Mode,
+    #[prop(optional)] events: Vec<EventLink>,
+    /// A second copy on the page (the printed whole article): no anchor,
+    /// so ids stay unique and the reading-place logic ignores it.
+    #[prop(optional)]
+    copy: bool,
+) -> impl IntoView {
     let inner = match mode {
         Mode::En => side_view(&block, Lang::En).into_any(),
         Mode::Zh => side_view(&block, Lang::Zh).into_any(),
@@ -36,7 +45,8 @@ pub fn BlockView(block: Block, id: usize, mode: Mode, #[prop(optional)] events: 
             .collect_view();
         view! { <p class="event-links">{links}</p> }
     });
-    view! { <div class=class id=format!("b-{id}") data-block=id.to_string()>{inner}{links}</div> }
+    let (anchor, block_id) = if copy { (None, None) } else { (Some(format!("b-{id}")), Some(id.to_string())) };
+    view! { <div class=class id=anchor data-block=block_id>{inner}{links}</div> }
 }
 
 /// The block in `lang`; for a missing translation, the English with the

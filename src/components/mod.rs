@@ -21,6 +21,7 @@ pub mod live_region;
 pub mod masthead;
 pub mod pager;
 pub mod reader_keys;
+pub mod reader_settings;
 pub mod related_list;
 pub mod timeline_axis;
 pub mod timeline_filters;

@@ -11,6 +11,7 @@ use crate::components::{
     layout_switch::LayoutSwitch,
     pager::Pager,
     reader_keys::ReaderKeys,
+    reader_settings::ReaderSettings,
     related_list::RelatedList,
     ui,
 };
@@ -258,11 +259,52 @@ fn ArticleBody(
             view! { {notice}{views} }
         }
     };
+    // Printing prints the whole article, in the mode being read, with its
+    // address: built when the browser is about to print (and dropped after),
+    // not with every page, which would double the work of every page turn
+    // and language switch. `beforeprint` listeners finish, and the view
+    // updates, before the browser lays the page out for print.
+    let printing = RwSignal::new(None::<String>);
+    Effect::new(move || {
+        let before = window_event_listener(leptos::ev::beforeprint, move |_| {
+            printing.set(Some(window().location().href().unwrap_or_default()));
+        });
+        let after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(None));
+        on_cleanup(move || {
+            before.remove();
+            after.remove();
+        });
+    });
+    let print_copy = {
+        let a = article.clone();
+        move || {
+            let url = printing.get()?;
+            let whole = (count > 1 && page.get() != PageSel::All).then(|| {
+                let blocks = a
+                    .blocks(PageSel::All)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, b)| view! { <BlockView block=b.clone() id=i mode copy=true/> })
+                    .collect_view();
+                view! { <div class="print-all">{blocks}</div> }
+            });
+            Some(view! {
+                {whole}
+                <p class="print-source">{url}</p>
+            })
+        }
+    };
     let related_slug = article.slug.clone();
-    // No generator inside an embed: a partner's readers are not publishers.
-    let embed_button = (!reading.embed).then(|| {
+    // Neither inside an embed: its partner chose how it looks, and a
+    // partner's readers are not publishers.
+    let tools = (!reading.embed).then(|| {
         let what = Embeddable::Article { slug: article.slug.clone(), pages: count, current: page.into() };
-        view! { <div class="article-tools"><EmbedDialog what title=article.headline.clone()/></div> }
+        view! {
+            <div class="article-tools">
+                <ReaderSettings mode/>
+                <EmbedDialog what title=article.headline.clone()/>
+            </div>
+        }
     });
     let interleaved = reading.interleaved;
     let article_class = move || match mode {
@@ -277,12 +319,13 @@ fn ArticleBody(
                 <article class=article_class lang=mode.ui_lang().tag()>
                     {crumb}
                     <ArticleHeader article=article.clone() page=Signal::from(page) mode/>
-                    {embed_button}
+                    {tools}
                     {(mode == Mode::Both).then(|| view! { <LayoutSwitch mode/> })}
                     {article.figure.clone().map(|figure| view! { <Figure figure mode/> })}
                     <div class="page-text" id="page-text" tabindex="-1" node_ref=text_ref>
                         {blocks}
                     </div>
+                    {print_copy}
                     <Pager slug=slug page=Signal::from(page) count mode/>
                 </article>
             </ReaderKeys>

@@ -122,10 +122,16 @@ pub fn ensure_build_tools() -> Result {
 
 /// Chromium, its driver, CJK fonts (so Chinese does not render as boxes),
 /// Python (its `http.server` is the plain static host of the sub-path
-/// tests), Node and the end-to-end suite's npm packages.
+/// tests), poppler's `pdftotext` (the print test reads Chromium's PDF back),
+/// Node and the end-to-end suite's npm packages.
 pub fn ensure_test_tools() -> Result {
     let mut missing = Vec::new();
-    for (bin, pkg) in [("chromium", "chromium"), ("chromedriver", "chromium-driver"), ("python3", "python3")] {
+    for (bin, pkg) in [
+        ("chromium", "chromium"),
+        ("chromedriver", "chromium-driver"),
+        ("python3", "python3"),
+        ("pdftotext", "poppler-utils"),
+    ] {
         if !have(bin) {
             missing.push(pkg);
         }

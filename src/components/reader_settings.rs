@@ -1,0 +1,81 @@
+use crate::components::ui;
+use crate::state::use_reading;
+use folio_model::settings::{LineWidth, Settings, TextSize};
+use folio_model::{Mode, Theme};
+use leptos::prelude::*;
+
+/// The "Display" button and its dialog: theme, text size and line width,
+/// applied at once (the page shows through a light backdrop) and
+/// remembered. A native modal `<dialog>` keeps focus inside, closes on
+/// Escape and gives focus back to the button. Each setting is a radio
+/// group, so arrow keys move within it and Tab between them.
+#[component]
+pub fn ReaderSettings(mode: Mode) -> impl IntoView {
+    let t = ui(mode);
+    let settings = use_reading().settings;
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let show = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let themes = group(settings, "theme", Theme::ALL, Theme::param, &t.theme_names, |s| s.theme, |s, v| s.theme = v);
+    let sizes = group(settings, "size", TextSize::ALL, TextSize::param, &t.size_names, |s| s.size, |s, v| s.size = v);
+    let widths =
+        group(settings, "width", LineWidth::ALL, LineWidth::param, &t.width_names, |s| s.width, |s, v| s.width = v);
+    view! {
+        <button type="button" class="settings-button" aria-haspopup="dialog" on:click=show>
+            <span aria-hidden="true" class="settings-glyph">"Aa"</span>" "{t.display}
+        </button>
+        <dialog class="settings-dialog" node_ref=dialog aria-labelledby="settings-heading">
+            <div class="dialog-head">
+                <h2 id="settings-heading">{t.display_heading}</h2>
+                <button type="button" class="dialog-close" on:click=close>{t.close}</button>
+            </div>
+            <fieldset class="setting setting-theme">
+                <legend>{t.theme_label}</legend>
+                {themes}
+            </fieldset>
+            <fieldset class="setting setting-size">
+                <legend>{t.text_size_label}</legend>
+                {sizes}
+            </fieldset>
+            <fieldset class="setting setting-width">
+                <legend>{t.line_width_label}</legend>
+                {widths}
+            </fieldset>
+        </dialog>
+    }
+}
+
+/// One setting's radios: `values`, labelled by `labels` in the same order,
+/// reading and writing their field of the settings.
+fn group<T: Copy + PartialEq + Send + Sync + 'static, const N: usize>(
+    settings: RwSignal<Settings>,
+    name: &'static str,
+    values: [T; N],
+    param: fn(T) -> &'static str,
+    labels: &[&'static str; N],
+    get: fn(&Settings) -> T,
+    set: fn(&mut Settings, T),
+) -> impl IntoView {
+    values
+        .into_iter()
+        .zip(*labels)
+        .map(|(v, label)| {
+            let checked = move || get(&settings.get()) == v;
+            view! {
+                <label class="choice">
+                    <input type="radio" name=format!("folio-{name}") value=param(v) checked=checked prop:checked=checked
+                        on:change=move |_| settings.update(|s| set(s, v))/>
+                    <span>{label}</span>
+                </label>
+            }
+        })
+        .collect_view()
+}
