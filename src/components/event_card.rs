@@ -18,7 +18,8 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Ve
         .iter()
         .filter_map(|id| timeline.person(id))
         .enumerate()
-        .map(|(i, p)| view! { {(i > 0).then_some(", ")}<BiText text=p.name.clone() mode/> })
+        // Chinese lists names with the enumeration comma.
+        .map(|(i, p)| view! { {(i > 0).then_some(if mode == Mode::Zh { "、" } else { ", " })}<BiText text=p.name.clone() mode/> })
         .collect_view();
     let sources = e
         .sources
@@ -66,7 +67,7 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Ve
                 <dt>{t.place}</dt>
                 <dd><BiText text=e.place.clone() mode/></dd>
                 <dt>{t.leaders}</dt>
-                <dd>{leaders}</dd>
+                <dd class="leaders">{leaders}</dd>
                 <dt>{t.occasion}</dt>
                 <dd><BiText text=e.occasion.clone() mode/></dd>
                 <dt>{t.outcome}</dt>
