@@ -9,13 +9,20 @@ import { BASE, launch, newPage } from './browser.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const AXE_SOURCE = readFileSync(AXE, 'utf8');
+const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
+const catalog = content('catalog.json');
+const articles = catalog.articles.map((a) => content(`articles/${a.slug}.json`));
+// Every article page and view-all, the timeline with and without a meeting
+// open, the error views, and embeds (their theme comes from the address).
 const VIEWS = [
   '/',
-  '/article/japan-overtures-to-russia/',
-  '/article/seven-decades-of-summits/all/',
+  ...articles.flatMap((a) => [...a.pages.map((_, i) => `/article/${a.slug}/${i ? `${i + 1}/` : ''}`), `/article/${a.slug}/all/`]),
   '/timeline/japan-russia-summits/',
   '/timeline/japan-russia-summits/2016-05-sochi-new-approach/',
   '/article/no-such-article/',
+  '/article/japan-overtures-to-russia/9/',
+  '/timeline/japan-russia-summits/1999-no-such-meeting/',
+  '/no/such/page/',
   '/embed/article/japan-overtures-to-russia/2/?theme=dark',
   '/embed/timeline/japan-russia-summits/2016-05-sochi-new-approach/?theme=sepia',
 ];
@@ -62,9 +69,12 @@ for (const theme of ['light', 'dark', 'sepia']) {
     await page.addInitScript((t) => localStorage.setItem('folio.theme', t), theme);
     const found = [];
     for (const prefix of ['', '/zh', '/dual']) {
-      for (const view of VIEWS.filter((v) => !v.includes('/embed/'))) {
+      for (const v of VIEWS) {
+        // An embed takes its theme from its address, not from storage.
+        const view = v.includes('/embed/') ? `${v.split('?')[0]}?theme=${theme}` : v;
         await page.goto(BASE + prefix + view);
         await page.locator('main h1').first().waitFor();
+        assert.equal(await page.locator('h1').count(), 1, `${prefix}${view}: one h1`);
         assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
         found.push(...(await scan(page, `${theme} ${prefix}${view}`)));
       }

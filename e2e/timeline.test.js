@@ -114,7 +114,8 @@ test('a deep link to a meeting survives a reload and shows it on the axis', asyn
 test('an unknown meeting says so, keeps the timeline, and offers the likely one', async () => {
   const page = await newPage(browser);
   await page.goto(`${BASE}${TL}no-such-meeting/`);
-  await page.locator('.error-panel h1', { hasText: 'No such meeting' }).waitFor();
+  await page.locator('.error-panel h2', { hasText: 'No such meeting' }).waitFor();
+  assert.equal(await page.locator('h1').count(), 1, 'the timeline keeps its one h1');
   await page.locator(drawn).first().waitFor();
   // A short id, as in older links, leads to the meeting it meant.
   await page.goto(`${BASE}${TL}2016-05-sochi/`);

@@ -18,11 +18,20 @@ pub fn ErrorPanel(
     retry: Option<Callback<()>>,
     /// The interface language of the buttons.
     mode: Mode,
+    /// Inside a view that has its own `h1` (an unknown meeting on the
+    /// timeline): the title is an `h2`, so the view keeps one `h1`.
+    #[prop(optional)]
+    nested: bool,
 ) -> impl IntoView {
     let t = ui(mode);
+    let heading = if nested {
+        view! { <h2 id="error-title">{title}</h2> }.into_any()
+    } else {
+        view! { <h1 id="error-title">{title}</h1> }.into_any()
+    };
     view! {
         <section class="error-panel" role="alert" aria-labelledby="error-title">
-            <h1 id="error-title">{title}</h1>
+            {heading}
             <p>{body}</p>
             {detail.map(|d| view! {
                 <details class="error-detail">

@@ -172,7 +172,7 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
                         Some(i) => (href(Some(i), &Filter::default(), mode), plain(&tl.events[i].title, mode)),
                         None => (href(None, &Filter::default(), mode), plain(&tl.title, mode)),
                     };
-                    view! { <ErrorPanel title=t.no_event_title body=(t.no_event_body)(&id) back mode/> }
+                    view! { <ErrorPanel title=t.no_event_title body=(t.no_event_body)(&id) back mode nested=true/> }
                 })
             }
         };
