@@ -14,7 +14,11 @@ pub fn ReaderSettings(mode: Mode) -> impl IntoView {
     let t = ui(mode);
     let settings = use_reading().settings;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    // The choices exist only while the dialog is open: the article header,
+    // and this with it, is rebuilt on every language switch.
+    let open = RwSignal::new(false);
     let show = move |_| {
+        open.set(true);
         if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();
         }
@@ -24,31 +28,34 @@ pub fn ReaderSettings(mode: Mode) -> impl IntoView {
             d.close();
         }
     };
-    let themes = group(settings, "theme", Theme::ALL, Theme::param, &t.theme_names, |s| s.theme, |s, v| s.theme = v);
-    let sizes = group(settings, "size", TextSize::ALL, TextSize::param, &t.size_names, |s| s.size, |s, v| s.size = v);
-    let widths =
-        group(settings, "width", LineWidth::ALL, LineWidth::param, &t.width_names, |s| s.width, |s, v| s.width = v);
+    let choices = move || {
+        open.get().then(|| {
+            view! {
+                <fieldset class="setting setting-theme">
+                    <legend>{t.theme_label}</legend>
+                    {group(settings, "theme", Theme::ALL, Theme::param, &t.theme_names, |s| s.theme, |s, v| s.theme = v)}
+                </fieldset>
+                <fieldset class="setting setting-size">
+                    <legend>{t.text_size_label}</legend>
+                    {group(settings, "size", TextSize::ALL, TextSize::param, &t.size_names, |s| s.size, |s, v| s.size = v)}
+                </fieldset>
+                <fieldset class="setting setting-width">
+                    <legend>{t.line_width_label}</legend>
+                    {group(settings, "width", LineWidth::ALL, LineWidth::param, &t.width_names, |s| s.width, |s, v| s.width = v)}
+                </fieldset>
+            }
+        })
+    };
     view! {
         <button type="button" class="settings-button" aria-haspopup="dialog" on:click=show>
             <span aria-hidden="true" class="settings-glyph">"Aa"</span>" "{t.display}
         </button>
-        <dialog class="settings-dialog" node_ref=dialog aria-labelledby="settings-heading">
+        <dialog class="settings-dialog" node_ref=dialog aria-labelledby="settings-heading" on:close=move |_| open.set(false)>
             <div class="dialog-head">
                 <h2 id="settings-heading">{t.display_heading}</h2>
                 <button type="button" class="dialog-close" on:click=close>{t.close}</button>
             </div>
-            <fieldset class="setting setting-theme">
-                <legend>{t.theme_label}</legend>
-                {themes}
-            </fieldset>
-            <fieldset class="setting setting-size">
-                <legend>{t.text_size_label}</legend>
-                {sizes}
-            </fieldset>
-            <fieldset class="setting setting-width">
-                <legend>{t.line_width_label}</legend>
-                {widths}
-            </fieldset>
+            {choices}
         </dialog>
     }
 }
