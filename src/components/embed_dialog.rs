@@ -1,4 +1,5 @@
 use crate::components::bi_text::plain as plain_text;
+use crate::components::modal::{DialogHead, Modal};
 use crate::components::ui;
 use crate::state::use_reading;
 use folio_model::embed::{Options, Snippet};
@@ -45,8 +46,8 @@ impl Embeddable {
 #[component]
 pub fn EmbedDialog(what: Embeddable, title: Text) -> impl IntoView {
     let mode = use_reading().mode;
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let open = RwSignal::new(false);
+    let modal = Modal::new();
+    let open = modal.open;
     let lang = RwSignal::new(Mode::En);
     let theme = RwSignal::new(Theme::Auto);
     let start = RwSignal::new(String::new());
@@ -84,15 +85,7 @@ pub fn EmbedDialog(what: Embeddable, title: Text) -> impl IntoView {
             lang.set(mode.get_untracked());
             start.set(what.current());
             status.set("");
-            open.set(true);
-            if let Some(d) = dialog.get_untracked() {
-                let _ = d.show_modal();
-            }
-        }
-    };
-    let close = move |_| {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
+            modal.show();
         }
     };
     let copy = move |text: Memo<String>, area: NodeRef<leptos::html::Textarea>| {
@@ -167,11 +160,8 @@ pub fn EmbedDialog(what: Embeddable, title: Text) -> impl IntoView {
             .collect_view();
         view! {
             <button type="button" class="embed-button" aria-haspopup="dialog" on:click=show.clone()>{t.embed}</button>
-            <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-heading" on:close=move |_| open.set(false)>
-                <div class="dialog-head">
-                    <h2 id="embed-heading">{t.embed_heading}</h2>
-                    <button type="button" class="dialog-close" on:click=close>{t.close}</button>
-                </div>
+            <dialog class="embed-dialog" node_ref=modal.node aria-labelledby="embed-heading" on:close=move |_| modal.closed()>
+                <DialogHead modal id="embed-heading" title=t.embed_heading close=t.close/>
                 <div class="embed-options">
                     <label>{t.language_label}
                         <select name="lang" on:change=move |ev| lang.set(Mode::from_param(&select_value(ev)).unwrap_or_default())>

@@ -19,6 +19,7 @@ pub mod lang_toggle;
 pub mod layout_switch;
 pub mod live_region;
 pub mod masthead;
+pub mod modal;
 pub mod pager;
 pub mod reader_keys;
 pub mod reader_settings;

@@ -1,3 +1,4 @@
+use crate::components::modal::{DialogHead, Modal};
 use crate::components::ui;
 use crate::state::use_reading;
 use folio_model::settings::{LineWidth, Settings, TextSize};
@@ -13,23 +14,11 @@ use leptos::prelude::*;
 pub fn ReaderSettings(mode: Mode) -> impl IntoView {
     let t = ui(mode);
     let settings = use_reading().settings;
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
     // The choices exist only while the dialog is open: the article header,
     // and this with it, is rebuilt on every language switch.
-    let open = RwSignal::new(false);
-    let show = move |_| {
-        open.set(true);
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
-        }
-    };
-    let close = move |_| {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    };
+    let modal = Modal::new();
     let choices = move || {
-        open.get().then(|| {
+        modal.open.get().then(|| {
             view! {
                 <fieldset class="setting setting-theme">
                     <legend>{t.theme_label}</legend>
@@ -47,14 +36,11 @@ pub fn ReaderSettings(mode: Mode) -> impl IntoView {
         })
     };
     view! {
-        <button type="button" class="settings-button" aria-haspopup="dialog" on:click=show>
+        <button type="button" class="settings-button" aria-haspopup="dialog" on:click=move |_| modal.show()>
             <span aria-hidden="true" class="settings-glyph">"Aa"</span>" "{t.display}
         </button>
-        <dialog class="settings-dialog" node_ref=dialog aria-labelledby="settings-heading" on:close=move |_| open.set(false)>
-            <div class="dialog-head">
-                <h2 id="settings-heading">{t.display_heading}</h2>
-                <button type="button" class="dialog-close" on:click=close>{t.close}</button>
-            </div>
+        <dialog class="settings-dialog" node_ref=modal.node aria-labelledby="settings-heading" on:close=move |_| modal.closed()>
+            <DialogHead modal id="settings-heading" title=t.display_heading close=t.close/>
             {choices}
         </dialog>
     }
