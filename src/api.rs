@@ -58,9 +58,27 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let network = |detail: String| LoadError::Network { url: url.to_owned(), detail };
     let resp = Request::get(url).send().await.map_err(|e| network(e.to_string()))?;
     match resp.status() {
-        200..=299 => resp.binary().await.map_err(|e| network(e.to_string())),
+        200..=299 => body_bytes(resp.into()).await.map_err(|e| network(js_message(&e))),
         404 => Err(LoadError::NotFound { url: url.to_owned() }),
         s => Err(network(format!("HTTP {s} {}", resp.status_text()))),
+    }
+}
+
+/// The body as bytes. Not gloo's `binary()`: that zero-fills a buffer
+/// before copying into it, a needless pass over every byte that cost about
+/// 50 ms for a 16 MB timeline under the bench's 4× throttle.
+async fn body_bytes(resp: web_sys::Response) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(resp.array_buffer()?).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// What a JS exception says: an `Error`'s message, a thrown string, or
+/// failing those its debug form.
+fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => String::from(err.message()),
+        None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
     }
 }
 

@@ -1,7 +1,8 @@
 //! `cargo xtask test`: every layer, one summary.
 //!
 //! 1. validate: the shipped content must be valid;
-//! 2. native: `cargo test` of the model crate (and xtask);
+//! 2. native: `cargo test` of the model crate (and xtask), and of the
+//!    model alone, as the browser builds it (no `json-paths`);
 //! 3. wasm: wasm-bindgen-test of the components in headless Chromium;
 //! 4. e2e: Playwright against the release `dist/` on a plain static server;
 //! 5. bench --smoke: every benchmark measurement once (`cargo xtask bench`).
@@ -84,6 +85,15 @@ pub fn run() -> Result {
         run_counting(
             "native",
             Command::new("cargo").args(["test", "-p", "folio-model", "-p", "xtask"]).current_dir(root()),
+        ),
+    ));
+    // The model as the browser builds it, without `json-paths` (which
+    // xtask turns on above): its errors rest on line and column alone.
+    layers.push((
+        "native (model as the browser builds it)",
+        run_counting(
+            "native-browser-model",
+            Command::new("cargo").args(["test", "-p", "folio-model", "--lib"]).current_dir(root()),
         ),
     ));
 
