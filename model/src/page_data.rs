@@ -37,7 +37,8 @@ impl PageData {
     }
 }
 
-/// Parses the payload, with the JSON path of any error.
+/// Parses the payload (with the JSON path of any error where the build has
+/// `json-paths`).
 pub fn parse(text: &str) -> Result<PageData, ContentError> {
     crate::parse::from_json(text)
 }

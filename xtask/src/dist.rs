@@ -131,6 +131,7 @@ fn prerendered(shell: &str, path: &str, data: PageData, head: &str, base: &Base)
     if !shell.contains(TITLE) {
         return fail!("dist/index.html has no {TITLE}: index.html and xtask disagree");
     }
+    let carried = carried(&data);
     let shell = shell.replacen(TITLE, head, 1);
     let shell = match base {
         Base::Href(href) => shell.replacen(CHARSET, &format!("{CHARSET}<base href=\"{}\">", escape_html(href)), 1),
@@ -145,7 +146,7 @@ fn prerendered(shell: &str, path: &str, data: PageData, head: &str, base: &Base)
         }
     };
     const BOOT: &str = "<div class=boot id=boot>";
-    let json = data.to_script_json();
+    let json = carried.to_script_json();
     let body = folio::prerender::render(path, data);
     let shell = allowing_style_attributes(&shell, &body)?;
     let Some(start) = shell.find(BOOT) else {
@@ -158,6 +159,28 @@ fn prerendered(shell: &str, path: &str, data: PageData, head: &str, base: &Base)
         folio_model::page_data::SCRIPT_ID,
         &shell[end..]
     ))
+}
+
+/// The largest content file, as JSON, that a page carries inline. A bigger
+/// one would be copied into every page that needs it: every meeting page
+/// of a 10,000-meeting timeline would carry all 16 MB of it. The app
+/// fetches such a file instead; its first render there is a loading line,
+/// not the prerendered view.
+///
+/// Not preloaded (`<link rel=preload as=fetch>`): measured on a 16 MB
+/// timeline under the bench's 4× throttle, the early download delayed the
+/// stylesheet and the wasm, first paint by up to 400 ms, and the timeline
+/// was live no sooner.
+const INLINE_LIMIT: usize = 512 * 1024;
+
+/// What of `data` (which the prerender used in full) a page carries: the
+/// files within [`INLINE_LIMIT`].
+fn carried(data: &PageData) -> PageData {
+    let small = |json: serde_json::Result<String>| json.is_ok_and(|j| j.len() <= INLINE_LIMIT);
+    let mut out = data.clone();
+    out.articles.retain(|a| small(serde_json::to_string(a)));
+    out.timelines.retain(|t| small(serde_json::to_string(t)));
+    out
 }
 
 /// How a page finds the bundle root, which its links and assets are
@@ -375,6 +398,24 @@ fn write_route_files(dist: &Path) -> Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_timeline_is_not_carried_by_the_pages() {
+        let content = Content::read(&crate::root().join("content")).unwrap();
+        let page = folio_model::Route::Timeline { id: content.timelines[0].id.clone(), event: None };
+        let data = content.data_for(&page);
+        // As shipped, everything is small and carried whole.
+        assert_eq!(carried(&data), data);
+        // The same timeline grown past the limit is left out; the rest stays.
+        let mut big = data.clone();
+        let events = big.timelines[0].events.clone();
+        while serde_json::to_string(&big.timelines[0]).unwrap().len() <= INLINE_LIMIT {
+            big.timelines[0].events.extend(events.iter().cloned());
+        }
+        let carried = carried(&big);
+        assert!(carried.timelines.is_empty());
+        assert_eq!((carried.catalog, carried.articles), (data.catalog, data.articles));
+    }
 
     #[test]
     fn html_lang_is_replaced_in_any_attribute_order() {
