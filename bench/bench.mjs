@@ -217,16 +217,28 @@ async function coldLoads(limitUrl) {
 
 // ---------------------------------------------------------------- 3. page turn, language switch
 
-/** Clicks `selector` and resolves with the time until the article text in
- *  the DOM holds `expected` (the new page's or language's first paragraph):
- *  an intermediate state, such as a loading line, does not count. */
+/** Clicks `selector` and resolves with two times from the click: until
+ *  the article text in the DOM holds `expected` (the new page's or
+ *  language's first paragraph; an intermediate state, such as a loading
+ *  line, does not count), and until the frame that shows it has been
+ *  rendered (a task posted from that frame's animation-frame callback runs
+ *  after its style, layout and paint), which is what a reader waits for.
+ *  Work the app leaves to the next frame counts in the second figure. */
 const CLICK_UNTIL_TEXT = ([selector, expected]) => new Promise((resolve) => {
   const has = () => document.querySelector('#page-text')?.textContent.includes(expected);
   if (has()) throw new Error(`the page already shows ${expected}`);
   const t0 = performance.now();
-  const done = () => { obs.disconnect(); clearTimeout(timer); resolve(performance.now() - t0); };
+  const done = () => {
+    obs.disconnect(); clearTimeout(timer);
+    const dom = performance.now() - t0;
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve({ dom, paint: performance.now() - t0 });
+      ch.port2.postMessage(0);
+    });
+  };
   const obs = new MutationObserver(() => { if (has()) done(); });
-  const timer = setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
+  const timer = setTimeout(() => { obs.disconnect(); resolve({ dom: NaN, paint: NaN }); }, 5000);
   obs.observe(document.body, { subtree: true, childList: true, characterData: true });
   document.querySelector(selector).click();
 });
@@ -255,9 +267,10 @@ async function interactions() {
   }
   await context.close();
   for (const [what, xs] of [['page turn', turns], ['language switch', switches]]) {
-    if (xs.some((x) => !Number.isFinite(x))) throw new Error(`a ${what} did not change the text within 5 s`);
+    if (xs.some((x) => !Number.isFinite(x.dom))) throw new Error(`a ${what} did not change the text within 5 s`);
   }
-  return { turn: summary(turns), switch: summary(switches) };
+  const of = (xs, k) => summary(xs.map((x) => x[k]));
+  return { turn: of(turns, 'dom'), switch: of(switches, 'dom'), turnPaint: of(turns, 'paint'), switchPaint: of(switches, 'paint') };
 }
 
 // ---------------------------------------------------------------- 4. timeline vs TimelineJS3
@@ -514,12 +527,14 @@ out(`| first contentful paint | ${spread(load.folio.fcp)} | ${spread(load.limit.
 out(`| first paragraph painted | ${spread(load.folio.text)} | ${spread(load.limit.text)} | ${textRatio.toFixed(2)}× |`);
 out(`| interactive (folio-ready) | ${spread(load.folio.ready)} | — | — |`);
 out();
-out(`## 3. Interactions (${inter.turn.n} each, click to new text in the DOM)`);
+out(`## 3. Interactions (${inter.turn.n} each)`);
 out();
-out('| | p50 | p95 |');
-out('|---|---|---|');
-out(`| page turn | ${ms(inter.turn.median)} | ${ms(inter.turn.p95)} |`);
-out(`| language switch | ${ms(inter.switch.median)} | ${ms(inter.switch.p95)} |`);
+out('| | to new text in the DOM, p50 | p95 | to the frame that shows it, p50 | p95 |');
+out('|---|---|---|---|---|');
+out(`| page turn | ${ms(inter.turn.median)} | ${ms(inter.turn.p95)} | ${ms(inter.turnPaint.median)} | ${ms(inter.turnPaint.p95)} |`);
+out(`| language switch | ${ms(inter.switch.median)} | ${ms(inter.switch.p95)} | ${ms(inter.switchPaint.median)} | ${ms(inter.switchPaint.p95)} |`);
+out();
+out('The budget is on the first figure, as the issue defines it. The second adds the browser\'s style, layout and paint of the new text, and whatever the app leaves to that frame (focus and scroll after a page turn, the scroll that keeps the reader\'s place after a switch).');
 out();
 out('## 4. Timeline, against TimelineJS3 3.9.11 on the same data');
 out();
