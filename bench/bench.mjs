@@ -321,6 +321,14 @@ function writeTimelineJs() {
   return (name) => `${BENCH_URL}/tljs/${name}.html`;
 }
 
+/** The floor of a "ready" figure on this machine: a page with one line of
+ *  text and nothing else, timed the same way (its first animation frame,
+ *  from navigation start). No timeline can be ready sooner. */
+function writeFloor() {
+  writeFileSync(join(BENCH_DIR, 'floor.html'), '<!doctype html><html lang=en><meta charset=utf-8><title>floor</title><p>A line of text.</p></html>');
+  return `${BENCH_URL}/floor.html`;
+}
+
 const FOLIO_READY = `!document.getElementById('boot') && document.querySelector('.axis .marker, .axis .cluster')`;
 const TLJS_READY = `document.querySelector('.tl-timemarker') && document.querySelector('.tl-slide')`;
 
@@ -403,10 +411,17 @@ function writeBigFolio(big) {
 async function timelines() {
   const tljs = writeTimelineJs();
   const bigFolio = writeBigFolio(synthetic(10_000));
-  const r = { small: { folio: [], tljs: [] }, big: { folio: [], tljs: [] }, zoom: { folio: [], tljs: [] }, bigZoom: [] };
+  const floor = writeFloor();
+  const r = { small: { folio: [], tljs: [], floor: [] }, big: { folio: [], tljs: [] }, zoom: { folio: [], tljs: [] }, bigZoom: [] };
   for (let i = 0; i < N.timeline; i++) {
-    const order = i % 2 ? ['tljs', 'folio'] : ['folio', 'tljs'];
+    const order = i % 2 ? ['tljs', 'floor', 'folio'] : ['folio', 'floor', 'tljs'];
     for (const who of order) {
+      if (who === 'floor') {
+        const run = await timelineLoad(floor, 'true');
+        r.small.floor.push(run.ms);
+        await run.context.close();
+        continue;
+      }
       const run = who === 'folio'
         ? await timelineLoad(FOLIO_URL + TIMELINE, FOLIO_READY)
         : await timelineLoad(tljs('36'), TLJS_READY);
@@ -431,7 +446,7 @@ async function timelines() {
   }
   const bigTljs = r.big.tljs.filter((x) => x != null);
   return {
-    small: { folio: summary(r.small.folio), tljs: summary(r.small.tljs) },
+    small: { folio: summary(r.small.folio), tljs: summary(r.small.tljs), floor: summary(r.small.floor) },
     big: {
       folio: summary(r.big.folio),
       tljs: bigTljs.length === r.big.tljs.length ? summary(bigTljs) : { timedOutAfter: BIG_TIMEOUT, runs: r.big.tljs.length },
@@ -482,7 +497,7 @@ const section = (name) => process.stderr.write(`bench: ${name}…\n`);
 section('sizes'); const size = sizes(); const visit = await firstVisit();
 section(`cold loads (${N.loads} × 2)`); const load = await coldLoads(writeLimit());
 section(`page turns and language switches (${N.turns} each)`); const inter = await interactions();
-section(`timelines (${N.timeline} × 2, then 10,000 events)`); const tl = await timelines();
+section(`timelines (${N.timeline} × 3 with the floor, then 10,000 events)`); const tl = await timelines();
 section('memory'); const mem = await memory();
 await browser.close();
 
@@ -546,8 +561,11 @@ const bigT = tl.big.tljs.timedOutAfter
   : spread(tl.big.tljs);
 const bigRatio = tl.big.tljs.timedOutAfter ? `< ${(tl.big.folio.median / tl.big.tljs.timedOutAfter).toFixed(3)}×` : `${ratio(tl.big.folio.median, tl.big.tljs.median).toFixed(3)}×`;
 out(`| ready, 10,000 meetings (${tl.big.folio.n} runs) | ${spread(tl.big.folio)} | ${bigT} | ${bigRatio} |`);
+out(`| floor: a page of one line of text, its first frame | ${spread(tl.small.floor)} | | ${ratio(tl.small.floor.median, tl.small.tljs.median).toFixed(2)}× |`);
 out(`| one zoom step, 36 meetings | ${spread(tl.zoom.folio)} | ${spread(tl.zoom.tljs)} | ${ratio(tl.zoom.folio.median, tl.zoom.tljs.median).toFixed(2)}× |`);
 out(`| one zoom step, 10,000 meetings | ${spread(tl.big.folioZoom)} | — | — |`);
+out();
+out(`The floor is what this machine takes to show anything at all under the throttle: a budget below ${ratio(tl.small.floor.median, tl.small.tljs.median).toFixed(2)}× TimelineJS3 would ask a timeline to be ready before a page of one line of text is.`);
 out();
 out('Ready: the first frame with the timeline drawn and live (Folio: the app has taken over and markers are on the axis; TimelineJS3: markers and slides are in the DOM), from navigation start. Zoom: click to the first frame after the DOM changed.');
 out();

@@ -1,7 +1,7 @@
 //! From JSON text to model types, with errors that point at the spot.
 
 use crate::error::ContentError;
-use crate::locate::{JsonPath, Seg};
+use crate::locate::JsonPath;
 use crate::{Article, Catalog};
 use serde::de::DeserializeOwned;
 
@@ -91,6 +91,7 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, ContentError> {
 
 #[cfg(feature = "json-paths")]
 fn convert_path(p: &serde_path_to_error::Path) -> JsonPath {
+    use crate::locate::Seg;
     use serde_path_to_error::Segment;
     JsonPath(
         p.iter()
