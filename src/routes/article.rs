@@ -167,8 +167,8 @@ fn ArticleBody(
     // so keyboard and screen-reader users continue where reading continues.
     // Not on first render: a reader arriving from a link starts at the top.
     // In the next frame, before it is painted: focusing and scrolling need
-    // the new page laid out, and doing it here would force that layout in
-    // the middle of the update, the largest part of a page turn's time.
+    // the new page laid out, and here they would force that layout in the
+    // middle of the update. The frame lays the page out anyway.
     let text_ref = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |prev: Option<PageSel>| {
         let now = page.get();
@@ -364,9 +364,9 @@ fn no_page(a: &Article, requested: &str, count: usize, nearest: usize, mode: Mod
 /// reflows every line above the anchor.
 ///
 /// Not at once: measuring the block needs the new view laid out, and
-/// forcing that layout in the middle of the update took most of a language
-/// switch's time (34 ms of 50 under the bench's 4× throttle); the frame
-/// lays it out anyway.
+/// forcing that layout in the middle of the update held the update up by
+/// most of its time (34 ms of 50 under the bench's 4× throttle). The frame
+/// lays the view out anyway; the scroll then happens before it is painted.
 fn restore_anchor(id: &str, top: f64) {
     let selector = format!("[data-block=\"{id}\"]");
     let scroll = move || {
