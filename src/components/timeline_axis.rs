@@ -166,32 +166,28 @@ pub fn TimelineAxis(
     };
     let on_up = move |_| drag.set_value(None);
 
-    // Eras and markers sit at fractions of the track, whatever the zoom.
-    let s0 = scale.get_untracked();
-    let eras = {
-        let tl = timeline.clone();
-        move || {
-            let s = s0;
-            tl.eras
-                .iter()
-                .enumerate()
-                .map(|(i, era)| {
-                    let (label, lang) = era.label.get(mode.ui_lang());
-                    view! {
-                        <div class=format!("era era-{}", i % 2) style:left=s.left(era.start.day_number(), 0.0) style:right=s.right(era.end.day_number())>
-                            <span class="era-label" lang=lang.tag()>{label.to_owned()}</span>
-                        </div>
-                    }
-                })
-                .collect_view()
-        }
-    };
+    // Eras, ticks and markers sit at fractions of the track, which neither
+    // the width nor the zoom changes: eras are placed once.
+    let track = scale.get_untracked();
+    let eras = timeline
+        .eras
+        .iter()
+        .enumerate()
+        .map(|(i, era)| {
+            let (label, lang) = era.label.get(mode.ui_lang());
+            view! {
+                <div class=format!("era era-{}", i % 2) style:left=track.left(era.start.day_number(), 0.0) style:right=track.right(era.end.day_number())>
+                    <span class="era-label" lang=lang.tag()>{label.to_owned()}</span>
+                </div>
+            }
+        })
+        .collect_view();
     let ticks = move || {
         layout
             .get()
             .ticks(64.0)
             .into_iter()
-            .map(|tk| view! { <span class="tick" style:left=s0.left(tk.day, 0.0)>{tk.year}</span> })
+            .map(|tk| view! { <span class="tick" style:left=track.left(tk.day, 0.0)>{tk.year}</span> })
             .collect_view()
     };
 
@@ -216,7 +212,7 @@ pub fn TimelineAxis(
     // zooming moves markers instead of recreating them, so the focused one
     // keeps focus.
     let marker = move |members: Vec<usize>| {
-        let left = s0.left(marker_days[members[0]], 7.0);
+        let left = track.left(marker_days[members[0]], 7.0);
         if members.len() == 1 {
             let i = members[0];
             let e = &tl.events[i];
