@@ -384,7 +384,7 @@ async function zooms(page, which, max) {
 /** Folio on the 10,000 meetings: a copy of the bundle beside the
  *  TimelineJS pages, its timeline file replaced, and the timeline page made
  *  as `cargo xtask dist` makes the page of a timeline too large to carry
- *  (over its INLINE_LIMIT, 512 KB: see `carried` in xtask/src/dist.rs): the
+ *  (over its INLINE_LIMIT, 512 KB: see `Content::carried` in xtask/src/dist.rs): the
  *  page data keeps the catalog and articles but not the timeline. The app
  *  then fetches the big file from its own server, as TimelineJS3 loads its
  *  own.

@@ -48,6 +48,9 @@ struct Content {
     catalog: Catalog,
     articles: Vec<Article>,
     timelines: Vec<Timeline>,
+    /// The articles and timelines (`articles/{slug}`, `timelines/{id}`)
+    /// over [`INLINE_LIMIT`], which no page carries; measured once here.
+    too_large: std::collections::HashSet<String>,
 }
 
 impl Content {
@@ -68,7 +71,29 @@ impl Content {
             .iter()
             .map(|t| load(dir, format!("timelines/{}.json", t.id), folio_model::timeline::parse))
             .collect::<Result<_>>()?;
-        Ok(Content { catalog, articles, timelines })
+        Ok(Content::new(catalog, articles, timelines))
+    }
+
+    fn new(catalog: Catalog, articles: Vec<Article>, timelines: Vec<Timeline>) -> Content {
+        fn big(json: serde_json::Result<String>) -> bool {
+            json.map_or(true, |j| j.len() > INLINE_LIMIT)
+        }
+        let too_large = (articles
+            .iter()
+            .filter(|a| big(serde_json::to_string(a)))
+            .map(|a| format!("articles/{}", a.slug)))
+        .chain(timelines.iter().filter(|t| big(serde_json::to_string(t))).map(|t| format!("timelines/{}", t.id)))
+        .collect();
+        Content { catalog, articles, timelines, too_large }
+    }
+
+    /// What of `data` (which the prerender uses in full) a page carries:
+    /// all but the files over [`INLINE_LIMIT`].
+    fn carried(&self, data: &PageData) -> PageData {
+        let mut out = data.clone();
+        out.articles.retain(|a| !self.too_large.contains(&format!("articles/{}", a.slug)));
+        out.timelines.retain(|t| !self.too_large.contains(&format!("timelines/{}", t.id)));
+        out
     }
 
     /// Every view the content defines, unprefixed (English); each is
@@ -126,12 +151,13 @@ impl Content {
 /// The app shell with a view prerendered into it, its head tags, and the
 /// view's data. `base` is the page's `<base href>`, the way back to the
 /// bundle root, before anything in the head that holds a URL.
-fn prerendered(shell: &str, path: &str, data: PageData, head: &str, base: &Base) -> Result<String> {
+/// `carried` is what of `data` the page holds for the app (see
+/// [`Content::carried`]).
+fn prerendered(shell: &str, path: &str, data: PageData, carried: &PageData, head: &str, base: &Base) -> Result<String> {
     const TITLE: &str = "<title>Folio</title>";
     if !shell.contains(TITLE) {
         return fail!("dist/index.html has no {TITLE}: index.html and xtask disagree");
     }
-    let carried = carried(&data);
     let shell = shell.replacen(TITLE, head, 1);
     let shell = match base {
         Base::Href(href) => shell.replacen(CHARSET, &format!("{CHARSET}<base href=\"{}\">", escape_html(href)), 1),
@@ -172,16 +198,6 @@ fn prerendered(shell: &str, path: &str, data: PageData, head: &str, base: &Base)
 /// stylesheet and the wasm, first paint by up to 400 ms, and the timeline
 /// was live no sooner.
 const INLINE_LIMIT: usize = 512 * 1024;
-
-/// What of `data` (which the prerender used in full) a page carries: the
-/// files within [`INLINE_LIMIT`].
-fn carried(data: &PageData) -> PageData {
-    let small = |json: serde_json::Result<String>| json.is_ok_and(|j| j.len() <= INLINE_LIMIT);
-    let mut out = data.clone();
-    out.articles.retain(|a| small(serde_json::to_string(a)));
-    out.timelines.retain(|t| small(serde_json::to_string(t)));
-    out
-}
 
 /// How a page finds the bundle root, which its links and assets are
 /// relative to.
@@ -337,7 +353,8 @@ fn write_route_files(dist: &Path) -> Result<usize> {
     let head = content.head(&Route::NotFound, Mode::En, false).to_html(site.as_deref());
     // 404.html answers at any depth below a root it cannot know (the same
     // dist/ may be deployed anywhere), so it finds the root at run time.
-    let page_404 = prerendered(&shell, "/404.html", content.data_for(&Route::NotFound), &head, &Base::Probe)?;
+    let data = content.data_for(&Route::NotFound);
+    let page_404 = prerendered(&shell, "/404.html", data.clone(), &content.carried(&data), &head, &Base::Probe)?;
     std::fs::write(dist.join("404.html"), page_404)?;
     if site.is_none() {
         println!(
@@ -354,8 +371,9 @@ fn write_route_files(dist: &Path) -> Result<usize> {
             std::fs::create_dir_all(&dir)?;
             let base = if mode == Mode::Zh { &zh_shell } else { &shell };
             let head = content.head(&page.route, mode, page.embed).to_html(site.as_deref());
-            let mut html =
-                prerendered(base, &path, content.data_for(&page.route), &head, &Base::Href(base_href(&path)))?;
+            let data = content.data_for(&page.route);
+            let carried = content.carried(&data);
+            let mut html = prerendered(base, &path, data, &carried, &head, &Base::Href(base_href(&path)))?;
             if let (Some(site), Some((resource, title))) = (&site, &page.resource) {
                 let link = format!(
                     "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}{}\" title=\"{}\">",
@@ -405,14 +423,17 @@ mod tests {
         let page = folio_model::Route::Timeline { id: content.timelines[0].id.clone(), event: None };
         let data = content.data_for(&page);
         // As shipped, everything is small and carried whole.
-        assert_eq!(carried(&data), data);
+        assert_eq!(content.carried(&data), data);
         // The same timeline grown past the limit is left out; the rest stays.
-        let mut big = data.clone();
-        let events = big.timelines[0].events.clone();
-        while serde_json::to_string(&big.timelines[0]).unwrap().len() <= INLINE_LIMIT {
-            big.timelines[0].events.extend(events.iter().cloned());
+        let Content { catalog, articles, mut timelines, .. } = content;
+        let events = timelines[0].events.clone();
+        while serde_json::to_string(&timelines[0]).unwrap().len() <= INLINE_LIMIT {
+            timelines[0].events.extend(events.iter().cloned());
         }
-        let carried = carried(&big);
+        let big = Content::new(catalog, articles, timelines);
+        let full = big.data_for(&page);
+        assert_eq!(full.timelines, big.timelines, "the prerender still gets it");
+        let carried = big.carried(&full);
         assert!(carried.timelines.is_empty());
         assert_eq!((carried.catalog, carried.articles), (data.catalog, data.articles));
     }
