@@ -327,6 +327,12 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
     for (i, person) in t.people.iter().enumerate() {
         sink.text(&root.key("people").index(i).key("name"), &person.name);
     }
+    if t.details_apart {
+        sink.error(
+            &root.key("details_apart"),
+            "\"details_apart\" is written by `cargo xtask dist` into the bundle's copy; expected it only there, not in a content folder",
+        );
+    }
     for (i, e) in t.events.iter().enumerate() {
         let p = root.key("events").index(i);
         for (k, text) in [("title", &e.title), ("place", &e.place), ("occasion", &e.occasion), ("outcome", &e.outcome)]

@@ -262,3 +262,10 @@ fn timeline_bad_date_and_unsafe_source() {
     let d = with_timeline(|t| t.replacen("https://example.org/a", "javascript:alert(1)", 1));
     assert!(d[0].contains("at events[0].sources[0].url: source URL \"javascript:alert(1)\" is not allowed"), "{d:#?}");
 }
+
+#[test]
+fn a_bundles_split_timeline_is_not_content() {
+    let d = with_timeline(|t| t.replacen('{', "{\"details_apart\": true,", 1));
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].contains("at details_apart: \"details_apart\" is written by `cargo xtask dist`"), "{d:#?}");
+}

@@ -28,6 +28,11 @@ pub struct Timeline {
     /// In date order (the validator checks), so views and the scale can
     /// binary-search by day.
     pub events: Vec<Event>,
+    /// Set only in a bundle, by `cargo xtask dist`, on a timeline too large
+    /// to load whole: its events lack their occasion, outcome and sources,
+    /// which are in [`event_path`], one file per event. See [`Timeline::split`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub details_apart: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -140,6 +145,27 @@ impl Timeline {
         out
     }
 
+    /// The timeline as a bundle serves it when it is too large to load
+    /// whole: an index, with every event's date, title, place, leaders and
+    /// group, and each event in full, for [`event_path`].
+    ///
+    /// Why: the axis and the list need only the index. Occasion, outcome
+    /// and sources are about four fifths of a meeting's bytes, and one card
+    /// shows them at a time. For 10,000 meetings the whole file is 13 MB,
+    /// which the browser must read, check and parse before it can draw a
+    /// marker (about half a second under the bench's throttle); the index is
+    /// 2.4 MB.
+    pub fn split(&self) -> (Timeline, &[Event]) {
+        let mut index = self.clone();
+        index.details_apart = true;
+        for e in &mut index.events {
+            e.occasion = Text::default();
+            e.outcome = Text::default();
+            e.sources = Vec::new();
+        }
+        (index, &self.events)
+    }
+
     /// Day numbers of every event's start, in order.
     pub fn start_days(&self) -> Vec<i64> {
         self.events.iter().map(|e| e.start.day_number()).collect()
@@ -149,4 +175,51 @@ impl Timeline {
 /// Parses `content/timelines/{id}.json`.
 pub fn parse(text: &str) -> Result<Timeline, crate::ContentError> {
     crate::parse::from_json(text)
+}
+
+/// Where one event of a timeline with its details apart is, in `content/`.
+pub fn event_path(timeline: &str, event: &str) -> String {
+    format!("timelines/{timeline}/{event}.json")
+}
+
+/// Parses one event's file ([`event_path`]).
+pub fn parse_event(text: &str) -> Result<Event, crate::ContentError> {
+    crate::parse::from_json(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Timeline {
+        parse(include_str!("../../../content/timelines/japan-russia-summits.json")).unwrap()
+    }
+
+    #[test]
+    fn a_split_timeline_is_an_index_and_its_events_whole() {
+        let t = shipped();
+        let (index, events) = t.split();
+        let json = serde_json::to_string(&index).unwrap();
+        let back = parse(&json).unwrap();
+        assert!(back.details_apart, "the index says where the details are");
+        assert_eq!(back.events.len(), t.events.len());
+        for (i, e) in back.events.iter().enumerate() {
+            // What the axis, list, filters and links need is all there…
+            let w = &t.events[i];
+            assert_eq!((&e.id, e.start, e.end, &e.title, &e.place), (&w.id, w.start, w.end, &w.title, &w.place));
+            assert_eq!((&e.leaders, &e.group), (&w.leaders, &w.group));
+            // …and the card's details are not.
+            assert!(e.occasion.en.is_empty() && e.outcome.en.is_empty() && e.sources.is_empty());
+        }
+        assert!(json.len() * 3 < serde_json::to_string(&t).unwrap().len(), "an index is a fraction of the file");
+        let one = serde_json::to_string(&events[3]).unwrap();
+        assert_eq!(parse_event(&one).unwrap(), t.events[3]);
+        assert_eq!(event_path(&t.id, &events[3].id), format!("timelines/japan-russia-summits/{}.json", t.events[3].id));
+    }
+
+    #[test]
+    fn a_whole_timeline_does_not_mention_details_apart() {
+        let json = serde_json::to_string(&shipped()).unwrap();
+        assert!(!json.contains("details_apart"));
+    }
 }
