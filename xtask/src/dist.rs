@@ -6,7 +6,7 @@ use folio_model::embed::{escape_html, Options, Snippet};
 use folio_model::head::{Head, Subject};
 use folio_model::page_data::PageData;
 use folio_model::route::base_href;
-use folio_model::timeline::Timeline;
+use folio_model::timeline::{event_path, Timeline};
 use folio_model::{parse, route::framed, Article, Catalog, ContentError, Mode, PageSel, Route, Text};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -199,6 +199,32 @@ fn prerendered(shell: &str, path: &str, data: PageData, carried: &PageData, head
 /// was live no sooner.
 const INLINE_LIMIT: usize = 512 * 1024;
 
+/// Writes `timeline` into a bundle's `content/` as the app loads one too
+/// large to carry: its index in place of the whole file, and each event in
+/// its own file (see [`Timeline::split`] for why). Returns how many event
+/// files it wrote.
+pub fn write_split(timeline: &Timeline, content: &Path) -> Result<usize> {
+    let (index, events) = timeline.split();
+    std::fs::create_dir_all(content.join("timelines").join(&timeline.id))?;
+    std::fs::write(content.join(format!("timelines/{}.json", timeline.id)), serde_json::to_string(&index)?)?;
+    for e in events {
+        std::fs::write(content.join(event_path(&timeline.id, &e.id)), serde_json::to_string(e)?)?;
+    }
+    Ok(events.len())
+}
+
+/// `cargo xtask split-timeline FILE DIR`: [`write_split`] for a timeline
+/// file copied straight into a deployed bundle's `content/` (and for the
+/// bench and the tests, which make such a bundle).
+pub fn split(file: &Path, content: &Path) -> Result {
+    let text = std::fs::read_to_string(file).map_err(|e| crate::Error(format!("{}: {e}", file.display())))?;
+    let timeline = folio_model::timeline::parse(&text)
+        .map_err(|e| crate::Error(e.in_file(file.display().to_string()).to_string()))?;
+    let n = write_split(&timeline, content)?;
+    println!("xtask: {} written as an index and {n} event files in {}", timeline.id, content.display());
+    Ok(())
+}
+
 /// How a page finds the bundle root, which its links and assets are
 /// relative to.
 enum Base {
@@ -346,6 +372,14 @@ fn write_route_files(dist: &Path) -> Result<usize> {
     // browser picks CJK fonts and screen readers the right voice at once.
     let zh_shell = with_html_lang(&shell, Mode::Zh.ui_lang().tag())?;
     let content = Content::read(&root().join("content"))?;
+    for t in content.timelines.iter().filter(|t| content.too_large.contains(&format!("timelines/{}", t.id))) {
+        let n = write_split(t, &dist.join("content"))?;
+        println!(
+            "xtask: timelines/{}.json is over {} KB: split into an index and {n} event files",
+            t.id,
+            INLINE_LIMIT / 1024
+        );
+    }
     let catalog = &content.catalog;
     // Unknown paths: the not-found view, which the app replaces with the
     // right one if the path is a view added since the build.
@@ -436,6 +470,26 @@ mod tests {
         let carried = big.carried(&full);
         assert!(carried.timelines.is_empty());
         assert_eq!((carried.catalog, carried.articles), (data.catalog, data.articles));
+    }
+
+    #[test]
+    fn a_split_timeline_reads_back_as_the_whole() {
+        let content = Content::read(&crate::root().join("content")).unwrap();
+        let whole = &content.timelines[0];
+        let dir = std::env::temp_dir().join(format!("folio-split-{}", std::process::id()));
+        assert_eq!(write_split(whole, &dir).unwrap(), whole.events.len());
+        let read = |rel: String| std::fs::read_to_string(dir.join(rel)).unwrap();
+        let index = folio_model::timeline::parse(&read(format!("timelines/{}.json", whole.id))).unwrap();
+        assert!(index.details_apart);
+        // The index and the event files together hold the timeline, field
+        // for field.
+        let mut joined = index.clone();
+        joined.details_apart = false;
+        for e in &mut joined.events {
+            *e = folio_model::timeline::parse_event(&read(event_path(&whole.id, &e.id))).unwrap();
+        }
+        assert_eq!(&joined, whole);
+        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]

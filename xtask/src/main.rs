@@ -5,6 +5,7 @@
 //! - `test`:     every test layer, ending in one `N passed, N failed` line
 //! - `dist`:     the release bundle in `dist/`
 //! - `validate`: check a content folder (default `content/`)
+//! - `split-timeline`: a large timeline as a bundle serves it
 //! - `bench`:    speed and size against a static-HTML limit and TimelineJS3
 //!
 //! `serve`, `test` and `dist` first install what is missing (see
@@ -51,6 +52,9 @@ usage: cargo xtask <command>
   test                       run every test layer (validate, native, wasm, end-to-end)
   dist                       build the release bundle into dist/
   validate [DIR]             check a content folder (default: content/)
+  split-timeline FILE DIR    write a timeline into a bundle's content folder DIR as an
+                             index and one file per event, as dist does with a timeline
+                             over 512 KB (for one copied straight into a deployed dist/)
   bench [--smoke] [--check]  measure speed and size (bench/results.md); --smoke runs
                              each measurement once, --check fails on a missed budget
 ";
@@ -62,6 +66,10 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("dist") => dist::build(true).map(drop),
         Some("bench") => bench::Options::parse(&args[1..]).and_then(bench::run),
+        Some("split-timeline") => match &args[1..] {
+            [file, dir] => dist::split(Path::new(file), Path::new(dir)),
+            _ => fail!("split-timeline needs a timeline file and a content folder\n{USAGE}"),
+        },
         Some("validate") => validate(args.get(1).map(PathBuf::from).unwrap_or_else(|| root().join("content"))),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
