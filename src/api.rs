@@ -6,7 +6,7 @@
 //! failure into a [`LoadError`] a view can explain.
 
 use folio_model::page_data::PageData;
-use folio_model::timeline::{self, Timeline};
+use folio_model::timeline::{self, Event, Timeline};
 use folio_model::{parse, Article, Catalog, ContentError};
 use gloo_net::http::Request;
 use std::cell::RefCell;
@@ -131,6 +131,9 @@ thread_local! {
     // Only successes are kept: a retry after an error fetches again.
     static ARTICLES: RefCell<HashMap<String, Arc<Article>>> = RefCell::new(HashMap::new());
     static TIMELINES: RefCell<HashMap<String, Arc<Timeline>>> = RefCell::new(HashMap::new());
+    // The meetings of large timelines, fetched one by one (see
+    // `Timeline::details_apart`).
+    static EVENTS: RefCell<HashMap<String, Arc<Event>>> = RefCell::new(HashMap::new());
 }
 
 async fn cached<T>(
@@ -155,6 +158,18 @@ pub async fn article(slug: &str) -> Result<Arc<Article>, LoadError> {
 /// `content/timelines/{id}.json`.
 pub async fn timeline(id: &str) -> Result<Arc<Timeline>, LoadError> {
     cached(&TIMELINES, format!("timelines/{id}.json"), timeline::parse).await
+}
+
+/// One meeting in full, from a timeline that holds its details apart
+/// (`Timeline::details_apart`). Both ids come from the timeline's index: an
+/// id that names no file fetches nothing, and the card says so.
+pub async fn event(timeline: &str, event: &str) -> Result<Arc<Event>, LoadError> {
+    cached(&EVENTS, timeline::event_path(timeline, event), timeline::parse_event).await
+}
+
+/// The meeting, if it has been fetched before.
+pub fn cached_event(timeline: &str, event: &str) -> Option<Arc<Event>> {
+    EVENTS.with_borrow(|c| c.get(&timeline::event_path(timeline, event)).cloned())
 }
 
 /// Loads every id at once, keeping those that load. Used for content that

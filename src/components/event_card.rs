@@ -1,7 +1,9 @@
+use crate::api::{self, LoadError};
 use crate::components::{bi_text::BiText, ui};
+use crate::load::Load;
 use folio_model::article::{asset_ref, AssetRef};
 use folio_model::route::{article_href, relative};
-use folio_model::timeline::{mentions::Mention, Timeline};
+use folio_model::timeline::{mentions::Mention, Event, Timeline};
 use folio_model::{Mode, PageSel};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -9,10 +11,15 @@ use std::sync::Arc;
 /// Everything about one meeting: date, place, leaders, occasion, outcome,
 /// sources (http(s) links only, opening in a new tab), and the articles
 /// that mention it, linked to the very paragraph.
+///
+/// A large timeline holds occasion, outcome and sources apart, one file
+/// per meeting (`Timeline::details_apart`): the card shows what the index
+/// has at once, and those three when its file arrives.
 #[component]
 pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Vec<Mention>) -> impl IntoView {
     let t = ui(mode);
     let e = &timeline.events[index];
+    let details = details(&timeline, e);
     let leaders = e
         .leaders
         .iter()
@@ -20,16 +27,6 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Ve
         .enumerate()
         // Chinese lists names with the enumeration comma.
         .map(|(i, p)| view! { {(i > 0).then_some(if mode == Mode::Zh { "、" } else { ", " })}<BiText text=p.name.clone() mode/> })
-        .collect_view();
-    let sources = e
-        .sources
-        .iter()
-        .filter_map(|s| match asset_ref(&s.url) {
-            Some(AssetRef::Remote(url)) => Some(view! {
-                <li><a href=url.to_owned() target="_blank" rel="noopener noreferrer external">{s.title.clone()}</a></li>
-            }),
-            _ => None,
-        })
         .collect_view();
     let mentions = (!mentions.is_empty()).then(|| {
         let items = mentions
@@ -56,6 +53,21 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Ve
     let group = timeline
         .group(&e.group)
         .map(|g| view! { <span class="event-group"><BiText text=g.label.clone() mode/></span> });
+    let facts = move || {
+        details.get().and_then(Result::ok).map(|e| {
+            view! {
+                <dt>{t.occasion}</dt>
+                <dd><BiText text=e.occasion.clone() mode/></dd>
+                <dt>{t.outcome}</dt>
+                <dd><BiText text=e.outcome.clone() mode/></dd>
+            }
+        })
+    };
+    let rest = move || match details.get() {
+        None => view! { <p class="loading" aria-busy="true">{t.loading}</p> }.into_any(),
+        Some(Ok(e)) => sources(&e, t).into_any(),
+        Some(Err(err)) => details_error(&err, t, move || details.refetch()).into_any(),
+    };
     view! {
         <article class="event-card" aria-labelledby="event-title" data-event=e.id.clone()>
             <p class="event-meta">
@@ -68,14 +80,58 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Ve
                 <dd><BiText text=e.place.clone() mode/></dd>
                 <dt>{t.leaders}</dt>
                 <dd class="leaders">{leaders}</dd>
-                <dt>{t.occasion}</dt>
-                <dd><BiText text=e.occasion.clone() mode/></dd>
-                <dt>{t.outcome}</dt>
-                <dd><BiText text=e.outcome.clone() mode/></dd>
+                {facts}
             </dl>
-            <h3>{t.sources}</h3>
-            <ul class="sources">{sources}</ul>
+            {rest}
             {mentions}
         </article>
+    }
+}
+
+/// The meeting in full: the timeline's own entry, or the one fetched once
+/// before, at once; otherwise its file, fetched.
+fn details(timeline: &Timeline, e: &Event) -> Load<Result<Arc<Event>, LoadError>> {
+    let ready = if timeline.details_apart {
+        api::cached_event(&timeline.id, &e.id).map(Ok)
+    } else {
+        Some(Ok(Arc::new(e.clone())))
+    };
+    let (tl, id) = (timeline.id.clone(), e.id.clone());
+    Load::new(ready, move || {
+        let (tl, id) = (tl.clone(), id.clone());
+        async move { api::event(&tl, &id).await }
+    })
+}
+
+fn sources(e: &Event, t: &'static folio_model::ui::Strings) -> impl IntoView {
+    let items = e
+        .sources
+        .iter()
+        .filter_map(|s| match asset_ref(&s.url) {
+            Some(AssetRef::Remote(url)) => Some(view! {
+                <li><a href=url.to_owned() target="_blank" rel="noopener noreferrer external">{s.title.clone()}</a></li>
+            }),
+            _ => None,
+        })
+        .collect_view();
+    view! {
+        <h3>{t.sources}</h3>
+        <ul class="sources">{items}</ul>
+    }
+}
+
+/// What the card says when the meeting's own file did not load: a retry
+/// only where one can help, and the file and cause folded away.
+fn details_error(err: &LoadError, t: &'static folio_model::ui::Strings, retry: impl Fn() + 'static) -> impl IntoView {
+    let network = matches!(err, LoadError::Network { .. });
+    view! {
+        <div class="event-error" role="alert">
+            <p>{if network { t.details_network } else { t.details_broken }}</p>
+            {network.then(|| view! { <button type="button" class="button" on:click=move |_| retry()>{t.retry}</button> })}
+            <details class="error-detail">
+                <summary>{t.technical_detail}</summary>
+                <code>{err.to_string()}</code>
+            </details>
+        </div>
     }
 }
