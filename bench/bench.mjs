@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, cpSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { join, dirname } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -23,8 +24,8 @@ const { FOLIO_URL, BENCH_URL, BENCH_DIR } = process.env;
 const DIST = join(ROOT, 'dist');
 const SMOKE = process.env.SMOKE === '1';
 const CHECK = process.env.CHECK === '1';
-if (!FOLIO_URL || !BENCH_URL || !BENCH_DIR) {
-  console.error('bench.mjs is run by `cargo xtask bench`, which sets FOLIO_URL, BENCH_URL and BENCH_DIR');
+if (!FOLIO_URL || !BENCH_URL || !BENCH_DIR || !process.env.FOLIO_XTASK) {
+  console.error('bench.mjs is run by `cargo xtask bench`, which sets FOLIO_URL, BENCH_URL, BENCH_DIR and FOLIO_XTASK');
   process.exit(2);
 }
 
@@ -355,6 +356,21 @@ async function timelineLoad(url, ready, { timeout = 60_000, count } = {}) {
   }
 }
 
+/** Presses End on the timeline (the last meeting) and resolves with the
+ *  time to the first frame that shows its sources: with 10,000 meetings
+ *  they come from the meeting's own file, so this times that fetch. */
+const OPEN_LAST = (id) => new Promise((resolve) => {
+  document.querySelector('.axis-tools button:last-child').focus();
+  const t0 = performance.now();
+  const tick = () => {
+    if (document.querySelector(`.event-card[data-event="${id}"] .sources`)) resolve(performance.now() - t0);
+    else if (performance.now() - t0 > 5000) resolve(NaN);
+    else requestAnimationFrame(tick);
+  };
+  document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+  requestAnimationFrame(tick);
+});
+
 /** Clicks `button` and resolves with the time to the first frame after the
  *  timeline's DOM changed: the reader sees the zoom begin. */
 const ZOOM = ([container, button]) => new Promise((resolve) => {
@@ -382,19 +398,21 @@ async function zooms(page, which, max) {
 }
 
 /** Folio on the 10,000 meetings: a copy of the bundle beside the
- *  TimelineJS pages, its timeline file replaced, and the timeline page made
- *  as `cargo xtask dist` makes the page of a timeline too large to carry
- *  (over its INLINE_LIMIT, 512 KB: see `Content::carried` in xtask/src/dist.rs): the
- *  page data keeps the catalog and articles but not the timeline. The app
- *  then fetches the big file from its own server, as TimelineJS3 loads its
- *  own.
+ *  TimelineJS pages, its timeline written as `cargo xtask dist` writes one
+ *  too large to carry (over its INLINE_LIMIT, 512 KB: see `write_split` in
+ *  xtask/src/dist.rs): an index, and one file per meeting, by the same code
+ *  (`cargo xtask split-timeline`). The timeline page is made as dist makes
+ *  that timeline's page: its data keeps the catalog and articles but not the
+ *  timeline. The app then fetches the index from its own server, as
+ *  TimelineJS3 loads its own data.
  *  (Intercepting the request instead would time the browser's debugging
- *  protocol carrying 16 MB.) */
+ *  protocol carrying the file.) */
 function writeBigFolio(big) {
   const dir = join(BENCH_DIR, 'folio');
   cpSync(DIST, dir, { recursive: true });
-  const rel = `timelines/${timelineId}.json`;
-  writeFileSync(join(dir, 'content', rel), JSON.stringify(big));
+  const whole = join(BENCH_DIR, 'big-timeline.json');
+  writeFileSync(whole, JSON.stringify(big));
+  execFileSync(process.env.FOLIO_XTASK, ['split-timeline', whole, join(dir, 'content')], { stdio: ['ignore', 'ignore', 'inherit'] });
   const page = join(dir, TIMELINE.slice(1), 'index.html');
   const html = readFileSync(page, 'utf8');
   const block = /(<script type=application\/json id=folio-data>)(.*?)(<\/script>)/s;
@@ -412,7 +430,7 @@ async function timelines() {
   const tljs = writeTimelineJs();
   const bigFolio = writeBigFolio(synthetic(10_000));
   const floor = writeFloor();
-  const r = { small: { folio: [], tljs: [], floor: [] }, big: { folio: [], tljs: [] }, zoom: { folio: [], tljs: [] }, bigZoom: [] };
+  const r = { small: { folio: [], tljs: [], floor: [] }, big: { folio: [], tljs: [] }, zoom: { folio: [], tljs: [] }, bigZoom: [], bigOpen: [] };
   for (let i = 0; i < N.timeline; i++) {
     const order = i % 2 ? ['tljs', 'floor', 'folio'] : ['folio', 'floor', 'tljs'];
     for (const who of order) {
@@ -437,6 +455,8 @@ async function timelines() {
     if (f.ms == null) throw new Error('Folio did not draw 10,000 meetings within 60 s');
     r.big.folio.push(f.ms);
     r.bigZoom.push(...(await zooms(f.page, FOLIO_ZOOM, 5)));
+    r.bigOpen.push(await f.page.evaluate(OPEN_LAST, 'synthetic-9999'));
+    if (!Number.isFinite(r.bigOpen.at(-1))) throw new Error('Folio did not show the last meeting\'s record within 5 s');
     await f.context.close();
     // Once TimelineJS3 has timed out it will again: spare the minutes.
     if (r.big.tljs.includes(null)) continue;
@@ -451,6 +471,7 @@ async function timelines() {
       folio: summary(r.big.folio),
       tljs: bigTljs.length === r.big.tljs.length ? summary(bigTljs) : { timedOutAfter: BIG_TIMEOUT, runs: r.big.tljs.length },
       folioZoom: summary(r.bigZoom),
+      folioOpen: summary(r.bigOpen),
     },
     zoom: { folio: summary(r.zoom.folio), tljs: summary(r.zoom.tljs) },
   };
@@ -563,10 +584,11 @@ const bigRatio = tl.big.tljs.timedOutAfter ? `< ${(tl.big.folio.median / tl.big.
 out(`| ready, 10,000 meetings (${tl.big.folio.n} runs) | ${spread(tl.big.folio)} | ${bigT} | ${bigRatio} |`);
 out(`| one zoom step, 36 meetings | ${spread(tl.zoom.folio)} | ${spread(tl.zoom.tljs)} | ${ratio(tl.zoom.folio.median, tl.zoom.tljs.median).toFixed(2)}× |`);
 out(`| one zoom step, 10,000 meetings | ${spread(tl.big.folioZoom)} | — | — |`);
+out(`| one meeting's whole record, 10,000 meetings | ${spread(tl.big.folioOpen)} | — | — |`);
 out();
 out(`The floor: a page of one line of text and nothing else reaches its first frame, timed the same way, in ${spread(tl.small.floor)}, ${ratio(tl.small.floor.median, tl.small.tljs.median).toFixed(2)}× TimelineJS3's ready time. That is what this machine takes to show anything at all under the throttle: no timeline can be ready sooner.`);
 out();
-out('Ready: the first frame with the timeline drawn and live (Folio: the app has taken over and markers are on the axis; TimelineJS3: markers and slides are in the DOM), from navigation start. Zoom: click to the first frame after the DOM changed.');
+out('Ready: the first frame with the timeline drawn and live (Folio: the app has taken over and markers are on the axis; TimelineJS3: markers and slides are in the DOM), from navigation start. Zoom: click to the first frame after the DOM changed. Whole record: the End key to the first frame that shows the last meeting\'s sources, which a timeline this large keeps in each meeting\'s own file (fetched).');
 out();
 out('## 5. Memory');
 out();

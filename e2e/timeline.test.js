@@ -1,7 +1,10 @@
 // The timeline of summits, end to end against the release dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BASE, launch, newPage, withoutPageData } from './browser.js';
 
 const ID = 'japan-russia-summits';
@@ -205,7 +208,31 @@ test('the timeline follows the language', async () => {
   await page.context().close();
 });
 
-test('10,000 synthetic meetings load, render only what is visible, and never overlap', async () => {
+/// `timeline` written as `cargo xtask dist` writes a timeline too large to
+/// carry, by the same code: an index, and one file per meeting. Returns
+/// the folder (a bundle's `content/`).
+function split(timeline) {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-split-'));
+  const whole = join(dir, 'whole.json');
+  writeFileSync(whole, JSON.stringify(timeline));
+  const [cmd, ...args] = process.env.FOLIO_XTASK ? [process.env.FOLIO_XTASK] : ['cargo', 'xtask'];
+  execFileSync(cmd, [...args, 'split-timeline', whole, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return dir;
+}
+
+/// Serves the split timeline in `dir` in place of the bundle's, to a page
+/// that carries no data (so it fetches, as it does for a large timeline).
+/// `meeting(route, file)` answers each meeting's file.
+async function serveSplit(page, dir, meeting = (route, file) => route.fulfill({ path: file })) {
+  await withoutPageData(page);
+  await page.route(`**/content/timelines/${ID}.json`, (route) => route.fulfill({ path: join(dir, `timelines/${ID}.json`) }));
+  await page.route(`**/content/timelines/${ID}/*.json`, (route) => {
+    const file = join(dir, 'timelines', ID, new URL(route.request().url()).pathname.split('/').pop());
+    return existsSync(file) ? meeting(route, file) : route.fulfill({ status: 404, body: 'not found' });
+  });
+}
+
+test('10,000 synthetic meetings, split as dist splits them, load, render only what is visible, and never overlap', async () => {
   const page = await newPage(browser);
   const fixture = structuredClone(data);
   const first = Date.UTC(1956, 0, 1);
@@ -218,8 +245,10 @@ test('10,000 synthetic meetings load, render only what is visible, and never ove
     const date = new Date(first + d * 86400000).toISOString().slice(0, 10);
     return { ...base, id: `synthetic-${i}`, start: date, end: undefined };
   });
-  await withoutPageData(page);
-  await page.route(`**/content/timelines/${ID}.json`, (route) => route.fulfill({ json: fixture }));
+  const dir = split(fixture);
+  const index = statSync(join(dir, `timelines/${ID}.json`)).size;
+  assert.ok(index * 3 < JSON.stringify(fixture).length, `the index (${index} bytes) is a fraction of the whole`);
+  await serveSplit(page, dir);
   await page.goto(BASE + TL);
   await page.locator(drawn).first().waitFor();
   assert.equal(await page.locator('.timeline-count').innerText(), '10000 of 10000 meetings');
@@ -229,8 +258,50 @@ test('10,000 synthetic meetings load, render only what is visible, and never ove
     await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
     await page.waitForTimeout(50);
   }
+  // A meeting's occasion, outcome and sources come from its own file.
+  const asked = page.waitForRequest(`**/content/timelines/${ID}/synthetic-9999.json`);
+  await page.getByRole('button', { name: 'Fit all' }).focus();
+  await page.keyboard.press('End');
+  await asked;
+  const card = page.locator('.event-card[data-event="synthetic-9999"]');
+  const last = fixture.events[9999];
+  await card.locator('.event-facts dd', { hasText: last.outcome.en }).waitFor();
+  assert.equal(await card.locator('h2').innerText(), last.title.en);
+  assert.equal(await card.locator('.sources a').count(), last.sources.length);
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
+  rmSync(dir, { recursive: true });
+});
+
+test('a meeting whose own file fails keeps what it shows, says why, and retries', async () => {
+  const fixture = structuredClone(data);
+  const dir = split(fixture);
+  const id = '2016-05-sochi-new-approach';
+  const page = await newPage(browser);
+  let offline = true;
+  await serveSplit(page, dir, (route, file) => (offline ? route.abort('internetdisconnected') : route.fulfill({ path: file })));
+  await page.goto(`${BASE}${TL}${id}/`);
+  const card = page.locator(`.event-card[data-event="${id}"]`);
+  const failed = card.locator('.event-error[role=alert]');
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /could not be fetched/);
+  // What the index has stays on screen: the title, the place, the leaders.
+  assert.equal(await card.locator('h2').innerText(), ev(id).title.en);
+  assert.match(await card.locator('.event-facts').innerText(), new RegExp(ev(id).place.en));
+  offline = false;
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await card.locator('.event-facts dd', { hasText: ev(id).outcome.en }).waitFor();
+  assert.equal(await failed.count(), 0);
+
+  // A file that is missing cannot be fixed by retrying: no button.
+  rmSync(join(dir, 'timelines', ID, '2016-09-vladivostok-eef.json'));
+  await page.goto(`${BASE}${TL}2016-09-vladivostok-eef/`);
+  const missing = page.locator('.event-card[data-event="2016-09-vladivostok-eef"] .event-error');
+  await missing.waitFor();
+  assert.match(await missing.innerText(), /missing or damaged/);
+  assert.equal(await missing.getByRole('button').count(), 0);
+  await page.context().close();
+  rmSync(dir, { recursive: true });
 });
 
 test('a broken timeline file gets a clear message, and articles stay readable', async () => {

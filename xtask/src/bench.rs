@@ -62,7 +62,9 @@ pub fn against(folio_url: &str, options: Options) -> Result {
         .env("BENCH_DIR", &www)
         .env("BENCH_OUT", &out)
         .env("SMOKE", if options.smoke { "1" } else { "0" })
-        .env("CHECK", if options.check { "1" } else { "0" });
+        .env("CHECK", if options.check { "1" } else { "0" })
+        // To write its 10,000-meeting timeline as `dist` would (`split-timeline`).
+        .env("FOLIO_XTASK", std::env::current_exe()?);
     println!("\n=== bench: {cmd:?}");
     match cmd.status() {
         Ok(s) if s.success() => Ok(()),

@@ -121,6 +121,8 @@ pub fn run() -> Result {
             Command::new("node")
                 .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
                 .env("FOLIO_URL", &url)
+                // For bundles made in a test (`split-timeline`).
+                .env("FOLIO_XTASK", std::env::current_exe()?)
                 .current_dir(root().join("e2e")),
         ),
         Err(e) => {
