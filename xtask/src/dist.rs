@@ -189,9 +189,10 @@ fn prerendered(shell: &str, path: &str, data: PageData, carried: &PageData, head
 
 /// The largest content file, as JSON, that a page carries inline. A bigger
 /// one would be copied into every page that needs it: every meeting page
-/// of a 10,000-meeting timeline would carry all 16 MB of it. The app
+/// of a 10,000-meeting timeline would carry all 13 MB of it. The app
 /// fetches such a file instead; its first render there is a loading line,
-/// not the prerendered view.
+/// not the prerendered view. A timeline this large is also split
+/// ([`write_split`]), so what the app fetches first is its index.
 ///
 /// Not preloaded (`<link rel=preload as=fetch>`): measured on a 16 MB
 /// timeline under the bench's 4× throttle, the early download delayed the
