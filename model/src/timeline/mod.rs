@@ -154,7 +154,7 @@ impl Timeline {
     /// shows them at a time. For 10,000 meetings the whole file is 13 MB,
     /// which the browser must read, check and parse before it can draw a
     /// marker (about half a second under the bench's throttle); the index is
-    /// 2.4 MB.
+    /// 3 MB.
     pub fn split(&self) -> (Timeline, &[Event]) {
         let mut index = self.clone();
         index.details_apart = true;
