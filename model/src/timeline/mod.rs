@@ -3,13 +3,15 @@
 //! `content/timelines/{id}.json`. The pure logic the timeline view needs
 //! lives in the submodules: the time scale and zoom ([`scale`]), marker
 //! clustering ([`cluster`]), filters and keyboard stepping ([`filter`]),
-//! and the article cross-links ([`mentions`]).
+//! the article cross-links ([`mentions`]), and the window of a long list
+//! on phones ([`window`]).
 
 pub mod cluster;
 pub mod date;
 pub mod filter;
 pub mod mentions;
 pub mod scale;
+pub mod window;
 
 pub use date::Date;
 
