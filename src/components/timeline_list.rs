@@ -1,12 +1,19 @@
 use crate::components::{bi_text::BiText, event_card::EventCard, ui};
+use folio_model::timeline::window::{list_window, widen, LIST_WINDOW};
 use folio_model::timeline::{mentions::Mention, Timeline};
 use folio_model::Mode;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// The phone timeline: a vertical list grouped by era. Each meeting is a
 /// link to its own URL; the selected one opens its card in place.
+///
+/// A long timeline shows a window of it (`window::list_window`) around the
+/// chosen meeting, with buttons for more on either side. Inside the
+/// window, choosing a meeting rebuilds only the run of [`RUN`] items
+/// around the old and the new choice.
 #[component]
 pub fn TimelineList(
     timeline: Arc<Timeline>,
@@ -18,41 +25,98 @@ pub fn TimelineList(
 ) -> impl IntoView {
     let t = ui(mode);
     let tl = timeline.clone();
+    // Built afresh for each filter: positions refer to the filtered list.
     move || {
-        let vis = visible.get();
-        let sel = selected.get();
-        tl.eras
-            .iter()
-            .map(|era| {
-                let items: Vec<usize> = vis.iter().copied().filter(|&i| tl.era_of(&tl.events[i]).is_some_and(|x| x.id == era.id)).collect();
-                (!items.is_empty()).then(|| {
-                    let lis = items
-                        .into_iter()
-                        .map(|i| {
-                            let e = &tl.events[i];
-                            let card = (sel == Some(i)).then(|| {
-                                let m = mentions.with(|m| m.get(&e.id).cloned().unwrap_or_default());
-                                view! { <EventCard timeline=tl.clone() index=i mode mentions=m/> }
-                            });
-                            view! {
-                                <li>
-                                    <a class="list-event" href=href.run(i) data-noscroll="" aria-current=(sel == Some(i)).then_some("true")>
-                                        <time datetime=e.start.to_string()>{(t.date_range)(&e.start, e.end.as_ref())}</time>
-                                        <span class="list-title"><BiText text=e.title.clone() mode/></span>
-                                    </a>
-                                    {card}
-                                </li>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <section class="list-era">
-                            <h2><BiText text=era.label.clone() mode/></h2>
-                            <ol>{lis}</ol>
-                        </section>
-                    }
+        let vis = Arc::new(visible.get());
+        let len = vis.len();
+        let widened = RwSignal::new(None::<Range<usize>>);
+        let shown = {
+            let vis = vis.clone();
+            Memo::new(move |last: Option<&Range<usize>>| {
+                let choice = selected.get().and_then(|i| vis.binary_search(&i).ok());
+                list_window(len, choice, &[widened.get(), last.cloned()], LIST_WINDOW)
+            })
+        };
+        let more = move |earlier: bool| {
+            move || {
+                let r = shown.get();
+                let hidden = if earlier { r.start } else { len - r.end };
+                (hidden > 0).then(|| {
+                    let label = if earlier { (t.show_earlier)(hidden) } else { (t.show_later)(hidden) };
+                    let on_click = move |_| widened.set(Some(widen(&shown.get_untracked(), len, earlier, LIST_WINDOW)));
+                    view! { <button type="button" class="button button-quiet list-more" on:click=on_click>{label}</button> }
                 })
+            }
+        };
+        let tl = tl.clone();
+        let eras = move || {
+            let r = shown.get();
+            let vis = &vis[r];
+            tl.eras
+                .iter()
+                .map(|era| {
+                    let items: Vec<usize> = vis
+                        .iter()
+                        .copied()
+                        .filter(|&i| tl.era_of(&tl.events[i]).is_some_and(|x| x.id == era.id))
+                        .collect();
+                    (!items.is_empty()).then(|| {
+                        let runs = items
+                            .chunks(RUN)
+                            .map(|run| item_run(&tl, run.to_vec(), selected, mode, href, mentions))
+                            .collect_view();
+                        view! {
+                            <section class="list-era">
+                                <h2><BiText text=era.label.clone() mode/></h2>
+                                <ol>{runs}</ol>
+                            </section>
+                        }
+                    })
+                })
+                .collect_view()
+        };
+        view! { {more(true)} {eras} {more(false)} }
+    }
+}
+
+/// A run of list items, rebuilt only when the choice enters or leaves it.
+fn item_run(
+    tl: &Arc<Timeline>,
+    run: Vec<usize>,
+    selected: Memo<Option<usize>>,
+    mode: Mode,
+    href: Callback<usize, String>,
+    mentions: Signal<Arc<BTreeMap<String, Vec<Mention>>>>,
+) -> impl IntoView {
+    let t = ui(mode);
+    let here = {
+        let run = run.clone();
+        Memo::new(move |_| selected.get().filter(|i| run.binary_search(i).is_ok()))
+    };
+    let tl = tl.clone();
+    move || {
+        let sel = here.get();
+        run.iter()
+            .map(|&i| {
+                let e = &tl.events[i];
+                let card = (sel == Some(i)).then(|| {
+                    let m = mentions.with(|m| m.get(&e.id).cloned().unwrap_or_default());
+                    view! { <EventCard timeline=tl.clone() index=i mode mentions=m/> }
+                });
+                view! {
+                    <li>
+                        <a class="list-event" href=href.run(i) data-noscroll="" aria-current=(sel == Some(i)).then_some("true")>
+                            <time datetime=e.start.to_string()>{(t.date_range)(&e.start, e.end.as_ref())}</time>
+                            <span class="list-title"><BiText text=e.title.clone() mode/></span>
+                        </a>
+                        {card}
+                    </li>
+                }
             })
             .collect_view()
     }
 }
+
+/// How many list items rebuild together when the choice moves: small
+/// enough to be quick, large enough that a widened window needs few memos.
+const RUN: usize = 64;
