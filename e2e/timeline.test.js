@@ -232,8 +232,8 @@ async function serveSplit(page, dir, meeting = (route, file) => route.fulfill({ 
   });
 }
 
-test('10,000 synthetic meetings, split as dist splits them, load, render only what is visible, and never overlap', async () => {
-  const page = await newPage(browser);
+/// 10,000 meetings spread over 1956–2019, the 36 real ones recycled.
+function synthetic() {
   const fixture = structuredClone(data);
   const first = Date.UTC(1956, 0, 1);
   const span = Date.UTC(2019, 11, 31) - first;
@@ -245,6 +245,12 @@ test('10,000 synthetic meetings, split as dist splits them, load, render only wh
     const date = new Date(first + d * 86400000).toISOString().slice(0, 10);
     return { ...base, id: `synthetic-${i}`, start: date, end: undefined };
   });
+  return fixture;
+}
+
+test('10,000 synthetic meetings, split as dist splits them, load, render only what is visible, and never overlap', async () => {
+  const page = await newPage(browser);
+  const fixture = synthetic();
   const dir = split(fixture);
   const index = statSync(join(dir, `timelines/${ID}.json`)).size;
   assert.ok(index * 3 < JSON.stringify(fixture).length, `the index (${index} bytes) is a fraction of the whole`);
@@ -269,6 +275,39 @@ test('10,000 synthetic meetings, split as dist splits them, load, render only wh
   assert.equal(await card.locator('h2').innerText(), last.title.en);
   assert.equal(await card.locator('.sources a').count(), last.sources.length);
   assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+  rmSync(dir, { recursive: true });
+});
+
+test('on a phone, 10,000 meetings are listed 200 at a time, around the chosen one', async () => {
+  const fixture = synthetic();
+  const dir = split(fixture);
+  const page = await newPage(browser, { viewport: { width: 390, height: 800 } });
+  await serveSplit(page, dir);
+  await page.goto(`${BASE}${TL}synthetic-5000/`);
+  const items = page.locator('.list-event');
+  await page.locator('.list-event[aria-current] + .event-card').waitFor();
+  assert.equal(await items.count(), 200);
+  assert.equal(await page.locator('.list-event[aria-current] .list-title').innerText(), fixture.events[5000].title.en);
+  // The window is centred on the choice: 4,900 to 5,099.
+  assert.equal(await items.first().getAttribute('href'), `${TL.slice(1)}synthetic-4900/`);
+  const earlier = page.getByRole('button', { name: 'Show earlier meetings (4900 more)' });
+  const later = page.getByRole('button', { name: 'Show later meetings (4900 more)' });
+  await later.click();
+  await page.getByRole('button', { name: 'Show later meetings (4700 more)' }).waitFor();
+  assert.equal(await items.count(), 400);
+  await earlier.click();
+  await page.getByRole('button', { name: 'Show earlier meetings (4700 more)' }).waitFor();
+  assert.equal(await items.count(), 600);
+  // Choosing a meeting in view opens it where it is: the list stays.
+  await items.nth(10).click();
+  await page.waitForURL(`**${TL}synthetic-4710/`);
+  await page.locator('.event-card[data-event="synthetic-4710"]').waitFor();
+  assert.equal(await items.count(), 600);
+  assert.equal(await items.first().getAttribute('href'), `${TL.slice(1)}synthetic-4700/`);
+  // No page was prerendered for synthetic-5000: 404.html answered it (and
+  // its look for the bundle root, one HEAD per level), with status 404.
+  assert.deepEqual(page.consoleErrors.filter((e) => !/status of 404/.test(e)), []);
   await page.context().close();
   rmSync(dir, { recursive: true });
 });
