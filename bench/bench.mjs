@@ -113,8 +113,8 @@ const POLL = (test) => {
   requestAnimationFrame(tick);
 };
 
-async function throttledPage() {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+async function throttledPage(viewport = VIEWPORT) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
@@ -331,12 +331,14 @@ function writeFloor() {
 }
 
 const FOLIO_READY = `!document.getElementById('boot') && document.querySelector('.axis .marker, .axis .cluster')`;
+const FOLIO_LIST_READY = `!document.getElementById('boot') && document.querySelector('.list-event')`;
+const PHONE = { width: 390, height: 800 };
 const TLJS_READY = `document.querySelector('.tl-timemarker') && document.querySelector('.tl-slide')`;
 
 /** Opens `url` cold and resolves with the time from navigation start to
  *  the first frame where `ready` holds (or `null` after `timeout`). */
-async function timelineLoad(url, ready, { timeout = 60_000, count } = {}) {
-  const { page, context, errors } = await throttledPage();
+async function timelineLoad(url, ready, { timeout = 60_000, count, viewport } = {}) {
+  const { page, context, errors } = await throttledPage(viewport);
   // The condition is written into the script, not evaluated from a string:
   // Folio's CSP forbids eval.
   await page.addInitScript({ content: `(${POLL})(() => ${ready});` });
@@ -355,6 +357,20 @@ async function timelineLoad(url, ready, { timeout = 60_000, count } = {}) {
     throw e;
   }
 }
+
+/** Taps the 51st meeting of the phone list and resolves with the time to
+ *  the first frame that shows its card open in place. */
+const TAP_IN_LIST = () => new Promise((resolve) => {
+  const a = document.querySelectorAll('.list-event')[50];
+  const t0 = performance.now();
+  const tick = () => {
+    if (a.getAttribute('aria-current') && a.nextElementSibling?.matches('.event-card')) resolve(performance.now() - t0);
+    else if (performance.now() - t0 > 5000) resolve(NaN);
+    else requestAnimationFrame(tick);
+  };
+  a.click();
+  requestAnimationFrame(tick);
+});
 
 /** Presses End on the timeline (the last meeting) and resolves with the
  *  time to the first frame that shows its sources: with 10,000 meetings
@@ -430,7 +446,7 @@ async function timelines() {
   const tljs = writeTimelineJs();
   const bigFolio = writeBigFolio(synthetic(10_000));
   const floor = writeFloor();
-  const r = { small: { folio: [], tljs: [], floor: [] }, big: { folio: [], tljs: [] }, zoom: { folio: [], tljs: [] }, bigZoom: [], bigOpen: [] };
+  const r = { small: { folio: [], tljs: [], floor: [] }, big: { folio: [], tljs: [] }, zoom: { folio: [], tljs: [] }, bigZoom: [], bigOpen: [], phone: [], phoneTap: [] };
   for (let i = 0; i < N.timeline; i++) {
     const order = i % 2 ? ['tljs', 'floor', 'folio'] : ['folio', 'floor', 'tljs'];
     for (const who of order) {
@@ -458,6 +474,13 @@ async function timelines() {
     r.bigOpen.push(await f.page.evaluate(OPEN_LAST, 'synthetic-9999'));
     if (!Number.isFinite(r.bigOpen.at(-1))) throw new Error('Folio did not show the last meeting\'s record within 5 s');
     await f.context.close();
+    // The same on a phone, where the timeline is a list.
+    const p = await timelineLoad(bigFolio, FOLIO_LIST_READY, { count: '10000 of 10000', viewport: PHONE });
+    if (p.ms == null) throw new Error('Folio did not list 10,000 meetings on a phone within 60 s');
+    r.phone.push(p.ms);
+    r.phoneTap.push(await p.page.evaluate(TAP_IN_LIST));
+    if (!Number.isFinite(r.phoneTap.at(-1))) throw new Error('a tap in the phone list did not open the meeting within 5 s');
+    await p.context.close();
     // Once TimelineJS3 has timed out it will again: spare the minutes.
     if (r.big.tljs.includes(null)) continue;
     const t = await timelineLoad(tljs('10k'), TLJS_READY, { timeout: BIG_TIMEOUT });
@@ -472,6 +495,8 @@ async function timelines() {
       tljs: bigTljs.length === r.big.tljs.length ? summary(bigTljs) : { timedOutAfter: BIG_TIMEOUT, runs: r.big.tljs.length },
       folioZoom: summary(r.bigZoom),
       folioOpen: summary(r.bigOpen),
+      phone: summary(r.phone),
+      phoneTap: summary(r.phoneTap),
     },
     zoom: { folio: summary(r.zoom.folio), tljs: summary(r.zoom.tljs) },
   };
@@ -585,10 +610,12 @@ out(`| ready, 10,000 meetings (${tl.big.folio.n} runs) | ${spread(tl.big.folio)}
 out(`| one zoom step, 36 meetings | ${spread(tl.zoom.folio)} | ${spread(tl.zoom.tljs)} | ${ratio(tl.zoom.folio.median, tl.zoom.tljs.median).toFixed(2)}× |`);
 out(`| one zoom step, 10,000 meetings | ${spread(tl.big.folioZoom)} | — | — |`);
 out(`| one meeting's whole record, 10,000 meetings | ${spread(tl.big.folioOpen)} | — | — |`);
+out(`| ready on a 390 px phone (the list), 10,000 meetings | ${spread(tl.big.phone)} | — | — |`);
+out(`| one tap in the phone list, 10,000 meetings | ${spread(tl.big.phoneTap)} | — | — |`);
 out();
 out(`The floor: a page of one line of text and nothing else reaches its first frame, timed the same way, in ${spread(tl.small.floor)}, ${ratio(tl.small.floor.median, tl.small.tljs.median).toFixed(2)}× TimelineJS3's ready time. That is what this machine takes to show anything at all under the throttle: no timeline can be ready sooner.`);
 out();
-out('Ready: the first frame with the timeline drawn and live (Folio: the app has taken over and markers are on the axis; TimelineJS3: markers and slides are in the DOM), from navigation start. Zoom: click to the first frame after the DOM changed. Whole record: the End key to the first frame that shows the last meeting\'s sources, which a timeline this large keeps in each meeting\'s own file (fetched).');
+out('Ready: the first frame with the timeline drawn and live (Folio: the app has taken over and markers are on the axis; TimelineJS3: markers and slides are in the DOM), from navigation start. Zoom: click to the first frame after the DOM changed. Whole record: the End key to the first frame that shows the last meeting\'s sources, which a timeline this large keeps in each meeting\'s own file (fetched). Phone: the list, which shows 200 meetings at a time; a tap, to the first frame with that meeting\'s card open.');
 out();
 out('## 5. Memory');
 out();
