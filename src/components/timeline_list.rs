@@ -25,6 +25,7 @@ pub fn TimelineList(
 ) -> impl IntoView {
     let t = ui(mode);
     let tl = timeline.clone();
+    let items = Items { selected, mode, href, mentions };
     // Built afresh for each filter: positions refer to the filtered list.
     move || {
         let vis = Arc::new(visible.get());
@@ -55,16 +56,13 @@ pub fn TimelineList(
             tl.eras
                 .iter()
                 .map(|era| {
-                    let items: Vec<usize> = vis
+                    let in_era: Vec<usize> = vis
                         .iter()
                         .copied()
                         .filter(|&i| tl.era_of(&tl.events[i]).is_some_and(|x| x.id == era.id))
                         .collect();
-                    (!items.is_empty()).then(|| {
-                        let runs = items
-                            .chunks(RUN)
-                            .map(|run| item_run(&tl, run.to_vec(), selected, mode, href, mentions))
-                            .collect_view();
+                    (!in_era.is_empty()).then(|| {
+                        let runs = in_era.chunks(RUN).map(|run| item_run(&tl, run.to_vec(), items)).collect_view();
                         view! {
                             <section class="list-era">
                                 <h2><BiText text=era.label.clone() mode/></h2>
@@ -79,15 +77,18 @@ pub fn TimelineList(
     }
 }
 
-/// A run of list items, rebuilt only when the choice enters or leaves it.
-fn item_run(
-    tl: &Arc<Timeline>,
-    run: Vec<usize>,
+/// What every list item needs besides its meeting.
+#[derive(Clone, Copy)]
+struct Items {
     selected: Memo<Option<usize>>,
     mode: Mode,
     href: Callback<usize, String>,
     mentions: Signal<Arc<BTreeMap<String, Vec<Mention>>>>,
-) -> impl IntoView {
+}
+
+/// A run of list items, rebuilt only when the choice enters or leaves it.
+fn item_run(tl: &Arc<Timeline>, run: Vec<usize>, items: Items) -> impl IntoView {
+    let Items { selected, mode, href, mentions } = items;
     let t = ui(mode);
     let here = {
         let run = run.clone();
