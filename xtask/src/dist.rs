@@ -221,6 +221,11 @@ pub fn split(file: &Path, content: &Path) -> Result {
     let text = std::fs::read_to_string(file).map_err(|e| crate::Error(format!("{}: {e}", file.display())))?;
     let timeline = folio_model::timeline::parse(&text)
         .map_err(|e| crate::Error(e.in_file(file.display().to_string()).to_string()))?;
+    if timeline.details_apart {
+        // Its meetings lack their details: splitting it again would write
+        // them empty over the good files.
+        return fail!("{}: this timeline is already split; give the whole file, from content/", file.display());
+    }
     let n = write_split(&timeline, content)?;
     println!("xtask: {} written as an index and {n} event files in {}", timeline.id, content.display());
     Ok(())
@@ -490,6 +495,9 @@ mod tests {
             *e = folio_model::timeline::parse_event(&read(event_path(&whole.id, &e.id))).unwrap();
         }
         assert_eq!(&joined, whole);
+        // Splitting the index again would empty the meetings' files.
+        let again = split(&dir.join(format!("timelines/{}.json", whole.id)), &dir).unwrap_err();
+        assert!(again.0.contains("already split"), "{}", again.0);
         std::fs::remove_dir_all(dir).unwrap();
     }
 
