@@ -56,9 +56,7 @@ struct Content {
 impl Content {
     fn read(dir: &Path) -> Result<Content> {
         fn load<T>(dir: &Path, rel: String, parse: fn(&str) -> std::result::Result<T, ContentError>) -> Result<T> {
-            let file = dir.join(&rel);
-            parse(&std::fs::read_to_string(&file)?)
-                .map_err(|e| crate::Error(e.in_file(format!("content/{rel}")).to_string()))
+            parse_file(&dir.join(&rel), format!("content/{rel}"), parse)
         }
         let catalog = load(dir, "catalog.json".into(), parse::catalog)?;
         let articles = catalog
@@ -92,8 +90,13 @@ impl Content {
     fn carried(&self, data: &PageData) -> PageData {
         let mut out = data.clone();
         out.articles.retain(|a| !self.too_large.contains(&format!("articles/{}", a.slug)));
-        out.timelines.retain(|t| !self.too_large.contains(&format!("timelines/{}", t.id)));
+        out.timelines.retain(|t| !self.too_large_timeline(t));
         out
+    }
+
+    /// Whether `t` is over [`INLINE_LIMIT`]: not carried, and split.
+    fn too_large_timeline(&self, t: &Timeline) -> bool {
+        self.too_large.contains(&format!("timelines/{}", t.id))
     }
 
     /// Every view the content defines, unprefixed (English); each is
@@ -218,9 +221,7 @@ pub fn write_split(timeline: &Timeline, content: &Path) -> Result<usize> {
 /// file copied straight into a deployed bundle's `content/` (and for the
 /// bench and the tests, which make such a bundle).
 pub fn split(file: &Path, content: &Path) -> Result {
-    let text = std::fs::read_to_string(file).map_err(|e| crate::Error(format!("{}: {e}", file.display())))?;
-    let timeline = folio_model::timeline::parse(&text)
-        .map_err(|e| crate::Error(e.in_file(file.display().to_string()).to_string()))?;
+    let timeline = parse_file(file, file.display().to_string(), folio_model::timeline::parse)?;
     if timeline.details_apart {
         // Its meetings lack their details: splitting it again would write
         // them empty over the good files.
@@ -229,6 +230,12 @@ pub fn split(file: &Path, content: &Path) -> Result {
     let n = write_split(&timeline, content)?;
     println!("xtask: {} written as an index and {n} event files in {}", timeline.id, content.display());
     Ok(())
+}
+
+/// Reads and parses one content file; an error names it as `shown`.
+fn parse_file<T>(file: &Path, shown: String, parse: fn(&str) -> std::result::Result<T, ContentError>) -> Result<T> {
+    let text = std::fs::read_to_string(file).map_err(|e| crate::Error(format!("{shown}: {e}")))?;
+    parse(&text).map_err(|e| crate::Error(e.in_file(shown).to_string()))
 }
 
 /// How a page finds the bundle root, which its links and assets are
@@ -378,7 +385,7 @@ fn write_route_files(dist: &Path) -> Result<usize> {
     // browser picks CJK fonts and screen readers the right voice at once.
     let zh_shell = with_html_lang(&shell, Mode::Zh.ui_lang().tag())?;
     let content = Content::read(&root().join("content"))?;
-    for t in content.timelines.iter().filter(|t| content.too_large.contains(&format!("timelines/{}", t.id))) {
+    for t in content.timelines.iter().filter(|t| content.too_large_timeline(t)) {
         let n = write_split(t, &dist.join("content"))?;
         println!(
             "xtask: timelines/{}.json is over {} KB: split into an index and {n} event files",
