@@ -427,8 +427,9 @@ async function zooms(page, which, max) {
  *  xtask/src/dist.rs): an index, and one file per meeting, by the same code
  *  (`cargo xtask split-timeline`). The timeline page is made as dist makes
  *  that timeline's page: its data keeps the catalog and articles but not the
- *  timeline. The app then fetches the index from its own server, as
- *  TimelineJS3 loads its own data.
+ *  timeline, and its head asks for the index at low priority (`preloads` in
+ *  xtask/src/dist.rs; the unit test there pins the tag). The app then reads
+ *  the index from its own server, as TimelineJS3 loads its own data.
  *  (Intercepting the request instead would time the browser's debugging
  *  protocol carrying the file.) */
 function writeBigFolio(big) {
@@ -446,7 +447,8 @@ function writeBigFolio(big) {
   if (!data.timelines.length) throw new Error(`${page} carries no timeline to leave out`);
   data.timelines = [];
   const carried = JSON.stringify(data).replaceAll('<', '\\u003c');
-  writeFileSync(page, html.replace(block, (_, open, __, close) => open + carried + close));
+  const preload = `<link rel=preload as=fetch crossorigin fetchpriority=low href="content/timelines/${timelineId}.json">`;
+  writeFileSync(page, html.replace(block, (_, open, __, close) => open + carried + close).replace('</head>', `${preload}</head>`));
   return `${BENCH_URL}/folio${TIMELINE}`;
 }
 

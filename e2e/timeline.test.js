@@ -343,6 +343,32 @@ test('a meeting whose own file fails keeps what it shows, says why, and retries'
   rmSync(dir, { recursive: true });
 });
 
+test('a page that leaves its timeline out asks for it at once, and the app reads that answer, not a second download', async () => {
+  // As dist writes a page whose timeline is too large to carry (`preloads`
+  // in xtask/src/dist.rs): no data, and the index preloaded in the head.
+  const page = await newPage(browser);
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.fallback();
+    const response = await route.fetch();
+    const body = (await response.text())
+      .replace(/<script type=application\/json id=folio-data>.*?<\/script>/s, '')
+      .replace('</head>', `<link rel=preload as=fetch crossorigin fetchpriority=low href="content/timelines/${ID}.json"></head>`);
+    await route.fulfill({ response, body });
+  });
+  const requests = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith(`/content/timelines/${ID}.json`)) requests.push(r.url()); });
+  const unused = [];
+  page.on('console', (m) => { if (/preloaded using link preload but not used/.test(m.text())) unused.push(m.text()); });
+  await page.goto(BASE + TL);
+  await page.locator(drawn).first().waitFor();
+  assert.equal(await page.locator('.timeline-count').innerText(), `${data.events.length} of ${data.events.length} meetings`);
+  // Chromium warns about an unused preload about three seconds after load.
+  await page.waitForTimeout(3500);
+  assert.deepEqual(unused, []);
+  assert.equal(requests.length, 1, `the index was downloaded ${requests.length} times: ${requests.join(', ')}`);
+  await page.context().close();
+});
+
 test('a broken timeline file gets a clear message, and articles stay readable', async () => {
   const page = await newPage(browser);
   await withoutPageData(page);
