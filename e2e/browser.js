@@ -53,8 +53,17 @@ export function appReady(page) {
   return page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
 }
 
+/// Waits until the app has taken the page over from the prerendered view
+/// (`#boot`). Where a page's data is missing (`withoutPageData`), the
+/// prerendered view stays until the app's first view has loaded
+/// (src/boot.rs), and both are in the DOM meanwhile.
+export async function waitForApp(page) {
+  await page.waitForFunction(() => !document.getElementById('boot'));
+}
+
 /// Waits until the app has rendered an article's text.
 export async function waitForArticle(page) {
+  await waitForApp(page);
   await page.locator('#page-text p').first().waitFor();
 }
 

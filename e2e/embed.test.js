@@ -263,6 +263,45 @@ test('the iframe height follows a page turn, a language switch, a window resize 
   assert.deepEqual(page.consoleErrors, []);
 });
 
+test('an embed whose timeline comes later keeps its prerendered view and height, then fits the app', async (t) => {
+  // As dist writes the pages of a timeline too large to carry: no data in
+  // the frame's document, so the app fetches the timeline (held back here).
+  let release;
+  const released = new Promise((r) => { release = r; });
+  const page = await newPage(browser);
+  t.after(() => page.context().close());
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
+    window.__heights = [];
+    addEventListener('message', (e) => { if (e.data?.type === 'folio:resize') window.__heights.push(e.data.height); });
+  });
+  // Before the partner page loads: its loader may create the frame at once.
+  await page.context().route(`${ORIGIN}/**`, async (route) => {
+    if (route.request().resourceType() === 'document') {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/<script type=application\/json id=folio-data>.*?<\/script>/s, '');
+      return route.fulfill({ response, body });
+    }
+    if (route.request().url().endsWith(`/content/timelines/${ID}.json`)) await released;
+    return route.fallback();
+  });
+  await page.goto(hostPage(`<div class="box">${link(`/timeline/${ID}/`, '', tl.title.en)}</div>\n${LOADER}`));
+  await until(async () => (await frames(page).count()) === 1, 'the link becomes an iframe');
+  const frame = frames(page).first();
+  const doc = await inside(frame, '#boot .axis .marker');
+  await until(() => doc.locator('html').evaluate(() => performance.getEntriesByName('folio-ready').length > 0), 'the app runs');
+  // The app waits hidden behind the prerendered view: the frame must not
+  // be told it is 0 px tall, nor show a loading line.
+  assert.equal(await doc.locator('#boot .axis .marker').first().isVisible(), true);
+  assert.equal(await doc.locator('.loading').isVisible(), false);
+  assert.ok((await frame.evaluate((f) => f.getBoundingClientRect().height)) > 100, 'the frame keeps a height');
+  assert.deepEqual(await page.evaluate(() => window.__heights.filter((h) => h <= 0)), []);
+  release();
+  await doc.locator('.timeline-count').waitFor();
+  await until(() => doc.locator('html').evaluate(() => !document.getElementById('boot')), 'the app takes over');
+  await settle(frame, 'after the timeline arrived');
+});
+
 test('only a frame’s own messages resize it: not the host, not a same-origin frame, not another embed', async (t) => {
   const page = await openHost(
     t,

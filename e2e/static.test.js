@@ -131,6 +131,54 @@ test('an unknown path gets the not-found view from 404.html, and data for the ap
   assert.deepEqual(r.errors.filter((e) => !/404/.test(e)), []);
 });
 
+/// Serves each page without its data, as dist writes a page whose content
+/// is too large to carry, and holds `pattern`'s answers until `release()`.
+async function withheld(page, pattern) {
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.fallback();
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/<script type=application\/json id=folio-data>.*?<\/script>/s, '');
+    await route.fulfill({ response, body });
+  });
+  let release;
+  const released = new Promise((r) => { release = r; });
+  await page.route(pattern, async (route) => { await released; await route.fallback(); });
+  return release;
+}
+
+test('while the app waits for content the page did not carry, the prerendered view stays, then the app takes over', async () => {
+  const page = await newPage(browser);
+  const release = await withheld(page, `**/content/timelines/${timeline.id}.json`);
+  await page.goto(BASE + `/timeline/${timeline.id}/`);
+  await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length);
+  // The app runs, but the reader still sees the prerendered timeline, not
+  // a loading line, with English still shown as the chosen language.
+  assert.equal(await page.locator('#boot .axis .marker').first().isVisible(), true);
+  assert.equal(await page.locator('.loading').isVisible(), false);
+  assert.equal(await page.locator('#boot input[value=en]').isChecked(), true);
+  assert.equal(await page.locator('.masthead').filter({ visible: true }).count(), 1, 'one masthead on screen');
+  release();
+  await page.waitForFunction(() => !document.getElementById('boot'));
+  assert.equal(await page.locator('.timeline-count').innerText(), `${timeline.events.length} of ${timeline.events.length} meetings`);
+  assert.equal(await page.locator('.axis .marker').first().isVisible(), true);
+  assert.equal(await page.locator('input[name=folio-mode][value=en]').isChecked(), true);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('404.html is not kept while the app loads the view it was served for', async () => {
+  // An article added since the build: 404.html answers, and its "not
+  // found" must not stand in for the article while the app looks for it.
+  const page = await newPage(browser);
+  const release = await withheld(page, '**/content/articles/added-later.json');
+  await page.goto(BASE + '/article/added-later/');
+  await page.locator('.loading').waitFor();
+  assert.equal(await page.locator('#boot').count(), 0);
+  release();
+  await page.locator('.error-panel').waitFor();
+  await page.context().close();
+});
+
 test('an address with view flags shows them over its prerendered file, without errors', async () => {
   const page = await newPage(browser);
   await page.goto(BASE + `/embed/article/${articles[0].slug}/?plain=1&theme=dark`);

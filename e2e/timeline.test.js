@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, launch, newPage, withoutPageData } from './browser.js';
+import { BASE, launch, newPage, waitForApp, withoutPageData } from './browser.js';
 
 const ID = 'japan-russia-summits';
 const TL = `/timeline/${ID}/`;
@@ -256,6 +256,7 @@ test('10,000 synthetic meetings, split as dist splits them, load, render only wh
   assert.ok(index * 3 < JSON.stringify(fixture).length, `the index (${index} bytes) is a fraction of the whole`);
   await serveSplit(page, dir);
   await page.goto(BASE + TL);
+  await waitForApp(page);
   await page.locator(drawn).first().waitFor();
   assert.equal(await page.locator('.timeline-count').innerText(), '10000 of 10000 meetings');
   for (let z = 0; z < 6; z++) {
@@ -285,6 +286,7 @@ test('on a phone, 10,000 meetings are listed 200 at a time, around the chosen on
   const page = await newPage(browser, { viewport: { width: 390, height: 800 } });
   await serveSplit(page, dir);
   await page.goto(`${BASE}${TL}synthetic-5000/`);
+  await waitForApp(page);
   const items = page.locator('.list-event');
   await page.locator('.list-event[aria-current] + .event-card').waitFor();
   assert.equal(await items.count(), 200);
@@ -320,6 +322,7 @@ test('a meeting whose own file fails keeps what it shows, says why, and retries'
   let offline = true;
   await serveSplit(page, dir, (route, file) => (offline ? route.abort('internetdisconnected') : route.fulfill({ path: file })));
   await page.goto(`${BASE}${TL}${id}/`);
+  await waitForApp(page);
   const card = page.locator(`.event-card[data-event="${id}"]`);
   const failed = card.locator('.event-error[role=alert]');
   await failed.waitFor();
@@ -335,6 +338,7 @@ test('a meeting whose own file fails keeps what it shows, says why, and retries'
   // A file that is missing cannot be fixed by retrying: no button.
   rmSync(join(dir, 'timelines', ID, '2016-09-vladivostok-eef.json'));
   await page.goto(`${BASE}${TL}2016-09-vladivostok-eef/`);
+  await waitForApp(page);
   const missing = page.locator('.event-card[data-event="2016-09-vladivostok-eef"] .event-error');
   await missing.waitFor();
   assert.match(await missing.innerText(), /missing or damaged/);
@@ -360,6 +364,7 @@ test('a page that leaves its timeline out asks for it at once, and the app reads
   const unused = [];
   page.on('console', (m) => { if (/preloaded using link preload but not used/.test(m.text())) unused.push(m.text()); });
   await page.goto(BASE + TL);
+  await waitForApp(page);
   await page.locator(drawn).first().waitFor();
   assert.equal(await page.locator('.timeline-count').innerText(), `${data.events.length} of ${data.events.length} meetings`);
   // Chromium warns about an unused preload about three seconds after load.
@@ -375,6 +380,7 @@ test('a broken timeline file gets a clear message, and articles stay readable', 
   await page.route(`**/content/timelines/${ID}.json`, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{"id": "japan-russia-summits", "events": [' }));
   await page.goto(BASE + TL);
+  await waitForApp(page);
   const panel = page.locator('.error-panel');
   await panel.waitFor();
   assert.equal(await panel.locator('h1').innerText(), 'This timeline could not be read');
@@ -397,6 +403,7 @@ test('hostile strings in a timeline are shown as text', async () => {
   await withoutPageData(page);
   await page.route(`**/content/timelines/${ID}.json`, (route) => route.fulfill({ json: fixture }));
   await page.goto(`${BASE}${TL}${data.events[0].id}/`);
+  await waitForApp(page);
   const card = page.locator('.event-card');
   await card.waitFor();
   assert.equal(await card.locator('h2').innerText(), evil);

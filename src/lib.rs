@@ -12,6 +12,7 @@
 //! - [`load`]: content that is ready at once (the page carried it) or
 //!   fetched.
 //! - [`base`]: where the bundle is served, found at run time.
+//! - [`boot`]: the hand-over from the prerendered view to the app.
 //! - [`embed`]: what an embedded document does for its host page.
 //! - `prerender` (feature `ssr`): the same app rendered natively to HTML.
 //!
@@ -25,6 +26,7 @@
 pub mod api;
 pub mod app;
 pub mod base;
+pub mod boot;
 pub mod components;
 pub mod embed;
 pub mod load;

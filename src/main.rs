@@ -18,12 +18,11 @@ fn main() {
     // app mounts beside it and the old markup goes in the same task, before
     // the browser paints again: over the same data the new view is the same
     // view, so the reader sees no gap and no shift. (Not hydration: see
-    // ARCHITECTURE.md, "Prerendering".)
-    let boot = document().get_element_by_id("boot");
+    // ARCHITECTURE.md, "Prerendering".) Where the app's first render is
+    // still loading, `#boot` stays until it is done (`boot.rs`).
     mount_to_body(folio::App);
-    if let Some(el) = boot {
-        el.remove();
-    }
+    let path = folio::base::strip(&window().location().pathname().unwrap_or_default());
+    folio::boot::hand_over(&path);
     // For tests and the benchmark: the app is live from here on.
     if let Some(p) = window().performance() {
         let _ = p.mark("folio-ready");

@@ -83,9 +83,12 @@ pub fn load_error_panel(err: &LoadError, what: Content, mode: Mode, retry: Callb
     }
 }
 
-/// What stands in a view's place while its content is on the way.
+/// What stands in a view's place while its content is on the way (or,
+/// on arrival, what the prerendered view goes on standing for: `boot.rs`).
 #[component]
 pub fn Loading() -> impl IntoView {
+    crate::boot::loading_started();
+    on_cleanup(crate::boot::loading_ended);
     let mode = crate::state::use_reading().mode;
     view! { <p class="loading" aria-busy="true">{move || ui(mode.get()).loading}</p> }
 }

@@ -183,8 +183,9 @@ fn prerendered(shell: &str, path: &str, data: PageData, carried: &PageData, head
     };
     let end = shell[start..].find("</body>").map(|i| start + i).expect("a shell with a body");
     Ok(format!(
-        "{}<div id=boot>{body}</div><script type=application/json id={}>{json}</script>{}",
+        "{}<div id=boot data-path=\"{}\">{body}</div><script type=application/json id={}>{json}</script>{}",
         &shell[..start],
+        escape_html(path),
         folio_model::page_data::SCRIPT_ID,
         &shell[end..]
     ))
