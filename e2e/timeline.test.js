@@ -307,6 +307,12 @@ test('on a phone, 10,000 meetings are listed 200 at a time, around the chosen on
   await page.locator('.event-card[data-event="synthetic-4710"]').waitFor();
   assert.equal(await items.count(), 600);
   assert.equal(await items.first().getAttribute('href'), `${TL.slice(1)}synthetic-4700/`);
+  // A language switch keeps the list the reader made.
+  await page.getByRole('radio', { name: '中文' }).check();
+  await page.waitForURL(`**/zh${TL}synthetic-4710/`);
+  await page.locator('.list-event[aria-current] + .event-card').waitFor();
+  assert.equal(await items.count(), 600);
+  assert.equal(await items.first().getAttribute('href'), `zh${TL}synthetic-4700/`);
   // No page was prerendered for synthetic-5000: 404.html answered it (and
   // its look for the bundle root, one HEAD per level), with status 404.
   assert.deepEqual(page.consoleErrors.filter((e) => !/status of 404/.test(e)), []);

@@ -22,6 +22,9 @@ pub fn TimelineList(
     mode: Mode,
     href: Callback<usize, String>,
     mentions: Signal<Arc<BTreeMap<String, Vec<Mention>>>>,
+    /// The window last shown, over which meetings: kept by the page, which
+    /// outlives this list when a language switch rebuilds it.
+    kept: StoredValue<Option<(Arc<Vec<usize>>, Range<usize>)>>,
 ) -> impl IntoView {
     let t = ui(mode);
     let tl = timeline.clone();
@@ -30,7 +33,10 @@ pub fn TimelineList(
     move || {
         let vis = Arc::new(visible.get());
         let len = vis.len();
-        let widened = RwSignal::new(None::<Range<usize>>);
+        // Over the same meetings (a language switch), the window the reader
+        // had stays, widened or not; a filter starts afresh.
+        let before = kept.with_value(|k| k.as_ref().filter(|(v, _)| **v == *vis).map(|(_, r)| r.clone()));
+        let widened = RwSignal::new(before);
         let shown = {
             let vis = vis.clone();
             Memo::new(move |last: Option<&Range<usize>>| {
@@ -38,6 +44,10 @@ pub fn TimelineList(
                 list_window(len, choice, &[widened.get(), last.cloned()], LIST_WINDOW)
             })
         };
+        {
+            let vis = vis.clone();
+            Effect::new(move || kept.set_value(Some((vis.clone(), shown.get()))));
+        }
         let more = move |earlier: bool| {
             move || {
                 let r = shown.get();

@@ -98,6 +98,7 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
     // Set when a marker is chosen by click or key: the marker is redrawn
     // (zoom and clusters change), so focus must be put back on it.
     let refocus = StoredValue::new(false);
+    let list_window = StoredValue::new(None);
     let select = {
         let (href, go) = (href.clone(), go.clone());
         Callback::new(move |i: usize| {
@@ -200,7 +201,7 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
         let body = {
             let tl = timeline.clone();
             let list = move || {
-                view! { <TimelineList timeline=tl.clone() visible selected mode href=list_href mentions=mentions_map/> }
+                view! { <TimelineList timeline=tl.clone() visible selected mode href=list_href mentions=mentions_map kept=list_window/> }
             };
             let tl = timeline.clone();
             let axis = move || {
