@@ -194,8 +194,8 @@ fn prerendered(shell: &str, path: &str, data: PageData, carried: &PageData, head
 /// The largest content file, as JSON, that a page carries inline. A bigger
 /// one would be copied into every page that needs it: every meeting page
 /// of a 10,000-meeting timeline would carry all 13 MB of it. The app
-/// fetches such a file instead; its first render there is a loading line,
-/// not the prerendered view. A timeline this large is also split
+/// fetches such a file instead, and keeps the prerendered view on screen
+/// until it has it (`src/boot.rs`). A timeline this large is also split
 /// ([`write_split`]), so what the app fetches first is its index.
 ///
 /// The page asks for what it leaves out at once, at low priority
