@@ -320,6 +320,31 @@ test('on a phone, 10,000 meetings are listed 200 at a time, around the chosen on
   rmSync(dir, { recursive: true });
 });
 
+test('a meeting page of a split timeline keeps its prerendered card until the app has the whole meeting', async () => {
+  const dir = split(structuredClone(data));
+  const id = '2016-05-sochi-new-approach';
+  const page = await newPage(browser);
+  let release;
+  const released = new Promise((r) => { release = r; });
+  await serveSplit(page, dir, async (route, file) => { await released; await route.fulfill({ path: file }); });
+  await page.goto(`${BASE}${TL}${id}/`);
+  await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length);
+  // The app has the index, not yet the meeting's details: what the reader
+  // sees is still the prerendered card, outcome and all.
+  await page.waitForTimeout(300);
+  const outcome = (root) => page.locator(`${root} .event-card[data-event="${id}"] .event-facts dd`, { hasText: ev(id).outcome.en });
+  // (It holds both the list's card and the axis's; the stylesheet shows one.)
+  assert.equal(await outcome('#boot').filter({ visible: true }).count(), 1);
+  assert.equal(await page.locator('.loading').filter({ visible: true }).count(), 0);
+  release();
+  await waitForApp(page);
+  // Handed over only once the details were there: no loading line between.
+  assert.equal(await outcome('body').count(), 1);
+  assert.equal(await page.locator('.event-card .loading').count(), 0);
+  await page.context().close();
+  rmSync(dir, { recursive: true });
+});
+
 test('a meeting whose own file fails keeps what it shows, says why, and retries', async () => {
   const fixture = structuredClone(data);
   const dir = split(fixture);

@@ -19,11 +19,12 @@
 //! the build, which the app then loads; showing "not found" meanwhile would
 //! be wrong.
 
-use leptos::prelude::document;
+use leptos::prelude::{document, queue_microtask};
 use std::cell::Cell;
 
 thread_local! {
-    /// Views showing [`crate::components::error_panel::Loading`] now.
+    /// Views (pages, and meeting cards waiting for their details) showing
+    /// [`crate::components::error_panel::Loading`] now.
     static LOADING: Cell<usize> = const { Cell::new(0) };
     /// Whether `#boot` is being kept until they are done.
     static HELD: Cell<bool> = const { Cell::new(false) };
@@ -38,13 +39,19 @@ pub fn loading_started() {
 }
 
 /// A loading line went away; the last one hands the page to the app.
+///
+/// Not at once: a view that has loaded drops its loading line before the
+/// view replacing it is built, and that one may wait too (a meeting's card
+/// for its details). So the count is read again once the update is done,
+/// in a microtask, still before the browser paints.
 pub fn loading_ended() {
-    let left = LOADING.with(|n| {
-        n.set(n.get().saturating_sub(1));
-        n.get()
-    });
-    if left == 0 && HELD.with(|h| h.replace(false)) {
-        release();
+    LOADING.with(|n| n.set(n.get().saturating_sub(1)));
+    if HELD.with(Cell::get) {
+        queue_microtask(|| {
+            if LOADING.with(Cell::get) == 0 && HELD.with(|h| h.replace(false)) {
+                release();
+            }
+        });
     }
 }
 

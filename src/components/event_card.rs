@@ -1,5 +1,5 @@
 use crate::api::{self, LoadError};
-use crate::components::{bi_text::BiText, ui};
+use crate::components::{bi_text::BiText, error_panel::Loading, ui};
 use crate::load::Load;
 use folio_model::article::{asset_ref, AssetRef};
 use folio_model::route::{article_href, relative};
@@ -64,7 +64,9 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Ve
         })
     };
     let rest = move || match details.get() {
-        None => view! { <p class="loading" aria-busy="true">{t.loading}</p> }.into_any(),
+        // `Loading`, so that a page kept while the app loads (`boot.rs`)
+        // waits for these details too: its prerendered card has them.
+        None => view! { <Loading/> }.into_any(),
         Some(Ok(e)) => sources(&e, t).into_any(),
         Some(Err(err)) => details_error(&err, t, move || details.refetch()).into_any(),
     };
