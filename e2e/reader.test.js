@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage, waitForArticle, withoutPageData } from './browser.js';
+import { BASE, launch, newPage, waitForApp, waitForArticle, withoutPageData } from './browser.js';
 
 const SLUG = 'japan-overtures-to-russia';
 const ARTICLE = `/article/${SLUG}/`;
@@ -207,6 +207,7 @@ test('a broken catalog leaves the article readable', async () => {
   await withoutPageData(page);
   await page.route('**/content/catalog.json', (route) => route.fulfill({ status: 500, body: 'oops' }));
   await page.goto(BASE + ARTICLE);
+  await waitForApp(page);
   await page.getByText(para(0, 0)).waitFor();
   assert.equal(await page.locator('.related').count(), 0);
   await page.goto(BASE + '/');

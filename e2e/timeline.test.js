@@ -419,6 +419,7 @@ test('a broken timeline file gets a clear message, and articles stay readable', 
   assert.match(await panel.locator('code').innerText(), new RegExp(`/content/timelines/${ID}\\.json:1:\\d+: `));
   // The article that cites it still renders, without the event links.
   await page.goto(BASE + '/article/japan-overtures-to-russia/2/');
+  await waitForApp(page);
   await page.locator('#page-text [data-block]').first().waitFor();
   assert.equal(await page.locator('.event-link').count(), 0);
   assert.equal(await page.locator('.event-strip').count(), 0);
