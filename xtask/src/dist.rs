@@ -89,14 +89,57 @@ impl Content {
     /// all but the files over [`INLINE_LIMIT`].
     fn carried(&self, data: &PageData) -> PageData {
         let mut out = data.clone();
-        out.articles.retain(|a| !self.too_large.contains(&format!("articles/{}", a.slug)));
+        out.articles.retain(|a| !self.too_large_article(a));
         out.timelines.retain(|t| !self.too_large_timeline(t));
         out
+    }
+
+    /// Whether `a` is over [`INLINE_LIMIT`]: not carried.
+    fn too_large_article(&self, a: &Article) -> bool {
+        self.too_large.contains(&format!("articles/{}", a.slug))
     }
 
     /// Whether `t` is over [`INLINE_LIMIT`]: not carried, and split.
     fn too_large_timeline(&self, t: &Timeline) -> bool {
         self.too_large.contains(&format!("timelines/{}", t.id))
+    }
+
+    /// `<link rel=preload>` tags for what the first render of `route` needs
+    /// (`data`) but its page does not carry: its files over
+    /// [`INLINE_LIMIT`] and, on a meeting page of a split timeline, that
+    /// meeting's own file. Without them the app asks for these only once
+    /// its wasm runs.
+    ///
+    /// `fetchpriority=low`: the stylesheet and the wasm come first. A 16 MB
+    /// timeline preloaded at the default priority held them back and
+    /// delayed first paint by up to 400 ms under the bench's 4× throttle.
+    /// The 3 MB index of 10,000 meetings at low priority left first paint
+    /// where it was (324 ms against 330, medians of ten) and the timeline
+    /// was ready 73 ms sooner (1,066 → 993 ms). `crossorigin` makes the
+    /// request the one the app's fetch sends (mode `cors`, same-origin
+    /// credentials), so the browser hands it the preloaded response
+    /// instead of fetching twice.
+    fn preloads(&self, route: &Route, data: &PageData) -> String {
+        let mut files: Vec<String> = data
+            .articles
+            .iter()
+            .filter(|a| self.too_large_article(a))
+            .map(|a| format!("articles/{}.json", a.slug))
+            .collect();
+        for t in data.timelines.iter().filter(|t| self.too_large_timeline(t)) {
+            files.push(format!("timelines/{}.json", t.id));
+            if let Route::Timeline { id, event: Some(event) } = route {
+                if id == &t.id && t.event_index(event).is_some() {
+                    files.push(event_path(id, event));
+                }
+            }
+        }
+        files
+            .iter()
+            .map(|f| {
+                format!("<link rel=preload as=fetch crossorigin fetchpriority=low href=\"content/{}\">", escape_html(f))
+            })
+            .collect()
     }
 
     /// Every view the content defines, unprefixed (English); each is
@@ -199,44 +242,8 @@ fn prerendered(shell: &str, path: &str, data: PageData, carried: &PageData, head
 /// ([`write_split`]), so what the app fetches first is its index.
 ///
 /// The page asks for what it leaves out at once, at low priority
-/// ([`preloads`]), so the download overlaps the wasm's.
+/// ([`Content::preloads`]), so the download overlaps the wasm's.
 const INLINE_LIMIT: usize = 512 * 1024;
-
-/// `<link rel=preload>` tags for what a page's first render needs but does
-/// not carry: its files over [`INLINE_LIMIT`] and, on a meeting page of a
-/// split timeline, that meeting's own file. Without them the app asks for
-/// these only once its wasm runs.
-///
-/// `fetchpriority=low`: the stylesheet and the wasm come first. A 16 MB
-/// timeline preloaded at the default priority held them back and delayed
-/// first paint by up to 400 ms under the bench's 4× throttle. The
-/// 3 MB index of 10,000 meetings at low priority left first paint where it
-/// was (324 ms against 330, medians of ten) and the timeline was ready
-/// 73 ms sooner (1,066 → 993 ms). `crossorigin` makes the request the one
-/// the app's fetch sends (mode `cors`, same-origin credentials), so the
-/// browser hands it the preloaded response instead of fetching twice.
-fn preloads(route: &Route, data: &PageData, carried: &PageData) -> String {
-    let mut files: Vec<String> = data
-        .articles
-        .iter()
-        .filter(|a| !carried.articles.iter().any(|c| c.slug == a.slug))
-        .map(|a| format!("articles/{}.json", a.slug))
-        .collect();
-    for t in data.timelines.iter().filter(|t| !carried.timelines.iter().any(|c| c.id == t.id)) {
-        files.push(format!("timelines/{}.json", t.id));
-        if let Route::Timeline { id, event: Some(event) } = route {
-            if id == &t.id && t.event_index(event).is_some() {
-                files.push(event_path(id, event));
-            }
-        }
-    }
-    files
-        .iter()
-        .map(|f| {
-            format!("<link rel=preload as=fetch crossorigin fetchpriority=low href=\"content/{}\">", escape_html(f))
-        })
-        .collect()
-}
 
 /// Writes `timeline` into a bundle's `content/` as the app loads one too
 /// large to carry: its index in place of the whole file, and each event in
@@ -455,7 +462,7 @@ fn write_route_files(dist: &Path) -> Result<usize> {
             let head = content.head(&page.route, mode, page.embed).to_html(site.as_deref());
             let data = content.data_for(&page.route);
             let carried = content.carried(&data);
-            let preload = preloads(&page.route, &data, &carried);
+            let preload = content.preloads(&page.route, &data);
             let mut html = prerendered(base, &path, data, &carried, &head, &Base::Href(base_href(&path)))?;
             html = html.replacen("</head>", &format!("{preload}</head>"), 1);
             if let (Some(site), Some((resource, title))) = (&site, &page.resource) {
@@ -508,7 +515,7 @@ mod tests {
         let data = content.data_for(&page);
         // As shipped, everything is small and carried whole.
         assert_eq!(content.carried(&data), data);
-        assert_eq!(preloads(&page, &data, &data), "", "a page that carries everything asks for nothing");
+        assert_eq!(content.preloads(&page, &data), "", "a page that carries everything asks for nothing");
         // The same timeline grown past the limit is left out; the rest stays.
         let Content { catalog, articles, mut timelines, .. } = content;
         let events = timelines[0].events.clone();
@@ -526,17 +533,17 @@ mod tests {
         let id = &big.timelines[0].id;
         let index =
             format!("<link rel=preload as=fetch crossorigin fetchpriority=low href=\"content/timelines/{id}.json\">");
-        assert_eq!(preloads(&page, &full, &carried), index);
+        assert_eq!(big.preloads(&page, &full), index);
         // A meeting page also asks for that meeting's own file.
         let event = big.timelines[0].events[3].id.clone();
         let meeting = folio_model::Route::Timeline { id: id.clone(), event: Some(event.clone()) };
         let full = big.data_for(&meeting);
-        let tags = preloads(&meeting, &full, &big.carried(&full));
+        let tags = big.preloads(&meeting, &full);
         assert_eq!(tags, format!("{index}<link rel=preload as=fetch crossorigin fetchpriority=low href=\"content/timelines/{id}/{event}.json\">"));
         // An article page needs the timeline for its event links.
         let article = folio_model::Route::Article { slug: big.articles[0].slug.clone(), page: PageSel::Page(1) };
         let full = big.data_for(&article);
-        assert_eq!(preloads(&article, &full, &big.carried(&full)), index);
+        assert_eq!(big.preloads(&article, &full), index);
     }
 
     #[test]
