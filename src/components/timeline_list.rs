@@ -22,9 +22,9 @@ pub fn TimelineList(
     mode: Mode,
     href: Callback<usize, String>,
     mentions: Signal<Arc<BTreeMap<String, Vec<Mention>>>>,
-    /// The window last shown, over which meetings: kept by the page, which
-    /// outlives this list when a language switch rebuilds it.
-    kept: StoredValue<Option<(Arc<Vec<usize>>, Range<usize>)>>,
+    /// The window last shown: kept by the page, which outlives this list
+    /// when a language switch rebuilds it.
+    kept: StoredValue<Option<KeptWindow>>,
 ) -> impl IntoView {
     let t = ui(mode);
     let tl = timeline.clone();
@@ -86,6 +86,9 @@ pub fn TimelineList(
         view! { {more(true)} {eras} {more(false)} }
     }
 }
+
+/// A window of the list (`Range`) and the filtered meetings it was over.
+pub type KeptWindow = (Arc<Vec<usize>>, Range<usize>);
 
 /// What every list item needs besides its meeting.
 #[derive(Clone, Copy)]
