@@ -67,15 +67,20 @@ export async function waitForArticle(page) {
   await page.locator('#page-text p').first().waitFor();
 }
 
-/// Makes `page` load its views without the data prerendered pages carry
-/// (`folio-data`), so each view fetches `content/…` as it does after a
-/// client-side navigation. Tests that replace content files use it: the
-/// replaced file is then what the view reads.
-export async function withoutPageData(page) {
-  await page.route('**/*', async (route) => {
+/// Makes `page` (or every page and frame of a context) load its views
+/// without the data prerendered pages carry (`folio-data`), so each view
+/// fetches `content/…` as it does after a client-side navigation. Tests
+/// that replace content files use it: the replaced file is then what the
+/// view reads. `head` is added to each document's head, as dist adds tags
+/// to a page whose content is too large to carry; `url` limits it to
+/// Folio's documents where a partner's page is in the same context.
+export async function withoutPageData(target, { head = '', url = '**/*' } = {}) {
+  await target.route(url, async (route) => {
     if (route.request().resourceType() !== 'document') return route.fallback();
     const response = await route.fetch();
-    const body = (await response.text()).replace(/<script type=application\/json id=folio-data>.*?<\/script>/s, '');
+    const body = (await response.text())
+      .replace(/<script type=application\/json id=folio-data>.*?<\/script>/s, '')
+      .replace('</head>', `${head}</head>`);
     await route.fulfill({ response, body });
   });
 }

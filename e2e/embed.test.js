@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage } from './browser.js';
+import { BASE, launch, newPage, withoutPageData } from './browser.js';
 
 const SLUG = 'japan-overtures-to-russia';
 const LONG = 'seven-decades-of-summits';
@@ -276,13 +276,9 @@ test('an embed whose timeline comes later keeps its prerendered view and height,
     addEventListener('message', (e) => { if (e.data?.type === 'folio:resize') window.__heights.push(e.data.height); });
   });
   // Before the partner page loads: its loader may create the frame at once.
-  await page.context().route(`${ORIGIN}/**`, async (route) => {
-    if (route.request().resourceType() === 'document') {
-      const response = await route.fetch();
-      const body = (await response.text()).replace(/<script type=application\/json id=folio-data>.*?<\/script>/s, '');
-      return route.fulfill({ response, body });
-    }
-    if (route.request().url().endsWith(`/content/timelines/${ID}.json`)) await released;
+  await withoutPageData(page.context(), { url: `${ORIGIN}/**` });
+  await page.context().route(`**/content/timelines/${ID}.json`, async (route) => {
+    await released;
     return route.fallback();
   });
   await page.goto(hostPage(`<div class="box">${link(`/timeline/${ID}/`, '', tl.title.en)}</div>\n${LOADER}`));

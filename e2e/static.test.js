@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, appReady, launch, newPage } from './browser.js';
+import { BASE, appReady, launch, newPage, withoutPageData } from './browser.js';
 
 const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
 const catalog = content('catalog.json');
@@ -134,12 +134,7 @@ test('an unknown path gets the not-found view from 404.html, and data for the ap
 /// Serves each page without its data, as dist writes a page whose content
 /// is too large to carry, and holds `pattern`'s answers until `release()`.
 async function withheld(page, pattern) {
-  await page.route('**/*', async (route) => {
-    if (route.request().resourceType() !== 'document') return route.fallback();
-    const response = await route.fetch();
-    const body = (await response.text()).replace(/<script type=application\/json id=folio-data>.*?<\/script>/s, '');
-    await route.fulfill({ response, body });
-  });
+  await withoutPageData(page);
   let release;
   const released = new Promise((r) => { release = r; });
   await page.route(pattern, async (route) => { await released; await route.fallback(); });

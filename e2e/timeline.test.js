@@ -382,14 +382,7 @@ test('a page that leaves its timeline out asks for it at once, and the app reads
   // As dist writes a page whose timeline is too large to carry (`preloads`
   // in xtask/src/dist.rs): no data, and the index preloaded in the head.
   const page = await newPage(browser);
-  await page.route('**/*', async (route) => {
-    if (route.request().resourceType() !== 'document') return route.fallback();
-    const response = await route.fetch();
-    const body = (await response.text())
-      .replace(/<script type=application\/json id=folio-data>.*?<\/script>/s, '')
-      .replace('</head>', `<link rel=preload as=fetch crossorigin fetchpriority=low href="content/timelines/${ID}.json"></head>`);
-    await route.fulfill({ response, body });
-  });
+  await withoutPageData(page, { head: `<link rel=preload as=fetch crossorigin fetchpriority=low href="content/timelines/${ID}.json">` });
   const requests = [];
   page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith(`/content/timelines/${ID}.json`)) requests.push(r.url()); });
   const unused = [];
