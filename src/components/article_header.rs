@@ -37,11 +37,12 @@ pub fn ArticleHeader(article: Arc<Article>, page: Signal<PageSel>, mode: Mode) -
         }
     };
     let count = article.page_count();
+    // The whole article's time is counted once: only the page's part
+    // changes with a page turn.
+    let whole = (t.reading_time)(minutes(PageSel::All));
     let reading = move || match page.get() {
-        PageSel::Page(n) if count > 1 => {
-            format!("{} · {}", (t.reading_time)(minutes(PageSel::All)), (t.page_reading)(n, minutes(PageSel::Page(n))))
-        }
-        _ => (t.reading_time)(minutes(PageSel::All)),
+        PageSel::Page(n) if count > 1 => format!("{whole} · {}", (t.page_reading)(n, minutes(PageSel::Page(n)))),
+        _ => whole.clone(),
     };
     let headline = article.headline.clone();
     view! {
