@@ -171,16 +171,30 @@ test('an unknown path shows the not-found view', async () => {
   await page.context().close();
 });
 
-test('a broken content file shows the error panel with the place of the fault', async () => {
+test('a broken content file keeps the page as published, says why with the place of the fault, and its links still lead on', async () => {
   const page = await newPage(browser);
   await withoutPageData(page);
   await page.route(`**/content/articles/${SLUG}.json`, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{\n  "slug": "x",\n  "pages": [[}' }));
   await page.goto(BASE + ARTICLE);
+  // The prerendered page stays readable, under a notice that says why.
+  const notice = page.locator('#boot .kept-notice[role=alert]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /This article could not be read/);
+  assert.equal(await notice.locator('button').count(), 0, 'retrying cannot fix a broken file');
+  await notice.locator('summary').click();
+  assert.match(await notice.locator('code').innerText(), new RegExp(`/content/articles/${SLUG}\\.json:3:\\d+: `));
+  assert.equal(await page.getByText(para(0, 0)).isVisible(), true, 'the text already shown is still there');
+  assert.equal(await page.locator('.masthead').filter({ visible: true }).count(), 1);
+  // Its pager still works: the app then shows the page asked for, which it
+  // cannot read, as its own error panel.
+  await page.locator('#boot a.pager-next').click();
   const panel = page.locator('.error-panel');
   await panel.waitFor();
+  assert.equal(await page.locator('#boot').count(), 0);
+  assert.match(page.url(), new RegExp(`${ARTICLE}2/$`));
   assert.equal(await panel.locator('h1').innerText(), 'This article could not be read');
-  assert.equal(await panel.locator('button').count(), 0, 'retrying cannot fix a broken file');
+  assert.equal(await panel.locator('button').count(), 0);
   await panel.locator('summary').click();
   assert.match(await panel.locator('code').innerText(), new RegExp(`/content/articles/${SLUG}\\.json:3:\\d+: `));
   // The masthead is still there: nothing already shown is lost.
@@ -188,11 +202,34 @@ test('a broken content file shows the error panel with the place of the fault', 
   await page.context().close();
 });
 
-test('a network failure offers a retry that recovers', async () => {
+test('a network failure keeps the page as published and offers a retry that recovers', async () => {
   const page = await newPage(browser);
   await withoutPageData(page);
   await page.route(`**/content/articles/${SLUG}.json`, (route) => route.abort('internetdisconnected'));
   await page.goto(BASE + ARTICLE);
+  const notice = page.locator('#boot .kept-notice[role=alert]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /^Could not load The content could not be fetched/);
+  assert.equal(await page.getByText(para(0, 0)).isVisible(), true);
+  await page.unroute(`**/content/articles/${SLUG}.json`);
+  await notice.getByRole('button', { name: 'Try again' }).click();
+  await waitForArticle(page);
+  assert.equal(await page.getByText(para(0, 0)).isVisible(), true);
+  assert.equal(await page.locator('.kept-notice').count(), 0);
+  // The app is live: its language switch responds.
+  await page.locator('input[name=folio-mode][value=zh]').check();
+  await page.waitForURL(/\/zh\/article\//);
+  assert.deepEqual(page.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  await page.context().close();
+});
+
+test('the same failure after a click shows the error panel, whose retry recovers', async () => {
+  const page = await newPage(browser);
+  await withoutPageData(page);
+  await page.goto(BASE + '/');
+  await waitForApp(page);
+  await page.route(`**/content/articles/${SLUG}.json`, (route) => route.abort('internetdisconnected'));
+  await page.locator(`main a[href$="article/${SLUG}/"]`).first().click();
   const panel = page.locator('.error-panel');
   await panel.waitFor();
   assert.equal(await panel.locator('h1').innerText(), 'Could not load');
@@ -210,8 +247,9 @@ test('a broken catalog leaves the article readable', async () => {
   await waitForApp(page);
   await page.getByText(para(0, 0)).waitFor();
   assert.equal(await page.locator('.related').count(), 0);
+  // The home page is the catalog: its published copy stays, with the notice.
   await page.goto(BASE + '/');
-  await page.locator('.error-panel h1', { hasText: 'Could not load' }).waitFor();
+  await page.locator('#boot .kept-notice', { hasText: 'Could not load' }).waitFor();
   await page.context().close();
 });
 

@@ -349,28 +349,44 @@ test('a meeting whose own file fails keeps what it shows, says why, and retries'
   const fixture = structuredClone(data);
   const dir = split(fixture);
   const id = '2016-05-sochi-new-approach';
+  const next = '2016-09-vladivostok-eef';
   const page = await newPage(browser);
   let offline = true;
   await serveSplit(page, dir, (route, file) => (offline ? route.abort('internetdisconnected') : route.fulfill({ path: file })));
+  // Arriving at the meeting's address: its card as published stays whole,
+  // under a notice, instead of the app's card without its record.
   await page.goto(`${BASE}${TL}${id}/`);
+  const notice = page.locator('#boot .kept-notice[role=alert]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /could not be fetched/);
+  const kept = page.locator(`#boot .event-card[data-event="${id}"]`).first();
+  assert.match(await kept.innerText(), new RegExp(ev(id).outcome.en.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  offline = false;
+  await notice.getByRole('button', { name: 'Try again' }).click();
   await waitForApp(page);
   const card = page.locator(`.event-card[data-event="${id}"]`);
-  const failed = card.locator('.event-error[role=alert]');
+  await card.locator('.event-facts dd', { hasText: ev(id).outcome.en }).waitFor();
+
+  // Stepping to the next meeting in the app: what the index has stays on
+  // screen (the title, the place), the card says why the rest is missing.
+  offline = true;
+  await page.locator('.axis .marker.selected').focus();
+  await page.keyboard.press('ArrowRight');
+  const nextCard = page.locator(`.event-card[data-event="${next}"]`);
+  const failed = nextCard.locator('.event-error[role=alert]');
   await failed.waitFor();
   assert.match(await failed.innerText(), /could not be fetched/);
-  // What the index has stays on screen: the title, the place, the leaders.
-  assert.equal(await card.locator('h2').innerText(), ev(id).title.en);
-  assert.match(await card.locator('.event-facts').innerText(), new RegExp(ev(id).place.en));
+  assert.equal(await nextCard.locator('h2').innerText(), ev(next).title.en);
+  assert.match(await nextCard.locator('.event-facts').innerText(), new RegExp(ev(next).place.en));
   offline = false;
   await failed.getByRole('button', { name: 'Try again' }).click();
-  await card.locator('.event-facts dd', { hasText: ev(id).outcome.en }).waitFor();
+  await nextCard.locator('.event-facts dd', { hasText: ev(next).outcome.en }).waitFor();
   assert.equal(await failed.count(), 0);
 
   // A file that is missing cannot be fixed by retrying: no button.
-  rmSync(join(dir, 'timelines', ID, '2016-09-vladivostok-eef.json'));
-  await page.goto(`${BASE}${TL}2016-09-vladivostok-eef/`);
-  await waitForApp(page);
-  const missing = page.locator('.event-card[data-event="2016-09-vladivostok-eef"] .event-error');
+  rmSync(join(dir, 'timelines', ID, `${next}.json`));
+  await page.goto(`${BASE}${TL}${next}/`);
+  const missing = page.locator('#boot .kept-notice');
   await missing.waitFor();
   assert.match(await missing.innerText(), /missing or damaged/);
   assert.equal(await missing.getByRole('button').count(), 0);
@@ -404,12 +420,13 @@ test('a broken timeline file gets a clear message, and articles stay readable', 
   await page.route(`**/content/timelines/${ID}.json`, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{"id": "japan-russia-summits", "events": [' }));
   await page.goto(BASE + TL);
-  await waitForApp(page);
-  const panel = page.locator('.error-panel');
-  await panel.waitFor();
-  assert.equal(await panel.locator('h1').innerText(), 'This timeline could not be read');
-  await panel.locator('summary').click();
-  assert.match(await panel.locator('code').innerText(), new RegExp(`/content/timelines/${ID}\\.json:1:\\d+: `));
+  // The timeline as published stays, under a notice that says why.
+  const notice = page.locator('#boot .kept-notice');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /This timeline could not be read/);
+  assert.equal(await page.locator('#boot .axis .marker').first().isVisible(), true);
+  await notice.locator('summary').click();
+  assert.match(await notice.locator('code').innerText(), new RegExp(`/content/timelines/${ID}\\.json:1:\\d+: `));
   // The article that cites it still renders, without the event links.
   await page.goto(BASE + '/article/japan-overtures-to-russia/2/');
   await waitForApp(page);

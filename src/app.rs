@@ -52,6 +52,7 @@ fn commit_navigations() {
         location.pathname.track();
         location.search.track();
         history.ready_to_complete();
+        crate::boot::navigated(&crate::base::strip(&location.pathname.get_untracked()));
     });
 }
 

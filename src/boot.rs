@@ -14,13 +14,20 @@
 //! then the app's view replaces it at once, or its error panel does.
 //! Links in `#boot` work meanwhile (the router takes their clicks).
 //!
+//! If that load fails, the kept view stays too, with a notice above it
+//! saying what failed (and a retry where retrying can help), rather than
+//! the app's error panel in its place: the reader keeps what they were
+//! reading. Following one of its links releases it, as the view then no
+//! longer matches the address.
+//!
 //! Not when `#boot` holds another view: `404.html` is prerendered as "not
 //! found" and served for any unknown address, including a view added since
 //! the build, which the app then loads; showing "not found" meanwhile would
 //! be wrong.
 
-use leptos::prelude::{document, queue_microtask};
-use std::cell::Cell;
+use leptos::prelude::{document, queue_microtask, window, Callable, Callback};
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::{closure::Closure, JsCast};
 
 thread_local! {
     /// Views (pages, and meeting cards waiting for their details) showing
@@ -28,6 +35,35 @@ thread_local! {
     static LOADING: Cell<usize> = const { Cell::new(0) };
     /// Whether `#boot` is being kept until they are done.
     static HELD: Cell<bool> = const { Cell::new(false) };
+    /// A [`settle_later`] is queued.
+    static SETTLING: Cell<bool> = const { Cell::new(false) };
+    /// The address `#boot` was kept for.
+    static KEPT_PATH: RefCell<String> = const { RefCell::new(String::new()) };
+    /// A load that the kept view stands for failed, and what to say.
+    static FAILURE: RefCell<Option<Failure>> = const { RefCell::new(None) };
+    /// The notice on screen.
+    static NOTICE: RefCell<Option<Notice>> = const { RefCell::new(None) };
+}
+
+/// A failure's notice, with its retry button's listener, which lives as
+/// long as the button.
+struct Notice {
+    section: web_sys::Element,
+    _on_retry: Option<Closure<dyn Fn()>>,
+}
+
+/// What a kept view's notice says when the load it stood for failed.
+pub struct Failure {
+    /// What failed (the error panel's title, if it has one).
+    pub title: Option<&'static str>,
+    /// What the reader can do about it.
+    pub body: String,
+    /// The technical detail, for the publisher (file, line, column).
+    pub detail: String,
+    /// A retry, where retrying can help.
+    pub retry: Option<Callback<()>>,
+    /// The interface strings, in the reading mode.
+    pub t: &'static folio_model::ui::Strings,
 }
 
 /// The attribute on `<html>` that hides the app while `#boot` is kept.
@@ -38,20 +74,64 @@ pub fn loading_started() {
     LOADING.with(|n| n.set(n.get() + 1));
 }
 
-/// A loading line went away; the last one hands the page to the app.
+/// A loading line went away; the last one hands the page to the app
+/// (see [`settle_later`]).
+pub fn loading_ended() {
+    LOADING.with(|n| n.set(n.get().saturating_sub(1)));
+    settle_later();
+}
+
+/// Called while building a view that shows a failure to load (an error
+/// panel, a meeting card without its details): while `#boot` is kept, it
+/// stays, with `failure` as a notice, for as long as that view is shown.
+pub fn load_failed(failure: Failure) {
+    if !HELD.with(Cell::get) {
+        return;
+    }
+    FAILURE.with(|f| *f.borrow_mut() = Some(failure));
+    leptos::prelude::on_cleanup(failure_cleared);
+    settle_later();
+}
+
+/// Decides what the kept view does once the update under way is done.
 ///
 /// Not at once: a view that has loaded drops its loading line before the
 /// view replacing it is built, and that one may wait too (a meeting's card
-/// for its details). So the count is read again once the update is done,
-/// in a microtask, still before the browser paints.
-pub fn loading_ended() {
-    LOADING.with(|n| n.set(n.get().saturating_sub(1)));
-    if HELD.with(Cell::get) {
-        queue_microtask(|| {
-            if LOADING.with(Cell::get) == 0 && HELD.with(|h| h.replace(false)) {
-                release();
-            }
-        });
+/// for its details) or show a failure. So the state is read again in a
+/// microtask, still before the browser paints.
+fn settle_later() {
+    if !HELD.with(Cell::get) || SETTLING.with(|s| s.replace(true)) {
+        return;
+    }
+    queue_microtask(|| {
+        SETTLING.with(|s| s.set(false));
+        if LOADING.with(Cell::get) > 0 || !HELD.with(Cell::get) {
+            return;
+        }
+        let failed = FAILURE.with(|f| f.borrow().is_some());
+        if failed && KEPT_PATH.with(|k| *k.borrow() == current_path()) {
+            show_notice();
+        } else {
+            release();
+        }
+    });
+}
+
+/// The failure's view went away: a retry is loading or has loaded, or the
+/// reader has moved on.
+fn failure_cleared() {
+    FAILURE.with(|f| f.borrow_mut().take());
+    remove_notice();
+    settle_later();
+}
+
+/// The address changed. A kept view under a failure notice no longer
+/// stands for it: the app's own view (its error panel, or the view the
+/// reader asked for) takes over.
+pub fn navigated(path: &str) {
+    let failed = FAILURE.with(|f| f.borrow().is_some());
+    if failed && HELD.with(Cell::get) && KEPT_PATH.with(|k| *k.borrow() != path) {
+        release();
     }
 }
 
@@ -62,6 +142,7 @@ pub fn hand_over(path: &str) {
     let same_view = boot.get_attribute("data-path").is_some_and(|p| p == path);
     if same_view && LOADING.with(Cell::get) > 0 {
         HELD.with(|h| h.set(true));
+        KEPT_PATH.with(|k| *k.borrow_mut() = path.to_owned());
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute(HOLDING, "");
         }
@@ -86,7 +167,70 @@ fn keep_radios(boot: &web_sys::Element) {
     }
 }
 
+fn current_path() -> String {
+    crate::base::strip(&window().location().pathname().unwrap_or_default())
+}
+
+/// Puts the failure's notice at the top of the kept view's content. Built
+/// with DOM calls, as text: `#boot` is not the app's to render.
+fn show_notice() {
+    remove_notice();
+    let Some(boot) = document().get_element_by_id("boot") else { return };
+    let parent = boot.query_selector("main").ok().flatten().unwrap_or_else(|| boot.clone());
+    let doc = document();
+    let el = |tag: &str, class: &str, text: &str| {
+        let e = doc.create_element(tag).ok()?;
+        if !class.is_empty() {
+            e.set_class_name(class);
+        }
+        e.set_text_content(Some(text));
+        Some(e)
+    };
+    let notice = FAILURE.with(|f| {
+        let f = f.borrow();
+        let f = f.as_ref()?;
+        let add = |parent: &web_sys::Element, tag: &str, class: &str, text: &str| {
+            let e = el(tag, class, text)?;
+            parent.append_child(&e).ok()?;
+            Some(e)
+        };
+        let section = el("section", "kept-notice", "")?;
+        let _ = section.set_attribute("role", "alert");
+        let message = add(&section, "p", "", "")?;
+        if let Some(title) = f.title {
+            add(&message, "strong", "", title)?;
+            message.append_with_str_1(" ").ok()?;
+        }
+        message.append_with_str_1(&f.body).ok()?;
+        add(&section, "p", "kept-note", f.t.kept_copy)?;
+        let detail = add(&section, "details", "error-detail", "")?;
+        add(&detail, "summary", "", f.t.technical_detail)?;
+        add(&detail, "code", "", &f.detail)?;
+        let listener = f.retry.map(|retry| {
+            let button = add(&section, "button", "button", f.t.retry)?;
+            let _ = button.set_attribute("type", "button");
+            let on_click = Closure::<dyn Fn()>::new(move || retry.run(()));
+            button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref()).ok()?;
+            Some(on_click)
+        });
+        Some(Notice { section, _on_retry: listener.flatten() })
+    });
+    if let Some(notice) = notice {
+        let _ = parent.prepend_with_node_1(&notice.section);
+        NOTICE.with(|n| *n.borrow_mut() = Some(notice));
+    }
+}
+
+fn remove_notice() {
+    if let Some(notice) = NOTICE.with(|n| n.borrow_mut().take()) {
+        notice.section.remove();
+    }
+}
+
 fn release() {
+    HELD.with(|h| h.set(false));
+    FAILURE.with(|f| f.borrow_mut().take());
+    remove_notice();
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }

@@ -61,6 +61,9 @@ pub struct Strings {
     /// or damaged (not).
     pub details_network: &'static str,
     pub details_broken: &'static str,
+    /// Under such a failure, when the page's prerendered copy stays on
+    /// screen (the app's `boot.rs`): what the reader is looking at.
+    pub kept_copy: &'static str,
     /// The phone list's buttons that show more of a long timeline, with
     /// how many meetings are still hidden on that side.
     pub show_earlier: fn(usize) -> String,
@@ -175,6 +178,7 @@ pub const EN: Strings = Strings {
     technical_detail: "Details",
     details_network: "The rest of this meeting’s record could not be fetched. Check your connection and try again.",
     details_broken: "The rest of this meeting’s record is missing or damaged. The publisher has to fix it.",
+    kept_copy: "Below is the page as it was published. Its buttons, and the language switch, respond once the rest has loaded; its links work now.",
     show_earlier: |n| format!("Show earlier meetings ({n} more)"),
     show_later: |n| format!("Show later meetings ({n} more)"),
     timelines_heading: "Timelines",
@@ -273,6 +277,7 @@ pub const ZH: Strings = Strings {
     technical_detail: "详细信息",
     details_network: "未能获取这次会晤的其余记录。请检查网络连接后重试。",
     details_broken: "这次会晤的其余记录缺失或已损坏，需由发布者修复。",
+    kept_copy: "下面是本页发布时的版本。其中的链接现在即可使用；按钮和语言切换须待其余内容加载后才会响应。",
     show_earlier: |n| format!("显示更早的会晤（还有 {n} 次）"),
     show_later: |n| format!("显示更晚的会晤（还有 {n} 次）"),
     timelines_heading: "时间轴",
@@ -442,6 +447,7 @@ mod tests {
             technical_detail,
             details_network,
             details_broken,
+            kept_copy,
             show_earlier,
             show_later,
             timelines_heading,
@@ -538,6 +544,7 @@ mod tests {
             ("technical_detail", technical_detail.to_string()),
             ("details_network", details_network.to_string()),
             ("details_broken", details_broken.to_string()),
+            ("kept_copy", kept_copy.to_string()),
             ("show_earlier", show_earlier(3)),
             ("show_later", show_later(3)),
             ("timelines_heading", timelines_heading.to_string()),

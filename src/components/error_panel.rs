@@ -77,6 +77,13 @@ pub fn load_error_panel(err: &LoadError, what: Content, mode: Mode, retry: Callb
             (t.network_title, t.network_body.to_owned(), Some(retry))
         }
     };
+    crate::boot::load_failed(crate::boot::Failure {
+        title: Some(title),
+        body: body.clone(),
+        detail: err.to_string(),
+        retry,
+        t,
+    });
     view! {
         <Title text=format!("{title} · Folio")/>
         <ErrorPanel title body detail=err.to_string() back retry mode/>

@@ -68,7 +68,7 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Ve
         // waits for these details too: its prerendered card has them.
         None => view! { <Loading/> }.into_any(),
         Some(Ok(e)) => sources(&e, t).into_any(),
-        Some(Err(err)) => details_error(&err, t, move || details.refetch()).into_any(),
+        Some(Err(err)) => details_error(&err, t, Callback::new(move |()| details.refetch())).into_any(),
     };
     view! {
         <article class="event-card" aria-labelledby="event-title" data-event=e.id.clone()>
@@ -124,12 +124,19 @@ fn sources(e: &Event, t: &'static folio_model::ui::Strings) -> impl IntoView {
 
 /// What the card says when the meeting's own file did not load: a retry
 /// only where one can help, and the file and cause folded away.
-fn details_error(err: &LoadError, t: &'static folio_model::ui::Strings, retry: impl Fn() + 'static) -> impl IntoView {
+fn details_error(err: &LoadError, t: &'static folio_model::ui::Strings, retry: Callback<()>) -> impl IntoView {
     let network = matches!(err, LoadError::Network { .. });
+    crate::boot::load_failed(crate::boot::Failure {
+        title: None,
+        body: (if network { t.details_network } else { t.details_broken }).to_owned(),
+        detail: err.to_string(),
+        retry: network.then_some(retry),
+        t,
+    });
     view! {
         <div class="event-error" role="alert">
             <p>{if network { t.details_network } else { t.details_broken }}</p>
-            {network.then(|| view! { <button type="button" class="button" on:click=move |_| retry()>{t.retry}</button> })}
+            {network.then(|| view! { <button type="button" class="button" on:click=move |_| retry.run(())>{t.retry}</button> })}
             <details class="error-detail">
                 <summary>{t.technical_detail}</summary>
                 <code>{err.to_string()}</code>
