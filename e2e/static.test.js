@@ -174,6 +174,22 @@ test('404.html is not kept while the app loads the view it was served for', asyn
   await page.context().close();
 });
 
+test('a page, its timeline and an embed load without a word in the console', async () => {
+  // A partner who opens the console on their own page sees an embed's
+  // warnings too, and reads them as Folio failing.
+  const page = await newPage(browser);
+  const said = [];
+  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') said.push(`${m.type()}: ${m.text()}`); });
+  for (const path of [`/article/${articles[0].slug}/`, `/zh/timeline/${timeline.id}/`, `/embed/article/${articles[0].slug}/`]) {
+    await page.goto(BASE + path);
+    await appReady(page);
+    // Chromium reports an unused preload a few seconds after the load.
+    await page.waitForTimeout(3500);
+  }
+  assert.deepEqual(said, []);
+  await page.context().close();
+});
+
 test('an address with view flags shows them over its prerendered file, without errors', async () => {
   const page = await newPage(browser);
   await page.goto(BASE + `/embed/article/${articles[0].slug}/?plain=1&theme=dark`);

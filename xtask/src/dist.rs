@@ -381,6 +381,43 @@ fn unminified_as_minified(shell: &str) -> String {
     .fold(shell.to_owned(), |s, (dev, release)| s.replacen(dev, release, 1))
 }
 
+/// The shell without the `integrity` Trunk puts on the wasm's preload.
+/// Chromium ignores it there ("not supported for preload destinations"),
+/// and says so in the console of every page, which a partner reads as
+/// Folio failing. The loader's own fetch of the wasm never checked it.
+/// The script's `modulepreload` keeps its hash: that one is enforced.
+fn without_wasm_preload_integrity(shell: &str) -> String {
+    let mut out = String::with_capacity(shell.len());
+    let mut rest = shell;
+    while let Some(start) = rest.find("<link ") {
+        let end = start + rest[start..].find('>').map_or(rest.len() - start, |i| i + 1);
+        let tag = &rest[start..end];
+        out.push_str(&rest[..start]);
+        if tag.contains("rel=preload") && tag.contains("type=application/wasm") {
+            out.push_str(&strip_attribute(tag, "integrity"));
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `tag` without its unquoted attribute `name` (as the minifier writes a
+/// base64 hash: `integrity=sha384-…`).
+fn strip_attribute(tag: &str, name: &str) -> String {
+    let key = format!(" {name}=");
+    let Some(at) = tag.find(&key) else { return tag.to_owned() };
+    let after = &tag[at + key.len()..];
+    let value_end = if let Some(quoted) = after.strip_prefix('"') {
+        quoted.find('"').map_or(after.len(), |i| i + 2)
+    } else {
+        after.find([' ', '>']).unwrap_or(after.len())
+    };
+    format!("{}{}", &tag[..at], &after[value_end..])
+}
+
 /// The shell with `<html lang=…>` set to `tag`, whatever the order of the
 /// attributes Trunk's minifier left.
 fn with_html_lang(shell: &str, tag: &str) -> Result<String> {
@@ -423,6 +460,7 @@ fn write_route_files(dist: &Path) -> Result<usize> {
         return fail!("dist/index.html has no {CHARSET}");
     }
     let shell = shell.replacen(CHARSET, &format!("{CHARSET}{}", csp_meta(&shell)?), 1);
+    let shell = without_wasm_preload_integrity(&shell);
     // Chinese pages declare their language before the app starts, so the
     // browser picks CJK fonts and screen readers the right voice at once.
     let zh_shell = with_html_lang(&shell, Mode::Zh.ui_lang().tag())?;
@@ -567,6 +605,20 @@ mod tests {
         let again = split(&dir.join(format!("timelines/{}.json", whole.id)), &dir).unwrap_err();
         assert!(again.0.contains("already split"), "{}", again.0);
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn only_the_wasm_preload_loses_its_integrity() {
+        let shell = "<head><link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
+            <link as=fetch crossorigin href=./f_bg.wasm integrity=sha384-B+/= rel=preload type=application/wasm>\
+            <link href=\"x.css\" integrity=\"sha384-C\" rel=stylesheet></head>";
+        assert_eq!(
+            without_wasm_preload_integrity(shell),
+            "<head><link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
+            <link as=fetch crossorigin href=./f_bg.wasm rel=preload type=application/wasm>\
+            <link href=\"x.css\" integrity=\"sha384-C\" rel=stylesheet></head>"
+        );
+        assert_eq!(strip_attribute("<link integrity=\"a b\" rel=preload>", "integrity"), "<link rel=preload>");
     }
 
     #[test]
