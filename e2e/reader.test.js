@@ -239,6 +239,25 @@ test('the same failure after a click shows the error panel, whose retry recovers
   await page.context().close();
 });
 
+test('a request that never answers gives up after 15 s, with a retry', async () => {
+  const page = await newPage(browser);
+  await withoutPageData(page);
+  await page.goto(BASE + '/');
+  await waitForApp(page);
+  await page.route(`**/content/articles/${SLUG}.json`, () => {}); // never answered
+  await page.locator(`main a[href$="article/${SLUG}/"]`).first().click();
+  await page.locator('.loading').waitFor();
+  const panel = page.locator('.error-panel');
+  await panel.waitFor({ timeout: 25000 });
+  assert.equal(await panel.locator('h1').innerText(), 'Could not load');
+  await panel.locator('summary').click();
+  assert.match(await panel.locator('code').innerText(), new RegExp(`/content/articles/${SLUG}\\.json: no answer within 15 s`));
+  await page.unroute(`**/content/articles/${SLUG}.json`);
+  await panel.getByRole('button', { name: 'Try again' }).click();
+  await page.getByText(para(0, 0)).waitFor();
+  await page.context().close();
+});
+
 test('a broken catalog leaves the article readable', async () => {
   const page = await newPage(browser);
   await withoutPageData(page);

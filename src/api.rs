@@ -53,10 +53,41 @@ fn content_url(rel: &str) -> String {
     format!("{}{}", crate::base::site_url(), content_href(rel))
 }
 
+/// How long a request may wait for the server's answer to begin.
+///
+/// Without a limit, a request that hears nothing (a dead connection, a
+/// stalled proxy, a phone between cells) leaves "Loading…" on screen for
+/// good, with no retry to press. The limit is on the answer's start, not on
+/// the download: a 16 MB timeline on a slow network may take longer than
+/// this, and a transfer that is moving is left alone. Same-host static
+/// files answer in well under a second; 15 s is a network that is gone.
+const STALL_LIMIT_MS: i32 = 15_000;
+
 /// The file's bytes: see [`parse::utf8`] for why not text.
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    use wasm_bindgen::{closure::Closure, JsCast};
     let network = |detail: String| LoadError::Network { url: url.to_owned(), detail };
-    let resp = Request::get(url).send().await.map_err(|e| network(e.to_string()))?;
+    let controller = web_sys::AbortController::new().ok();
+    let window = web_sys::window();
+    let timer = controller.clone().zip(window.clone()).and_then(|(c, w)| {
+        let abort = Closure::once(move || c.abort());
+        let id = w
+            .set_timeout_with_callback_and_timeout_and_arguments_0(abort.as_ref().unchecked_ref(), STALL_LIMIT_MS)
+            .ok()?;
+        Some((id, abort))
+    });
+    let signal = controller.as_ref().map(web_sys::AbortController::signal);
+    let sent = Request::get(url).abort_signal(signal.as_ref()).send().await;
+    if let (Some(w), Some((id, _abort))) = (window, timer) {
+        w.clear_timeout_with_handle(id);
+    }
+    let resp = sent.map_err(|e| {
+        if signal.is_some_and(|s| s.aborted()) {
+            network(format!("no answer within {} s", STALL_LIMIT_MS / 1000))
+        } else {
+            network(e.to_string())
+        }
+    })?;
     match resp.status() {
         200..=299 => body_bytes(resp.into()).await.map_err(|e| network(js_message(&e))),
         404 => Err(LoadError::NotFound { url: url.to_owned() }),
