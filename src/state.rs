@@ -54,6 +54,9 @@ pub struct Links {
 }
 
 impl Links {
+    /// Not `Default`: it reads the router's location, so it belongs where
+    /// a component is built, not wherever a default value is wanted.
+    #[allow(clippy::new_without_default)]
     pub fn new() -> Links {
         let embed = is_embed().then(|| {
             let search = leptos_router::hooks::use_location().search.get_untracked();

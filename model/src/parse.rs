@@ -62,8 +62,10 @@ fn explain<T: DeserializeOwned>(text: &str, first: serde_json::Error) -> Content
     }
 }
 
-/// The failure of the parse, without its path (see [`from_json`]).
+/// The failure of the parse, without its path (see [`from_json`]). The
+/// same signature as its `json-paths` twin, so the call site is one.
 #[cfg(not(feature = "json-paths"))]
+#[allow(clippy::extra_unused_type_parameters)]
 fn explain<T: DeserializeOwned>(_text: &str, first: serde_json::Error) -> ContentError {
     located(first, JsonPath::default())
 }
