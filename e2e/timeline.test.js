@@ -366,6 +366,7 @@ test('a meeting whose own file fails keeps what it shows, says why, and retries'
   await waitForApp(page);
   const card = page.locator(`.event-card[data-event="${id}"]`);
   await card.locator('.event-facts dd', { hasText: ev(id).outcome.en }).waitFor();
+  assert.equal(await page.locator('.event-error').count(), 0);
 
   // Stepping to the next meeting in the app: what the index has stays on
   // screen (the title, the place), the card says why the rest is missing.

@@ -11,8 +11,8 @@
 //! So while any view is loading, and `#boot` holds the view prerendered for
 //! this very address, `#boot` stays on screen and the app waits, hidden
 //! (`html[data-holding]` in the stylesheet), until nothing loads any more:
-//! then the app's view replaces it at once, or its error panel does.
-//! Links in `#boot` work meanwhile (the router takes their clicks).
+//! then the app's view replaces it at once. Links in `#boot` work
+//! meanwhile (the router takes their clicks).
 //!
 //! If that load fails, the kept view stays too, with a notice above it
 //! saying what failed (and a retry where retrying can help), rather than
@@ -39,8 +39,12 @@ thread_local! {
     static SETTLING: Cell<bool> = const { Cell::new(false) };
     /// The address `#boot` was kept for.
     static KEPT_PATH: RefCell<String> = const { RefCell::new(String::new()) };
-    /// A load that the kept view stands for failed, and what to say.
-    static FAILURE: RefCell<Option<Failure>> = const { RefCell::new(None) };
+    /// Loads that the kept view stands for and that failed, each with the
+    /// id its view clears it by, and what to say. Today's views wait for
+    /// one load at a time, so this holds one; a list keeps two views that
+    /// fail at once from clearing each other's notice.
+    static FAILURES: RefCell<Vec<(u32, Failure)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_FAILURE: Cell<u32> = const { Cell::new(0) };
     /// The notice on screen.
     static NOTICE: RefCell<Option<Notice>> = const { RefCell::new(None) };
 }
@@ -88,8 +92,9 @@ pub fn load_failed(failure: Failure) {
     if !HELD.with(Cell::get) {
         return;
     }
-    FAILURE.with(|f| *f.borrow_mut() = Some(failure));
-    leptos::prelude::on_cleanup(failure_cleared);
+    let id = NEXT_FAILURE.with(|n| n.replace(n.get() + 1));
+    FAILURES.with(|f| f.borrow_mut().push((id, failure)));
+    leptos::prelude::on_cleanup(move || failure_cleared(id));
     settle_later();
 }
 
@@ -108,8 +113,7 @@ fn settle_later() {
         if LOADING.with(Cell::get) > 0 || !HELD.with(Cell::get) {
             return;
         }
-        let failed = FAILURE.with(|f| f.borrow().is_some());
-        if failed && KEPT_PATH.with(|k| *k.borrow() == current_path()) {
+        if failed() && KEPT_PATH.with(|k| *k.borrow() == current_path()) {
             show_notice();
         } else {
             release();
@@ -117,20 +121,23 @@ fn settle_later() {
     });
 }
 
-/// The failure's view went away: a retry is loading or has loaded, or the
+/// A failure's view went away: a retry is loading or has loaded, or the
 /// reader has moved on.
-fn failure_cleared() {
-    FAILURE.with(|f| f.borrow_mut().take());
+fn failure_cleared(id: u32) {
+    FAILURES.with(|f| f.borrow_mut().retain(|(i, _)| *i != id));
     remove_notice();
     settle_later();
+}
+
+fn failed() -> bool {
+    FAILURES.with(|f| !f.borrow().is_empty())
 }
 
 /// The address changed. A kept view under a failure notice no longer
 /// stands for it: the app's own view (its error panel, or the view the
 /// reader asked for) takes over.
 pub fn navigated(path: &str) {
-    let failed = FAILURE.with(|f| f.borrow().is_some());
-    if failed && HELD.with(Cell::get) && KEPT_PATH.with(|k| *k.borrow() != path) {
+    if failed() && HELD.with(Cell::get) && KEPT_PATH.with(|k| *k.borrow() != path) {
         release();
     }
 }
@@ -186,9 +193,11 @@ fn show_notice() {
         e.set_text_content(Some(text));
         Some(e)
     };
-    let notice = FAILURE.with(|f| {
-        let f = f.borrow();
-        let f = f.as_ref()?;
+    let notice = FAILURES.with(|all| {
+        let all = all.borrow();
+        let (_, f) = all.first()?;
+        // One button retries every load that failed and can be retried.
+        let retries: Vec<Callback<()>> = all.iter().filter_map(|(_, f)| f.retry).collect();
         let add = |parent: &web_sys::Element, tag: &str, class: &str, text: &str| {
             let e = el(tag, class, text)?;
             parent.append_child(&e).ok()?;
@@ -206,10 +215,15 @@ fn show_notice() {
         let detail = add(&section, "details", "error-detail", "")?;
         add(&detail, "summary", "", f.t.technical_detail)?;
         add(&detail, "code", "", &f.detail)?;
-        let listener = f.retry.map(|retry| {
+        let listener = (!retries.is_empty()).then(|| {
             let button = add(&section, "button", "button", f.t.retry)?;
             let _ = button.set_attribute("type", "button");
-            let on_click = Closure::<dyn Fn()>::new(move || retry.run(()));
+            // After the click's task: a retry may drop this notice, and
+            // with it the listener that is running.
+            let on_click = Closure::<dyn Fn()>::new(move || {
+                let retries = retries.clone();
+                queue_microtask(move || retries.iter().for_each(|r| r.run(())));
+            });
             button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref()).ok()?;
             Some(on_click)
         });
@@ -229,7 +243,7 @@ fn remove_notice() {
 
 fn release() {
     HELD.with(|h| h.set(false));
-    FAILURE.with(|f| f.borrow_mut().take());
+    FAILURES.with(|f| f.borrow_mut().clear());
     remove_notice();
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
