@@ -245,6 +245,12 @@ test('a request that never answers gives up after 15 s, with a retry', async () 
   await page.goto(BASE + '/');
   await waitForApp(page);
   await page.route(`**/content/articles/${SLUG}.json`, () => {}); // never answered
+  // A reader who gives up and comes back: the first request's limit runs
+  // out while the second waits, and must not trouble anything.
+  await page.locator(`main a[href$="article/${SLUG}/"]`).first().click();
+  await page.locator('.loading').waitFor();
+  await page.goBack();
+  await page.locator('main h1').first().waitFor();
   await page.locator(`main a[href$="article/${SLUG}/"]`).first().click();
   await page.locator('.loading').waitFor();
   const panel = page.locator('.error-panel');
@@ -255,6 +261,7 @@ test('a request that never answers gives up after 15 s, with a retry', async () 
   await page.unroute(`**/content/articles/${SLUG}.json`);
   await panel.getByRole('button', { name: 'Try again' }).click();
   await page.getByText(para(0, 0)).waitFor();
+  assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
 

@@ -63,24 +63,43 @@ fn content_url(rel: &str) -> String {
 /// files answer in well under a second; 15 s is a network that is gone.
 const STALL_LIMIT_MS: i32 = 15_000;
 
-/// The file's bytes: see [`parse::utf8`] for why not text.
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
-    use wasm_bindgen::{closure::Closure, JsCast};
-    let network = |detail: String| LoadError::Network { url: url.to_owned(), detail };
-    let controller = web_sys::AbortController::new().ok();
-    let window = web_sys::window();
-    let timer = controller.clone().zip(window.clone()).and_then(|(c, w)| {
-        let abort = Closure::once(move || c.abort());
-        let id = w
+/// Aborts a request whose answer has not begun within [`STALL_LIMIT_MS`].
+/// Dropped when the answer begins, or with the request (a view that no
+/// longer wants it): either way its timer goes, so it never calls a
+/// listener that is gone.
+struct StallLimit {
+    window: web_sys::Window,
+    timer: i32,
+    _abort: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl StallLimit {
+    fn start(controller: &web_sys::AbortController) -> Option<StallLimit> {
+        use wasm_bindgen::JsCast;
+        let window = web_sys::window()?;
+        let c = controller.clone();
+        let abort = wasm_bindgen::closure::Closure::once(move || c.abort());
+        let timer = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(abort.as_ref().unchecked_ref(), STALL_LIMIT_MS)
             .ok()?;
-        Some((id, abort))
-    });
+        Some(StallLimit { window, timer, _abort: abort })
+    }
+}
+
+impl Drop for StallLimit {
+    fn drop(&mut self) {
+        self.window.clear_timeout_with_handle(self.timer);
+    }
+}
+
+/// The file's bytes: see [`parse::utf8`] for why not text.
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    let network = |detail: String| LoadError::Network { url: url.to_owned(), detail };
+    let controller = web_sys::AbortController::new().ok();
+    let limit = controller.as_ref().and_then(StallLimit::start);
     let signal = controller.as_ref().map(web_sys::AbortController::signal);
     let sent = Request::get(url).abort_signal(signal.as_ref()).send().await;
-    if let (Some(w), Some((id, _abort))) = (window, timer) {
-        w.clear_timeout_with_handle(id);
-    }
+    drop(limit);
     let resp = sent.map_err(|e| {
         if signal.is_some_and(|s| s.aborted()) {
             network(format!("no answer within {} s", STALL_LIMIT_MS / 1000))
