@@ -161,6 +161,25 @@ test('while the app waits for content the page did not carry, the prerendered vi
   await page.context().close();
 });
 
+test('the language switch of a kept view works: it loads that language\'s page as published', async () => {
+  const page = await newPage(browser);
+  const release = await withheld(page, `**/content/timelines/${timeline.id}.json`);
+  await page.goto(BASE + `/timeline/${timeline.id}/`);
+  await appReady(page);
+  await page.locator('#boot .lang-toggle label', { hasText: '中文' }).click();
+  await page.waitForURL(`**/zh/timeline/${timeline.id}/`);
+  // The Chinese page as published, itself kept while its app loads.
+  await page.locator('#boot h1', { hasText: timeline.title.zh }).waitFor();
+  assert.equal(await page.locator('#boot input[value=zh]').isChecked(), true);
+  assert.equal(await page.evaluate(() => localStorage.getItem('folio.mode')), 'zh', 'the choice is remembered');
+  release();
+  await page.waitForFunction(() => !document.getElementById('boot'));
+  assert.equal(await page.locator('main h1').innerText(), timeline.title.zh);
+  assert.equal(await page.locator('input[name=folio-mode][value=zh]').isChecked(), true);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('404.html is not kept while the app loads the view it was served for', async () => {
   // An article added since the build: 404.html answers, and its "not
   // found" must not stand in for the article while the app looks for it.

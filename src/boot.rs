@@ -163,15 +163,34 @@ pub fn hand_over(path: &str) {
 /// checked language radio unchecked its twin in `#boot`: the kept view
 /// would show no language chosen. Renamed into groups of their own, they
 /// show their prerendered state again.
+///
+/// The app's own switch is hidden meanwhile, so the kept one goes to the
+/// chosen language's address as a plain navigation: that page as
+/// published, in that language, at once, rather than a radio that does
+/// nothing for as long as the load takes (or, after a failure, for good).
 fn keep_radios(boot: &web_sys::Element) {
-    use wasm_bindgen::JsCast;
     let Ok(radios) = boot.query_selector_all("input[type=radio]") else { return };
     for i in 0..radios.length() {
         if let Some(input) = radios.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok()) {
             input.set_name(&format!("{}-prerendered", input.name()));
             input.set_checked(input.default_checked());
+            if let Some(mode) = folio_model::Mode::from_param(&input.value()) {
+                let go = Closure::once_into_js(move || switch_by_loading(mode));
+                let _ = input.add_event_listener_with_callback("change", go.unchecked_ref());
+            }
         }
     }
+}
+
+/// Loads this view's address in `mode`, remembering the choice as the
+/// app's switch does.
+fn switch_by_loading(mode: folio_model::Mode) {
+    crate::prefs::store_mode(mode);
+    let location = window().location();
+    let path = mode.switch(&current_path());
+    let search = location.search().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let _ = location.assign(&format!("{}{path}{search}{hash}", crate::base::path()));
 }
 
 fn current_path() -> String {

@@ -68,6 +68,12 @@ impl Mode {
     pub fn localize(self, path: &str) -> String {
         format!("{}{path}", self.prefix())
     }
+
+    /// The same view as `path` (which may name a mode) in this mode: what
+    /// the language switch goes to.
+    pub fn switch(self, path: &str) -> String {
+        self.localize(split_prefix(path).1)
+    }
 }
 
 /// Splits a mode prefix off a path: `/zh/article/x/` gives
@@ -148,5 +154,8 @@ mod tests {
         assert_eq!(split_prefix("/zh"), (Some(Mode::Zh), "/"));
         assert_eq!(split_prefix("/zhx/a/"), (None, "/zhx/a/"));
         assert_eq!(split_prefix("/article/zh/"), (None, "/article/zh/"));
+        assert_eq!(Mode::Zh.switch("/dual/article/x/2/"), "/zh/article/x/2/");
+        assert_eq!(Mode::En.switch("/zh/timeline/t/e/"), "/timeline/t/e/");
+        assert_eq!(Mode::Both.switch("/"), "/dual/");
     }
 }

@@ -2,7 +2,7 @@ use crate::base;
 use crate::components::ui;
 use crate::prefs;
 use crate::state::use_reading;
-use folio_model::{mode::split_prefix, Mode};
+use folio_model::Mode;
 use leptos::prelude::*;
 use leptos_router::{hooks::use_location, NavigateOptions};
 use wasm_bindgen::JsCast;
@@ -26,14 +26,10 @@ pub fn LangToggle() -> impl IntoView {
         prefs::store_mode(m);
         reading.anchor.set_value(top_block());
         let path = base::strip(&location.pathname.get_untracked());
-        let (_, rest) = split_prefix(&path);
         let search = location.search.get_untracked();
         let query = if search.is_empty() { String::new() } else { format!("?{search}") };
         let hash = location.hash.get_untracked();
-        navigate(
-            &format!("{}{query}{hash}", m.localize(rest)),
-            NavigateOptions { scroll: false, ..Default::default() },
-        );
+        navigate(&format!("{}{query}{hash}", m.switch(&path)), NavigateOptions { scroll: false, ..Default::default() });
     };
     let radios = Mode::ALL
         .into_iter()
