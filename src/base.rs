@@ -46,6 +46,11 @@ pub fn strip(pathname: &str) -> String {
     }
 }
 
+/// The address bar's path, from the bundle root ([`strip`]).
+pub fn current_path() -> String {
+    strip(&window().location().pathname().unwrap_or_default())
+}
+
 /// The bundle root as an absolute URL (`https://host/news/folio/`): what
 /// partners must link to.
 pub fn site_url() -> String {

@@ -25,6 +25,7 @@
 //! the build, which the app then loads; showing "not found" meanwhile would
 //! be wrong.
 
+use crate::base::current_path;
 use leptos::prelude::{document, queue_microtask, window, Callable, Callback};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -143,13 +144,14 @@ pub fn navigated(path: &str) {
 }
 
 /// Called once the app is mounted: removes `#boot`, or keeps it (see the
-/// module's comment). `path` is the address's path below the bundle root.
-pub fn hand_over(path: &str) {
+/// module's comment).
+pub fn hand_over() {
     let Some(boot) = document().get_element_by_id("boot") else { return };
+    let path = current_path();
     let same_view = boot.get_attribute("data-path").is_some_and(|p| p == path);
     if same_view && LOADING.with(Cell::get) > 0 {
         HELD.with(|h| h.set(true));
-        KEPT_PATH.with(|k| *k.borrow_mut() = path.to_owned());
+        KEPT_PATH.with(|k| *k.borrow_mut() = path);
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute(HOLDING, "");
         }
@@ -191,10 +193,6 @@ fn switch_by_loading(mode: folio_model::Mode) {
     let search = location.search().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
     let _ = location.assign(&format!("{}{path}{search}{hash}", crate::base::path()));
-}
-
-fn current_path() -> String {
-    crate::base::strip(&window().location().pathname().unwrap_or_default())
 }
 
 /// Puts the failure's notice at the top of the kept view's content. Built

@@ -21,8 +21,7 @@ fn main() {
     // ARCHITECTURE.md, "Prerendering".) Where the app's first render is
     // still loading, `#boot` stays until it is done (`boot.rs`).
     mount_to_body(folio::App);
-    let path = folio::base::strip(&window().location().pathname().unwrap_or_default());
-    folio::boot::hand_over(&path);
+    folio::boot::hand_over();
     // For tests and the benchmark: the app is live from here on.
     if let Some(p) = window().performance() {
         let _ = p.mark("folio-ready");

@@ -77,16 +77,17 @@ pub fn load_error_panel(err: &LoadError, what: Content, mode: Mode, retry: Callb
             (t.network_title, t.network_body.to_owned(), Some(retry))
         }
     };
+    let detail = err.to_string();
     crate::boot::load_failed(crate::boot::Failure {
         title: Some(title),
         body: body.clone(),
-        detail: err.to_string(),
+        detail: detail.clone(),
         retry,
         t,
     });
     view! {
         <Title text=format!("{title} · Folio")/>
-        <ErrorPanel title body detail=err.to_string() back retry mode/>
+        <ErrorPanel title body detail back retry mode/>
     }
 }
 

@@ -126,20 +126,22 @@ fn sources(e: &Event, t: &'static folio_model::ui::Strings) -> impl IntoView {
 /// only where one can help, and the file and cause folded away.
 fn details_error(err: &LoadError, t: &'static folio_model::ui::Strings, retry: Callback<()>) -> impl IntoView {
     let network = matches!(err, LoadError::Network { .. });
+    let message = if network { t.details_network } else { t.details_broken };
+    let detail = err.to_string();
     crate::boot::load_failed(crate::boot::Failure {
         title: None,
-        body: (if network { t.details_network } else { t.details_broken }).to_owned(),
-        detail: err.to_string(),
+        body: message.to_owned(),
+        detail: detail.clone(),
         retry: network.then_some(retry),
         t,
     });
     view! {
         <div class="event-error" role="alert">
-            <p>{if network { t.details_network } else { t.details_broken }}</p>
+            <p>{message}</p>
             {network.then(|| view! { <button type="button" class="button" on:click=move |_| retry.run(())>{t.retry}</button> })}
             <details class="error-detail">
                 <summary>{t.technical_detail}</summary>
-                <code>{err.to_string()}</code>
+                <code>{detail}</code>
             </details>
         </div>
     }
