@@ -223,13 +223,23 @@ test('a network failure keeps the page as published and offers a retry that reco
   await page.context().close();
 });
 
-test('the same failure after a click shows the error panel, whose retry recovers', async () => {
+/// The front page with its app running, the article's file answered by
+/// `answer` from then on: the article is reached by a click, with no
+/// prerendered copy of it on screen.
+async function frontPageWithArticle(answer) {
   const page = await newPage(browser);
   await withoutPageData(page);
   await page.goto(BASE + '/');
   await waitForApp(page);
-  await page.route(`**/content/articles/${SLUG}.json`, (route) => route.abort('internetdisconnected'));
-  await page.locator(`main a[href$="article/${SLUG}/"]`).first().click();
+  await page.route(`**/content/articles/${SLUG}.json`, answer);
+  return page;
+}
+
+const clickArticle = (page) => page.locator(`main a[href$="article/${SLUG}/"]`).first().click();
+
+test('the same failure after a click shows the error panel, whose retry recovers', async () => {
+  const page = await frontPageWithArticle((route) => route.abort('internetdisconnected'));
+  await clickArticle(page);
   const panel = page.locator('.error-panel');
   await panel.waitFor();
   assert.equal(await panel.locator('h1').innerText(), 'Could not load');
@@ -240,18 +250,14 @@ test('the same failure after a click shows the error panel, whose retry recovers
 });
 
 test('a request that never answers gives up after 15 s, with a retry', async () => {
-  const page = await newPage(browser);
-  await withoutPageData(page);
-  await page.goto(BASE + '/');
-  await waitForApp(page);
-  await page.route(`**/content/articles/${SLUG}.json`, () => {}); // never answered
+  const page = await frontPageWithArticle(() => {}); // never answered
   // A reader who gives up and comes back: the first request's limit runs
   // out while the second waits, and must not trouble anything.
-  await page.locator(`main a[href$="article/${SLUG}/"]`).first().click();
+  await clickArticle(page);
   await page.locator('.loading').waitFor();
   await page.goBack();
   await page.locator('main h1').first().waitFor();
-  await page.locator(`main a[href$="article/${SLUG}/"]`).first().click();
+  await clickArticle(page);
   await page.locator('.loading').waitFor();
   const panel = page.locator('.error-panel');
   await panel.waitFor({ timeout: 25000 });
