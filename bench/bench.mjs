@@ -11,12 +11,12 @@
 // Output: a table on stdout, bench/results.json and bench/results.md.
 // SMOKE=1 runs every measurement once, to keep the bench from rotting (the
 // test command does this); CHECK=1 makes a missed budget an exit status.
-import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, cpSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { launch, summary, throttledPage as throttled, THROTTLE, VIEWPORT } from './lib.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -35,12 +35,11 @@ const N = SMOKE
   : { loads: 15, turns: 60, timeline: 9, big: 3, zooms: 15 };
 /** How long TimelineJS3 gets with 10,000 events before it is reported as timed out. */
 const BIG_TIMEOUT = SMOKE ? 5_000 : 120_000;
-const THROTTLE = 4;
-const VIEWPORT = { width: 1280, height: 800 };
 
 const content = (rel) => JSON.parse(readFileSync(join(ROOT, 'content', rel)));
 const catalog = content('catalog.json');
-const article = content(`articles/${catalog.articles[0].slug}.json`);
+// The seed article: the first in file-name order, as every article file is listed.
+const article = content('articles/japan-overtures-to-russia.json');
 const timelineId = catalog.timelines[0].id;
 const timeline = content(`timelines/${timelineId}.json`);
 const ARTICLE = `/article/${article.slug}/`;
@@ -48,16 +47,6 @@ const TIMELINE = `/timeline/${timelineId}/`;
 
 // ---------------------------------------------------------------- stats
 
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const i = (s.length - 1) * q;
-  return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
-};
-const summary = (xs) => ({
-  median: quantile(xs, 0.5), p25: quantile(xs, 0.25), p75: quantile(xs, 0.75),
-  p95: quantile(xs, 0.95), n: xs.length,
-});
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 1 : 0)} ms` : 'n/a');
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const spread = (s) => `${ms(s.median)} (IQR ${ms(s.p25)}–${ms(s.p75)})`;
@@ -65,42 +54,8 @@ const ratio = (a, b) => a / b;
 
 // ---------------------------------------------------------------- browser
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 const CHROMIUM_VERSION = browser.version();
-
-/** First contentful paint, the first frame with the article's first
- *  paragraph laid out, and `folio-ready`, from navigation start, collected
- *  by observers installed before any script runs.
- *
- *  "First paragraph painted" is the later of the first contentful paint
- *  and the start of the first frame that holds the paragraph: it cannot be
- *  on screen before either. Not the Element Timing API: Chromium hands out
- *  text-paint entries on the main thread after the frame is presented, and
- *  drops those of nodes gone by then, which the prerendered paragraphs are
- *  once the app has replaced them. A frame's callbacks run only when the
- *  page can render (not while a stylesheet blocks it), so the first frame
- *  that sees the paragraph is the one that paints it. Where the first
- *  paint holds the paragraph (a prerendered page), the figure is that
- *  paint's presentation time; where the paragraph comes in a later frame
- *  it is the moment that frame's callbacks run (see `POLL` for why not the
- *  frame's own timestamp), a little before it is painted. */
-const OBSERVE = () => {
-  const b = (window.__bench = {});
-  const observe = (type, f) => new PerformanceObserver((l) => l.getEntries().forEach(f)).observe({ type, buffered: true });
-  observe('paint', (e) => { if (e.name === 'first-contentful-paint') b.fcp = e.startTime; });
-  observe('mark', (e) => { if (e.name === 'folio-ready') b.ready = e.startTime; });
-  addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
-  const tick = () => {
-    const p = document.querySelector('#page-text p');
-    if (p && p.getBoundingClientRect().height > 0) b.textFrame = performance.now();
-    else requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-};
 
 /** Records, on the first animation frame where `cond` holds, the time from
  *  navigation start: the same method for Folio and for TimelineJS.
@@ -121,16 +76,7 @@ const POLL = (test) => {
   requestAnimationFrame(tick);
 };
 
-async function throttledPage(viewport = VIEWPORT) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  await page.addInitScript(OBSERVE);
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return { page, cdp, context, errors };
-}
+const throttledPage = (viewport) => throttled(browser, viewport);
 
 // ---------------------------------------------------------------- 1. sizes
 

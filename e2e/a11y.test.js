@@ -5,13 +5,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage } from './browser.js';
+import { BASE, launch, newPage, articleFiles } from './browser.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const AXE_SOURCE = readFileSync(AXE, 'utf8');
-const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
-const catalog = content('catalog.json');
-const articles = catalog.articles.map((a) => content(`articles/${a.slug}.json`));
+const articles = articleFiles();
 // Every article page and view-all, the timeline with and without a meeting
 // open, the error views, and embeds (their theme comes from the address).
 const VIEWS = [

@@ -1,8 +1,17 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium, driven by
 // playwright-core (Playwright's own browser download cannot work offline).
 import { chromium } from 'playwright-core';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export const BASE = process.env.FOLIO_URL ?? 'http://127.0.0.1:8080';
+
+/// The shipped articles, in file-name order: every file in
+/// content/articles/ is an article (no list names them).
+export function articleFiles() {
+  const dir = new URL('../content/articles/', import.meta.url);
+  return readdirSync(dir).filter((n) => n.endsWith('.json')).sort()
+    .map((n) => JSON.parse(readFileSync(new URL(n, dir))));
+}
 
 export const CHROMIUM_ARGS = [
   '--headless=new',

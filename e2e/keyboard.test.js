@@ -3,12 +3,9 @@
 // article. Focus is always visible and never stuck.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage } from './browser.js';
+import { BASE, launch, newPage, articleFiles } from './browser.js';
 
-const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
-const catalog = content('catalog.json');
-const article = content(`articles/${catalog.articles[1].slug}.json`);
+const article = articleFiles()[1];
 
 let browser;
 before(async () => { browser = await launch(); });

@@ -3,15 +3,13 @@
 // back with poppler's pdftotext.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, launch, newPage } from './browser.js';
+import { BASE, launch, newPage, articleFiles } from './browser.js';
 
-const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
-const catalog = content('catalog.json');
-const articles = catalog.articles.map((a) => content(`articles/${a.slug}.json`));
+const articles = articleFiles();
 const dir = mkdtempSync(join(tmpdir(), 'folio-print-'));
 // pdftotext breaks lines where the PDF does, and joins a word hyphenated
 // at a line's end (CSS hyphens: auto) without its hyphen: compare without

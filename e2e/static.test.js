@@ -3,11 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, appReady, launch, newPage, withoutPageData } from './browser.js';
+import { BASE, appReady, launch, newPage, withoutPageData, articleFiles } from './browser.js';
 
 const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
 const catalog = content('catalog.json');
-const articles = catalog.articles.map((a) => content(`articles/${a.slug}.json`));
+const articles = articleFiles();
 const timeline = content(`timelines/${catalog.timelines[0].id}.json`);
 const paragraphs = (page, lang) => page.filter((b) => b.type === 'paragraph').map((b) => b.text[lang] ?? b.text.en);
 const pagePath = (prefix, slug, n) => `${prefix}/article/${slug}/${n === 1 ? '' : `${n}/`}`;

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
-import { BASE, appReady, launch, newPage } from './browser.js';
+import { BASE, appReady, launch, newPage, articleFiles } from './browser.js';
 
 const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
 const catalog = content('catalog.json');
-const articles = catalog.articles.map((a) => content(`articles/${a.slug}.json`));
+const articles = articleFiles();
 const timeline = content(`timelines/${catalog.timelines[0].id}.json`);
 const SUB = '/news/folio';
 

@@ -5,7 +5,9 @@
 //! `folio_model::parse`; this module only adds the transport and turns every
 //! failure into a [`LoadError`] a view can explain.
 
+use folio_model::listing::{Listing, ListingPage, Lists};
 use folio_model::page_data::PageData;
+use folio_model::timeline::mentions::{Cites, MentionIndex};
 use folio_model::timeline::{self, Event, Timeline};
 use folio_model::{parse, Article, Catalog, ContentError};
 use gloo_net::http::Request;
@@ -146,9 +148,16 @@ pub async fn catalog() -> Result<Catalog, LoadError> {
 /// Fills the caches from the data a prerendered page carried, replacing
 /// what they held (the prerenderer renders many pages in one process).
 pub fn seed(data: PageData) {
+    fn one<T>(cache: &'static Cache<T>, entry: Option<(String, T)>) {
+        cache.set(entry.into_iter().map(|(k, v)| (k, Arc::new(v))).collect());
+    }
     CATALOG.set(Some(data.catalog));
-    ARTICLES.set(data.articles.into_iter().map(|a| (format!("articles/{}.json", a.slug), Arc::new(a))).collect());
-    TIMELINES.set(data.timelines.into_iter().map(|t| (format!("timelines/{}.json", t.id), Arc::new(t))).collect());
+    ARTICLES.set(data.articles.into_iter().map(|a| (article_file(&a.slug), Arc::new(a))).collect());
+    TIMELINES.set(data.timelines.into_iter().map(|t| (timeline_file(&t.id), Arc::new(t))).collect());
+    one(&LISTINGS, data.listing.map(|l| (l.listing.file(l.page), l)));
+    one(&LISTS, data.lists.map(|l| (Lists::file(&l.section), l)));
+    one(&CITES, data.cites.map(|c| (Cites::file(&c.slug), c)));
+    one(&MENTIONS, data.mentions.map(|m| (MentionIndex::file(&m.timeline), m)));
 }
 
 /// The catalog, if the page carried it.
@@ -156,38 +165,66 @@ pub fn cached_catalog() -> Option<Catalog> {
     CATALOG.with_borrow(Clone::clone)
 }
 
+fn article_file(slug: &str) -> String {
+    format!("articles/{slug}.json")
+}
+
+fn timeline_file(id: &str) -> String {
+    format!("timelines/{id}.json")
+}
+
+fn hit<T>(cache: &'static Cache<T>, rel: &str) -> Option<Arc<T>> {
+    cache.with_borrow(|c| c.get(rel).cloned())
+}
+
 pub fn cached_article(slug: &str) -> Option<Arc<Article>> {
-    ARTICLES.with_borrow(|c| c.get(&format!("articles/{slug}.json")).cloned())
+    hit(&ARTICLES, &article_file(slug))
 }
 
 pub fn cached_timeline(id: &str) -> Option<Arc<Timeline>> {
-    TIMELINES.with_borrow(|c| c.get(&format!("timelines/{id}.json")).cloned())
+    hit(&TIMELINES, &timeline_file(id))
 }
 
-/// Every article (or timeline) the catalog lists, if all are cached.
-pub fn cached_articles(catalog: &Catalog) -> Option<Vec<Arc<Article>>> {
-    catalog.articles.iter().map(|a| cached_article(&a.slug)).collect()
+pub fn cached_listing(listing: &Listing, page: usize) -> Option<Arc<ListingPage>> {
+    hit(&LISTINGS, &listing.file(page))
 }
 
-pub fn cached_timelines(catalog: &Catalog) -> Option<Vec<Arc<Timeline>>> {
-    catalog.timelines.iter().map(|t| cached_timeline(&t.id)).collect()
+pub fn cached_lists(section: &str) -> Option<Arc<Lists>> {
+    hit(&LISTS, &Lists::file(section))
 }
+
+pub fn cached_cites(slug: &str) -> Option<Arc<Cites>> {
+    hit(&CITES, &Cites::file(slug))
+}
+
+pub fn cached_mentions(timeline: &str) -> Option<Arc<MentionIndex>> {
+    hit(&MENTIONS, &MentionIndex::file(timeline))
+}
+
+/// Parsed files, by path in `content/`.
+type Cache<T> = std::thread::LocalKey<RefCell<HashMap<String, Arc<T>>>>;
 
 thread_local! {
     static CATALOG: RefCell<Option<Catalog>> = const { RefCell::new(None) };
-    // Parsed files, by path. The timeline needs every article (for its
-    // "in the articles" links) and articles need the timeline (for their
-    // event links), so each file is fetched and parsed once per visit.
-    // Only successes are kept: a retry after an error fetches again.
+    // Each file is fetched and parsed once per visit: going back to a
+    // listing page or an article costs no request. Only successes are
+    // kept: a retry after an error fetches again. Every file is bounded
+    // by what one view shows, so the caches grow with what the reader
+    // opened, never with the archive.
     static ARTICLES: RefCell<HashMap<String, Arc<Article>>> = RefCell::new(HashMap::new());
     static TIMELINES: RefCell<HashMap<String, Arc<Timeline>>> = RefCell::new(HashMap::new());
     // The meetings of large timelines, fetched one by one (see
     // `Timeline::details_apart`).
     static EVENTS: RefCell<HashMap<String, Arc<Event>>> = RefCell::new(HashMap::new());
+    // What `cargo xtask dist` derives from the archive (`content/derived/`).
+    static LISTINGS: RefCell<HashMap<String, Arc<ListingPage>>> = RefCell::new(HashMap::new());
+    static LISTS: RefCell<HashMap<String, Arc<Lists>>> = RefCell::new(HashMap::new());
+    static CITES: RefCell<HashMap<String, Arc<Cites>>> = RefCell::new(HashMap::new());
+    static MENTIONS: RefCell<HashMap<String, Arc<MentionIndex>>> = RefCell::new(HashMap::new());
 }
 
 async fn cached<T>(
-    cache: &'static std::thread::LocalKey<RefCell<HashMap<String, Arc<T>>>>,
+    cache: &'static Cache<T>,
     rel: String,
     parse: fn(&str) -> Result<T, ContentError>,
 ) -> Result<Arc<T>, LoadError> {
@@ -202,12 +239,12 @@ async fn cached<T>(
 /// `content/articles/{slug}.json`. The slug has already passed
 /// `Route::parse`, so it cannot climb out of the folder.
 pub async fn article(slug: &str) -> Result<Arc<Article>, LoadError> {
-    cached(&ARTICLES, format!("articles/{slug}.json"), parse::article).await
+    cached(&ARTICLES, article_file(slug), parse::article).await
 }
 
 /// `content/timelines/{id}.json`.
 pub async fn timeline(id: &str) -> Result<Arc<Timeline>, LoadError> {
-    cached(&TIMELINES, format!("timelines/{id}.json"), timeline::parse).await
+    cached(&TIMELINES, timeline_file(id), timeline::parse).await
 }
 
 /// One meeting in full, from a timeline that holds its details apart
@@ -222,24 +259,22 @@ pub fn cached_event(timeline: &str, event: &str) -> Option<Arc<Event>> {
     EVENTS.with_borrow(|c| c.get(&timeline::event_path(timeline, event)).cloned())
 }
 
-/// Loads every id at once, keeping those that load. Used for content that
-/// is an extra on the page, where one failure must not fail the rest.
-async fn load_all<T, F, Fut>(ids: impl Iterator<Item = String>, load: F) -> Vec<Arc<T>>
-where
-    F: Fn(String) -> Fut,
-    Fut: std::future::Future<Output = Result<Arc<T>, LoadError>>,
-{
-    futures::future::join_all(ids.map(load)).await.into_iter().filter_map(Result::ok).collect()
+/// One page of a listing (`content/derived/listing/…`).
+pub async fn listing(listing: &Listing, page: usize) -> Result<Arc<ListingPage>, LoadError> {
+    cached(&LISTINGS, listing.file(page), parse::from_json).await
 }
 
-/// Every timeline the catalog lists. One that fails to load is left out:
-/// an article's event links are an extra, not a reason to fail the page.
-pub async fn all_timelines(catalog: &Catalog) -> Vec<Arc<Timeline>> {
-    load_all(catalog.timelines.iter().map(|t| t.id.clone()), |id| async move { timeline(&id).await }).await
+/// A section's short lists, beside its articles.
+pub async fn lists(section: &str) -> Result<Arc<Lists>, LoadError> {
+    cached(&LISTS, Lists::file(section), parse::from_json).await
 }
 
-/// Every article the catalog lists that loads, for the timeline's links
-/// back to the articles.
-pub async fn all_articles(catalog: &Catalog) -> Vec<Arc<Article>> {
-    load_all(catalog.articles.iter().map(|a| a.slug.clone()), |slug| async move { article(&slug).await }).await
+/// The meetings an article cites, for its event links.
+pub async fn cites(slug: &str) -> Result<Arc<Cites>, LoadError> {
+    cached(&CITES, Cites::file(slug), parse::from_json).await
+}
+
+/// The articles that cite a timeline's meetings.
+pub async fn mentions(timeline: &str) -> Result<Arc<MentionIndex>, LoadError> {
+    cached(&MENTIONS, MentionIndex::file(timeline), parse::from_json).await
 }

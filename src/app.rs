@@ -4,9 +4,9 @@ use crate::api;
 use crate::components::{embed_frame::EmbedFrame, masthead::Masthead};
 use crate::load::Load;
 use crate::prefs;
-use crate::routes::{article::ArticlePage, home::HomePage, not_found::NotFound, timeline::TimelinePage};
+use crate::routes::{article::ArticlePage, listing::ListingView, not_found::NotFound, timeline::TimelinePage};
 use crate::state::{CatalogState, Reading};
-use folio_model::{embed::Options, mode, ui, PageSel, Route};
+use folio_model::{embed::Options, listing::Listing, mode, ui, PageSel, Route};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::{
@@ -23,7 +23,9 @@ use wasm_bindgen::JsCast;
 /// page or the mode updates.
 #[derive(Clone, Debug, PartialEq)]
 enum View {
-    Home(Option<String>),
+    /// Each listing page is a view of its own: its stories are another
+    /// file, and a new page starts at the top.
+    Listing(Listing, usize),
     Article(String),
     Timeline(String),
     NotFound,
@@ -177,8 +179,7 @@ fn Shell() -> impl IntoView {
 fn Views() -> impl IntoView {
     let parsed = crate::state::use_reading().parsed;
     let view_key = Memo::new(move |_| match &parsed.read().route {
-        Route::Home => View::Home(None),
-        Route::Edition(id) => View::Home(Some(id.clone())),
+        Route::Listing { listing, page } => View::Listing(listing.clone(), *page),
         Route::Article { slug, .. } | Route::BadPage { slug, .. } => View::Article(slug.clone()),
         Route::Timeline { id, .. } => View::Timeline(id.clone()),
         Route::NotFound => View::NotFound,
@@ -194,7 +195,7 @@ fn Views() -> impl IntoView {
         _ => Ok(PageSel::Page(1)),
     });
     move || match view_key.get() {
-        View::Home(edition) => view! { <HomePage edition/> }.into_any(),
+        View::Listing(listing, page) => view! { <ListingView listing page/> }.into_any(),
         View::Article(slug) => view! { <ArticlePage slug page/> }.into_any(),
         View::Timeline(id) => view! { <TimelinePage id event/> }.into_any(),
         View::NotFound => view! { <NotFound/> }.into_any(),

@@ -1,5 +1,6 @@
 //! One article: its metadata and the publisher's pages of blocks.
 
+use crate::catalog::ArticleEntry;
 use crate::paging::{PageSel, Resolved};
 use crate::reading;
 use crate::text::{Lang, Text};
@@ -17,6 +18,12 @@ pub struct Article {
     /// The column or author shown after the section in the crumb.
     pub column: Text,
     pub headline: Text,
+    /// One or two sentences for listings and share cards.
+    pub summary: Text,
+    /// Ids of the editions that carry the article (the edition bar's
+    /// listings); none puts it only in "Latest" and its section.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<String>,
     pub byline: Byline,
     pub published: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -103,6 +110,19 @@ impl Block {
 }
 
 impl Article {
+    /// What listings show of this article. Its file is the one place the
+    /// entry is written, so adding an article is adding one file.
+    pub fn entry(&self) -> ArticleEntry {
+        ArticleEntry {
+            slug: self.slug.clone(),
+            headline: self.headline.clone(),
+            section: self.section.clone(),
+            published: self.published,
+            summary: self.summary.clone(),
+            editions: self.editions.clone(),
+        }
+    }
+
     pub fn page_count(&self) -> usize {
         self.pages.len()
     }

@@ -1,4 +1,8 @@
-//! The catalog: what the site holds, read once at start-up.
+//! The catalog: the site's chrome (name, editions, sections, timelines)
+//! and the lists a publisher names. It holds no list of articles: that
+//! would grow with the archive, and every page needs the catalog. The
+//! listings are derived from the article files by `cargo xtask dist`
+//! (see [`crate::listing`]).
 
 use crate::text::Text;
 use crate::timestamp::Timestamp;
@@ -19,9 +23,22 @@ pub struct Catalog {
     /// Sections an article may belong to. An article naming any other
     /// section fails validation, so a typo cannot create an orphan section.
     pub sections: Vec<Section>,
-    pub articles: Vec<ArticleEntry>,
     #[serde(default)]
     pub timelines: Vec<TimelineEntry>,
+    /// The seed page's "Most Viewed": slugs the publisher names, at most
+    /// [`crate::listing::NAMED_MAX`]. Empty: the latest of the reader's
+    /// section stand in (Folio counts no views).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub most_viewed: Vec<String>,
+    /// The seed page's "Today's Top News": named slugs, or else the latest
+    /// stories of the whole site.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub top_news: Vec<String>,
+    /// The list of articles catalogs held before each article's file
+    /// carried its own listing entry. Read only so that the validator can
+    /// say what to do with it, instead of "unknown field".
+    #[serde(default, skip_serializing)]
+    pub articles: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -38,8 +55,8 @@ pub struct Section {
     pub label: Text,
 }
 
-/// What the home page and related lists need of an article, without
-/// fetching it.
+/// What a listing needs of an article, without fetching it: derived from
+/// the article's file ([`crate::Article::entry`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleEntry {
@@ -68,70 +85,5 @@ impl Catalog {
     pub fn edition(&self, id: &str) -> Option<&Edition> {
         self.editions.iter().find(|e| e.id == id)
     }
-
-    /// Articles newest first, optionally only those of one edition.
-    pub fn articles_newest_first(&self, edition: Option<&str>) -> Vec<&ArticleEntry> {
-        let mut list: Vec<&ArticleEntry> =
-            self.articles.iter().filter(|a| edition.is_none_or(|e| a.editions.iter().any(|x| x == e))).collect();
-        list.sort_by_key(|a| std::cmp::Reverse(a.published.sort_key()));
-        list
-    }
-
-    /// The related list shown beside an article: every other article, those
-    /// of the same section first, then newest first. At most `limit`.
-    pub fn related(&self, slug: &str, limit: usize) -> Vec<&ArticleEntry> {
-        let section = self.articles.iter().find(|a| a.slug == slug).map(|a| a.section.as_str());
-        let mut list: Vec<&ArticleEntry> = self.articles.iter().filter(|a| a.slug != slug).collect();
-        list.sort_by_key(|a| (Some(a.section.as_str()) != section, std::cmp::Reverse(a.published.sort_key())));
-        list.truncate(limit);
-        list
-    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn entry(slug: &str, section: &str, published: &str, editions: &[&str]) -> ArticleEntry {
-        ArticleEntry {
-            slug: slug.into(),
-            headline: Text::en(slug),
-            section: section.into(),
-            published: published.parse().unwrap(),
-            summary: Text::en(""),
-            editions: editions.iter().map(|s| s.to_string()).collect(),
-        }
-    }
-
-    fn catalog() -> Catalog {
-        Catalog {
-            site: Text::en("Folio"),
-            site_url: None,
-            editions: vec![],
-            sections: vec![],
-            articles: vec![
-                entry("old-opinion", "opinion", "2015-01-01T00:00:00Z", &["asia"]),
-                entry("new-world", "world", "2020-01-01T00:00:00Z", &["us", "asia"]),
-                entry("me", "opinion", "2016-01-01T00:00:00Z", &[]),
-                entry("new-opinion", "opinion", "2019-01-01T00:00:00Z", &["us"]),
-            ],
-            timelines: vec![],
-        }
-    }
-
-    #[test]
-    fn related_puts_same_section_first_then_newest_and_excludes_self() {
-        let c = catalog();
-        let slugs: Vec<_> = c.related("me", 10).iter().map(|a| a.slug.as_str()).collect();
-        assert_eq!(slugs, ["new-opinion", "old-opinion", "new-world"]);
-        assert_eq!(c.related("me", 1).len(), 1);
-    }
-
-    #[test]
-    fn edition_filter_and_order() {
-        let c = catalog();
-        let asia: Vec<_> = c.articles_newest_first(Some("asia")).iter().map(|a| a.slug.as_str()).collect();
-        assert_eq!(asia, ["new-world", "old-opinion"]);
-        assert_eq!(c.articles_newest_first(None).len(), 4);
-    }
-}

@@ -228,7 +228,7 @@ mod tests {
         let a = Route::Article { slug: "x".into(), page: PageSel::Page(2) };
         assert_eq!(resource_id(&a).as_deref(), Some("article/x"));
         assert_eq!(resource_id(&Route::Timeline { id: "jr".into(), event: None }).as_deref(), Some("timeline/jr"));
-        assert_eq!(resource_id(&Route::Home), None);
+        assert_eq!(resource_id(&Route::HOME), None);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use crate::article::{asset_ref, AssetRef};
 use crate::embed::escape_html;
+use crate::listing::Listing;
 use crate::mode::Mode;
 use crate::route::Route;
 use crate::text::{Lang, Text};
@@ -33,6 +34,28 @@ pub fn article_title(headline: &str, page: PageSel, site: &str, t: &Strings) -> 
         PageSel::Page(1) => format!("{headline} · {site}"),
         PageSel::Page(n) => format!("{headline} ({}) · {site}", (t.page_n)(n)),
         PageSel::All => format!("{headline} ({}) · {site}", t.all_pages),
+    }
+}
+
+/// A listing's heading ("Latest", "ASIA edition", "Opinion"), or `None`
+/// for an edition or section the catalog does not declare.
+pub fn listing_heading(catalog: &Catalog, listing: &Listing, mode: Mode) -> Option<String> {
+    let t = ui::for_mode(mode);
+    let lang = mode.ui_lang();
+    Some(match listing {
+        Listing::Latest => t.home_heading.to_owned(),
+        Listing::Edition(id) => (t.edition_heading)(catalog.edition(id)?.label.str(lang)),
+        Listing::Section(id) => (t.section_heading)(catalog.section(id)?.label.str(lang)),
+    })
+}
+
+/// A listing page's title: the site's name alone for the home page,
+/// "ASIA edition · Folio", "Latest (Page 2) · Folio".
+pub fn listing_title(heading: &str, listing: &Listing, page: usize, site: &str, t: &Strings) -> String {
+    match (listing, page) {
+        (Listing::Latest, 1) => site.to_owned(),
+        (_, 1) => format!("{heading} · {site}"),
+        _ => format!("{heading} ({}) · {site}", (t.page_n)(page)),
     }
 }
 
@@ -114,9 +137,8 @@ impl Subject<'_> {
         };
         match (self.route, self.article, self.timeline) {
             (Route::Article { page, .. }, Some(a), _) => {
-                let entry = self.catalog.articles.iter().find(|e| e.slug == a.slug);
                 head.title = article_title(&plain(&a.headline, mode), *page, &site, t);
-                let summary = entry.map(|e| e.summary.str(lang)).filter(|s| !s.trim().is_empty());
+                let summary = Some(a.summary.str(lang)).filter(|s| !s.trim().is_empty());
                 let first = a.pages.iter().flatten().find_map(|b| match b {
                     crate::Block::Paragraph { text, .. } => Some(text.str(lang)),
                     _ => None,
@@ -135,10 +157,9 @@ impl Subject<'_> {
                     timeline_title(e.map(|e| plain(&e.title, mode)).as_deref(), &plain(&tl.title, mode), &site);
                 head.description = clip(e.map_or(tl.description.str(lang), |e| e.outcome.str(lang)), 200);
             }
-            (Route::Home, ..) => head.description = clip(t.site_description, 200),
-            (Route::Edition(id), ..) => {
-                if let Some(e) = self.catalog.edition(id) {
-                    head.title = format!("{} · {site}", (t.edition_heading)(e.label.str(lang)));
+            (Route::Listing { listing, page }, ..) => {
+                if let Some(heading) = listing_heading(self.catalog, listing, mode) {
+                    head.title = listing_title(&heading, listing, *page, &site, t);
                 }
                 head.description = clip(t.site_description, 200);
             }

@@ -15,6 +15,7 @@ pub mod catalog;
 pub mod embed;
 pub mod error;
 pub mod head;
+pub mod listing;
 pub mod locate;
 pub mod mode;
 pub mod page_data;

@@ -6,6 +6,8 @@
 //! before it renders, so its first render matches the page without a fetch.
 //! One type on both sides, so they cannot disagree.
 
+use crate::listing::{ListingPage, Lists};
+use crate::timeline::mentions::{Cites, MentionIndex};
 use crate::timeline::Timeline;
 use crate::{Article, Catalog, ContentError};
 use serde::{Deserialize, Serialize};
@@ -15,15 +17,47 @@ pub const SCRIPT_ID: &str = "folio-data";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+///
+/// Everything here is bounded by what the view shows, never by the size of
+/// the archive: the catalog is the site's chrome (it lists no articles), a
+/// listing page is one page, an article brings the titles of the meetings
+/// it cites rather than their timelines, and a timeline brings an index of
+/// the articles that cite it rather than the articles.
 pub struct PageData {
     pub catalog: Catalog,
-    /// The articles the view shows or links into: the one being read, or
-    /// every article for a timeline (its "in the articles" links).
-    #[serde(default)]
+    /// The article being read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub articles: Vec<Article>,
-    /// The timelines the view shows or links into.
-    #[serde(default)]
+    /// The timeline shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub timelines: Vec<Timeline>,
+    /// The listing page shown (home, an edition, a section).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listing: Option<ListingPage>,
+    /// The short lists beside the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lists: Option<Lists>,
+    /// The meetings the article cites.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cites: Option<Cites>,
+    /// The articles that cite the timeline's meetings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<MentionIndex>,
+}
+
+impl PageData {
+    /// Only the chrome: what the not-found page carries.
+    pub fn chrome(catalog: Catalog) -> PageData {
+        PageData {
+            catalog,
+            articles: Vec::new(),
+            timelines: Vec::new(),
+            listing: None,
+            lists: None,
+            cites: None,
+            mentions: None,
+        }
+    }
 }
 
 impl PageData {
@@ -50,10 +84,10 @@ mod tests {
 
     fn data(site: &str) -> PageData {
         let catalog = crate::parse::catalog(&format!(
-            r#"{{"site": {{"en": {site:?}}}, "editions": [], "sections": [], "articles": []}}"#
+            r#"{{"site": {{"en": {site:?}}}, "editions": [], "sections": []}}"#
         ))
         .unwrap();
-        PageData { catalog, articles: vec![], timelines: vec![] }
+        PageData::chrome(catalog)
     }
 
     #[test]

@@ -75,10 +75,49 @@ impl PageSel {
     }
 }
 
+/// The page numbers a pager shows for page `current` of `count`: the
+/// first and last, and two either side of the current, with `None` for a
+/// gap ("1 … 6 7 8 9 10 … 500"). A listing of 500 pages gets nine links,
+/// not 500; an article of a few pages gets them all.
+pub fn numbers(current: usize, count: usize) -> Vec<Option<usize>> {
+    const NEAR: usize = 2;
+    let mut out: Vec<Option<usize>> = Vec::new();
+    let mut last = 0;
+    for n in 1..=count {
+        let near = n.abs_diff(current) <= NEAR;
+        if n == 1 || n == count || near {
+            // A gap of one page shows that page rather than "…".
+            if n == last + 2 {
+                out.push(Some(n - 1));
+            } else if n > last + 2 {
+                out.push(None);
+            }
+            out.push(Some(n));
+            last = n;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use PageSel::*;
+
+    #[test]
+    fn pager_numbers_keep_the_ends_and_the_neighbourhood() {
+        let show = |c, n| {
+            numbers(c, n).iter().map(|x| x.map_or("…".to_owned(), |n: usize| n.to_string())).collect::<Vec<_>>().join(" ")
+        };
+        assert_eq!(show(1, 1), "1");
+        assert_eq!(show(2, 3), "1 2 3");
+        assert_eq!(show(1, 7), "1 2 3 … 7");
+        assert_eq!(show(4, 7), "1 2 3 4 5 6 7", "a gap of one page is that page");
+        assert_eq!(show(8, 500), "1 … 6 7 8 9 10 … 500");
+        assert_eq!(show(500, 500), "1 … 498 499 500");
+        assert!(numbers(250, 10_000).len() <= 9, "bounded, whatever the count");
+        assert!(numbers(1, 0).is_empty());
+    }
 
     #[test]
     fn segments() {

@@ -7,14 +7,19 @@
 //! understood); [`Parsed::canonical`] says when the address bar should be
 //! rewritten to the one canonical form.
 
+use crate::listing::Listing;
 use crate::mode::Mode;
 use crate::paging::PageSel;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Route {
-    Home,
-    /// The home list narrowed to one edition (`/edition/asia/`).
-    Edition(String),
+    /// A page of stories, newest first: the home page ("Latest", `/`,
+    /// `/latest/2/`), an edition's (`/edition/asia/`) or a section's
+    /// (`/section/opinion/2/`). Page 1 has no number in its address.
+    Listing {
+        listing: Listing,
+        page: usize,
+    },
     Article {
         slug: String,
         page: PageSel,
@@ -72,7 +77,18 @@ fn take_lang(query: &str) -> (Option<Mode>, String) {
     (mode, rest.join("&"))
 }
 
+/// A listing's page segment: a positive number.
+fn listing_page(seg: &str) -> Option<usize> {
+    match PageSel::from_segment(seg)? {
+        PageSel::Page(n) => Some(n),
+        PageSel::All => None,
+    }
+}
+
 impl Route {
+    /// The home page: the first page of "Latest".
+    pub const HOME: Route = Route::Listing { listing: Listing::Latest, page: 1 };
+
     /// Parses a path relative to the site root and its query string
     /// (without `?`).
     pub fn parse(path: &str, query: &str) -> Parsed {
@@ -83,9 +99,22 @@ impl Route {
             segs.remove(0);
         }
         let route = match segs.as_slice() {
-            [] => Route::Home,
-            ["index.html"] => Route::Home,
-            ["edition", id] if is_slug(id) => Route::Edition((*id).to_owned()),
+            [] | ["index.html"] | ["latest"] => Route::HOME,
+            ["latest", n] => match listing_page(n) {
+                Some(page) => Route::Listing { listing: Listing::Latest, page },
+                None => Route::NotFound,
+            },
+            [kind @ ("edition" | "section"), id, rest @ ..] if is_slug(id) && rest.len() <= 1 => {
+                let listing = match *kind {
+                    "edition" => Listing::Edition((*id).to_owned()),
+                    _ => Listing::Section((*id).to_owned()),
+                };
+                match rest.first().map(|n| listing_page(n)) {
+                    None => Route::Listing { listing, page: 1 },
+                    Some(Some(page)) => Route::Listing { listing, page },
+                    Some(None) => Route::NotFound,
+                }
+            }
             ["article", slug] if is_slug(slug) => Route::Article { slug: (*slug).to_owned(), page: PageSel::Page(1) },
             ["article", slug, seg] if is_slug(slug) => match PageSel::from_segment(seg) {
                 Some(page) => Route::Article { slug: (*slug).to_owned(), page },
@@ -98,7 +127,7 @@ impl Route {
             _ => Route::NotFound,
         };
         let route = match route {
-            Route::Home | Route::Edition(_) if embed => Route::NotFound,
+            Route::Listing { .. } if embed => Route::NotFound,
             r => r,
         };
         let (lang, rest) = take_lang(query);
@@ -118,8 +147,8 @@ impl Route {
     /// [`Mode::localize`] for the other modes.
     pub fn href(&self) -> String {
         match self {
-            Route::Home | Route::NotFound => "/".to_owned(),
-            Route::Edition(id) => format!("/edition/{id}/"),
+            Route::NotFound => "/".to_owned(),
+            Route::Listing { listing, page } => listing.href(*page),
             Route::Article { slug, page } => article_href(slug, *page),
             Route::BadPage { slug, .. } => article_href(slug, PageSel::Page(1)),
             Route::Timeline { id, event: None } => format!("/timeline/{id}/"),
@@ -184,8 +213,12 @@ mod tests {
     #[test]
     fn canonical_paths_parse_without_rewrite() {
         for (path, route) in [
-            ("/", Route::Home),
-            ("/edition/asia/", Route::Edition("asia".into())),
+            ("/", Route::HOME),
+            ("/latest/2/", Route::Listing { listing: Listing::Latest, page: 2 }),
+            ("/edition/asia/", Route::Listing { listing: Listing::Edition("asia".into()), page: 1 }),
+            ("/edition/asia/3/", Route::Listing { listing: Listing::Edition("asia".into()), page: 3 }),
+            ("/section/opinion/", Route::Listing { listing: Listing::Section("opinion".into()), page: 1 }),
+            ("/section/opinion/12/", Route::Listing { listing: Listing::Section("opinion".into()), page: 12 }),
             ("/article/a-b/", art("a-b", PageSel::Page(1))),
             ("/article/a-b/2/", art("a-b", PageSel::Page(2))),
             ("/article/a-b/all/", art("a-b", PageSel::All)),
@@ -218,6 +251,11 @@ mod tests {
         assert_eq!(Route::parse("/index.html", "").canonical.as_deref(), Some("/"));
         assert_eq!(Route::parse("", "").canonical.as_deref(), Some("/"));
         assert_eq!(Route::parse("/zh", "").canonical.as_deref(), Some("/zh/"));
+        // A listing's page 1 has no number; "latest" alone is the home page.
+        assert_eq!(Route::parse("/edition/asia/1/", "").canonical.as_deref(), Some("/edition/asia/"));
+        assert_eq!(Route::parse("/zh/latest/1/", "").canonical.as_deref(), Some("/zh/"));
+        assert_eq!(Route::parse("/latest/", "").canonical.as_deref(), Some("/"));
+        assert_eq!(Route::parse("/section/world/2", "").canonical.as_deref(), Some("/section/world/2/"));
     }
 
     #[test]
@@ -269,7 +307,7 @@ mod tests {
         }
         let p = Route::parse("/embed/article/x/1", "lang=both&plain=1");
         assert_eq!(p.canonical.as_deref(), Some("/dual/embed/article/x/?plain=1"), "normalised, still an embed");
-        for path in ["/embed/", "/embed/edition/asia/", "/zh/embed/", "/embed/embed/article/x/", "/embed/nope/"] {
+        for path in ["/embed/", "/embed/edition/asia/", "/embed/section/opinion/2/", "/zh/embed/", "/embed/embed/article/x/", "/embed/nope/"] {
             assert_eq!(Route::parse(path, "").route, Route::NotFound, "{path}");
         }
         assert!(!Route::parse("/article/embed/", "").embed, "only a leading segment makes an embed");
@@ -284,6 +322,9 @@ mod tests {
         assert_eq!(Route::parse("/article/Bad_Slug/", "").route, Route::NotFound);
         assert_eq!(Route::parse("/article/x/2/extra/", "").route, Route::NotFound);
         assert_eq!(Route::parse("/timeline/jr/Bad Id/", "").route, Route::NotFound);
+        for listing in ["/latest/0/", "/latest/all/", "/edition/asia/two/", "/section/x/2/3/", "/section/", "/latest/2/x/"] {
+            assert_eq!(Route::parse(listing, "").route, Route::NotFound, "{listing}");
+        }
         assert_eq!(
             Route::parse("/article/x/0/", ""),
             Parsed {

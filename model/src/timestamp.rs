@@ -124,10 +124,13 @@ impl Timestamp {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
-    /// Minutes since 0000-01-01 in UTC, only for ordering ("newest first").
+    /// Seconds since 0000-01-01 in UTC, only for ordering ("newest first").
+    /// To the second: a paper that publishes 200 stories a day has several
+    /// in the same minute.
     pub fn sort_key(&self) -> i64 {
         let days = i64::from(self.year) * 372 + i64::from(self.month) * 31 + i64::from(self.day);
-        days * 1440 + i64::from(self.hour) * 60 + i64::from(self.minute) - i64::from(self.offset_minutes)
+        let minutes = days * 1440 + i64::from(self.hour) * 60 + i64::from(self.minute) - i64::from(self.offset_minutes);
+        minutes * 60 + i64::from(self.second)
     }
 }
 

@@ -137,24 +137,22 @@ fn check_catalog(c: &Catalog, sink: &mut Sink) {
     for (i, s) in c.sections.iter().enumerate() {
         sink.text(&root.key("sections").index(i).key("label"), &s.label);
     }
-    for (i, slug) in duplicates(c.articles.iter().map(|a| a.slug.as_str())) {
+    if c.articles.is_some() {
         sink.error(
-            &root.key("articles").index(i).key("slug"),
-            format!("duplicate slug {slug:?}; expected each article once"),
+            &root.key("articles"),
+            "catalog.json no longer lists articles; move each entry's summary and editions into its article \
+             file (articles/{slug}.json) and delete this list: the listings are derived from the article files",
         );
     }
-    for (i, a) in c.articles.iter().enumerate() {
-        let p = root.key("articles").index(i);
-        sink.text(&p.key("headline"), &a.headline);
-        sink.text(&p.key("summary"), &a.summary);
-        if c.section(&a.section).is_none() {
-            sink.error(&p.key("section"), unknown_section(c, &a.section));
+    for (key, list) in [("most_viewed", &c.most_viewed), ("top_news", &c.top_news)] {
+        if list.len() > crate::listing::NAMED_MAX {
+            sink.error(
+                &root.key(key),
+                format!("{key} names {} articles; expected at most {}", list.len(), crate::listing::NAMED_MAX),
+            );
         }
-        for (j, ed) in a.editions.iter().enumerate() {
-            if c.edition(ed).is_none() {
-                let known: Vec<_> = c.editions.iter().map(|e| e.id.as_str()).collect();
-                sink.error(&p.key("editions").index(j), format!("unknown edition {ed:?}; expected one of {known:?}"));
-            }
+        for (i, slug) in duplicates(list.iter().map(String::as_str)) {
+            sink.error(&root.key(key).index(i), format!("{slug:?} is named twice; expected each article once"));
         }
     }
 }
@@ -183,15 +181,19 @@ fn check_article(
         if c.section(&a.section).is_none() {
             sink.error(&root.key("section"), unknown_section(c, &a.section));
         }
-        if !c.articles.iter().any(|e| e.slug == a.slug) {
-            sink.warn(
-                &root.key("slug"),
-                format!("article {:?} is not listed in catalog.json, so no page links to it", a.slug),
-            );
+        for (j, ed) in a.editions.iter().enumerate() {
+            if c.edition(ed).is_none() {
+                let known: Vec<_> = c.editions.iter().map(|e| e.id.as_str()).collect();
+                sink.error(&root.key("editions").index(j), format!("unknown edition {ed:?}; expected one of {known:?}"));
+            }
         }
+    }
+    for (j, ed) in duplicates(a.editions.iter().map(String::as_str)) {
+        sink.warn(&root.key("editions").index(j), format!("edition {ed:?} is named twice"));
     }
     sink.text(&root.key("column"), &a.column);
     sink.text(&root.key("headline"), &a.headline);
+    sink.text(&root.key("summary"), &a.summary);
     sink.text(&root.key("byline").key("author"), &a.byline.author);
     if let Some(src) = &a.byline.source {
         sink.text(&root.key("byline").key("source"), src);
@@ -402,7 +404,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
                     path: String::new(),
                     line: 0,
                     column: 0,
-                    message: "catalog.json is missing; expected the list of articles at the top of the content folder"
+                    message: "catalog.json is missing; expected the site's name, editions and sections at the top of the content folder"
                         .into(),
                 },
             });
@@ -464,10 +466,14 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
 
     if let (Some(c), Some(src)) = (&catalog, &corpus.catalog) {
         let mut sink = Sink { src, out: &mut out };
-        for (i, e) in c.articles.iter().enumerate() {
-            let file = format!("articles/{}.json", e.slug);
-            if !corpus.articles.iter().any(|a| a.name == file) {
-                sink.error(&JsonPath::root().key("articles").index(i).key("slug"), format!("no file {file} in the content folder for this catalog entry; expected one file per listed article"));
+        for (key, list) in [("most_viewed", &c.most_viewed), ("top_news", &c.top_news)] {
+            for (i, slug) in list.iter().enumerate() {
+                if !by_slug.contains_key(slug) {
+                    sink.error(
+                        &JsonPath::root().key(key).index(i),
+                        format!("no article {slug:?}; expected the slug of a file in articles/"),
+                    );
+                }
             }
         }
         for (i, t) in c.timelines.iter().enumerate() {

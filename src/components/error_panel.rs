@@ -53,6 +53,8 @@ pub enum Content<'a> {
     Article(&'a str),
     Timeline(&'a str),
     Catalog,
+    /// A page of a listing (`content/derived/listing/…`).
+    Listing,
 }
 
 /// The panel for content that failed to load: "not found" for a missing
@@ -69,11 +71,11 @@ pub fn load_error_panel(err: &LoadError, what: Content, mode: Mode, retry: Callb
             let i = match what {
                 Content::Article(_) => 0,
                 Content::Timeline(_) => 1,
-                Content::Catalog => 2,
+                Content::Catalog | Content::Listing => 2,
             };
             (t.broken_title[i], t.broken_body.to_owned(), None)
         }
-        (LoadError::NotFound { .. }, Content::Catalog) | (LoadError::Network { .. }, _) => {
+        (LoadError::NotFound { .. }, Content::Catalog | Content::Listing) | (LoadError::Network { .. }, _) => {
             (t.network_title, t.network_body.to_owned(), Some(retry))
         }
     };

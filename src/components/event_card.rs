@@ -3,7 +3,8 @@ use crate::components::{bi_text::BiText, error_panel::Loading, ui};
 use crate::load::Load;
 use folio_model::article::{asset_ref, AssetRef};
 use folio_model::route::{article_href, relative};
-use folio_model::timeline::{mentions::Mention, Event, Timeline};
+use folio_model::timeline::mentions::{Cited, MentionIndex};
+use folio_model::timeline::{Event, Timeline};
 use folio_model::{Mode, PageSel};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -12,11 +13,20 @@ use std::sync::Arc;
 /// sources (http(s) links only, opening in a new tab), and the articles
 /// that mention it, linked to the very paragraph.
 ///
+/// The timeline's index of the articles that cite its meetings, once
+/// loaded (`None` while it loads, or if it failed).
+pub type Mentions = Signal<Option<Arc<MentionIndex>>>;
+
+/// What a meeting's card lists of the articles that cite it.
+pub fn cited(mentions: Mentions, event: &str) -> Cited {
+    mentions.with(|m| m.as_ref().and_then(|m| m.get(event).cloned()).unwrap_or_default())
+}
+
 /// A large timeline holds occasion, outcome and sources apart, one file
 /// per meeting (`Timeline::details_apart`): the card shows what the index
 /// has at once, and those three when its file arrives.
 #[component]
-pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Vec<Mention>) -> impl IntoView {
+pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Cited) -> impl IntoView {
     let t = ui(mode);
     let e = &timeline.events[index];
     let details = details(&timeline, e);
@@ -28,8 +38,10 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Ve
         // Chinese lists names with the enumeration comma.
         .map(|(i, p)| view! { {(i > 0).then_some(if mode == Mode::Zh { "、" } else { ", " })}<BiText text=p.name.clone() mode/> })
         .collect_view();
-    let mentions = (!mentions.is_empty()).then(|| {
+    let more = mentions.total.saturating_sub(mentions.shown.len());
+    let mentions = (!mentions.shown.is_empty()).then(|| {
         let items = mentions
+            .shown
             .into_iter()
             .map(|m| {
                 let href = format!(
@@ -48,6 +60,7 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Ve
         view! {
             <h3>{t.mentioned_in}</h3>
             <ul class="mentions">{items}</ul>
+            {(more > 0).then(|| view! { <p class="mentions-more">{(t.more_mentions)(more)}</p> })}
         }
     });
     let group = timeline

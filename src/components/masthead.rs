@@ -2,6 +2,7 @@ use crate::components::lang_toggle::LangToggle;
 use crate::components::ui;
 use crate::state::{use_catalog, use_reading};
 use folio_model::route::relative;
+use folio_model::listing::Listing;
 use folio_model::Route;
 use leptos::prelude::*;
 
@@ -23,8 +24,10 @@ pub fn Masthead() -> impl IntoView {
             c.editions
                 .into_iter()
                 .map(|e| {
-                    let route = Route::Edition(e.id.clone());
-                    let here = (current == route).then_some("page");
+                    let listing = Listing::Edition(e.id.clone());
+                    // On any page of the edition's listing.
+                    let here = matches!(&current, Route::Listing { listing: l, .. } if *l == listing).then_some("page");
+                    let route = Route::Listing { listing, page: 1 };
                     // Edition names are navigation, not article text: one
                     // language, the interface's.
                     let (label, lang) = e.label.get(mode.ui_lang());

@@ -1,9 +1,9 @@
 use crate::components::{bi_text::BiText, event_card::EventCard, ui};
 use folio_model::timeline::window::{list_window, widen, LIST_WINDOW};
-use folio_model::timeline::{mentions::Mention, Timeline};
+use crate::components::event_card::{cited, Mentions};
+use folio_model::timeline::Timeline;
 use folio_model::Mode;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -21,7 +21,7 @@ pub fn TimelineList(
     selected: Memo<Option<usize>>,
     mode: Mode,
     href: Callback<usize, String>,
-    mentions: Signal<Arc<BTreeMap<String, Vec<Mention>>>>,
+    mentions: Mentions,
     /// The window last shown: kept by the page, which outlives this list
     /// when a language switch rebuilds it.
     kept: StoredValue<Option<KeptWindow>>,
@@ -96,7 +96,7 @@ struct Items {
     selected: Memo<Option<usize>>,
     mode: Mode,
     href: Callback<usize, String>,
-    mentions: Signal<Arc<BTreeMap<String, Vec<Mention>>>>,
+    mentions: Mentions,
 }
 
 /// A run of list items, rebuilt only when the choice enters or leaves it.
@@ -114,7 +114,7 @@ fn item_run(tl: &Arc<Timeline>, run: Vec<usize>, items: Items) -> impl IntoView 
             .map(|&i| {
                 let e = &tl.events[i];
                 let card = (sel == Some(i)).then(|| {
-                    let m = mentions.with(|m| m.get(&e.id).cloned().unwrap_or_default());
+                    let m = cited(mentions, &e.id);
                     view! { <EventCard timeline=tl.clone() index=i mode mentions=m/> }
                 });
                 view! {

@@ -19,7 +19,8 @@ use crate::load::Load;
 use crate::state::{site_name, use_catalog, use_reading, Links};
 use folio_model::head::article_title;
 use folio_model::route::relative;
-use folio_model::timeline::{mentions::events_on, Timeline};
+use folio_model::timeline::mentions::{events_on, Cites};
+use folio_model::listing::Listing;
 use folio_model::{bilingual, route::article_href, Article, Mode, PageSel, Resolved, Text};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -30,28 +31,18 @@ use std::sync::Arc;
 #[component]
 pub fn ArticlePage(slug: String, page: Memo<Result<PageSel, String>>) -> impl IntoView {
     let mode = use_reading().mode;
-    let catalog = use_catalog();
-    // The article and the timelines its paragraphs cite, fetched together,
+    // The article and the meetings its paragraphs cite (their dates and
+    // titles, written by `dist`, never the timelines), fetched together,
     // so the event links are there on first render and do not shift the
-    // text when they arrive. A timeline that fails only loses its links.
-    let ready = (|| {
-        let article = api::cached_article(&slug)?;
-        let timelines = api::cached_timelines(&api::cached_catalog()?)?;
-        Some(Ok((article, Arc::new(timelines))))
-    })();
+    // text when they arrive. If the cites fail, only the links are lost.
+    let ready = (|| Some(Ok((api::cached_article(&slug)?, Some(api::cached_cites(&slug)?)))))();
     let resource = {
         let slug = slug.clone();
         Load::new(ready, move || {
             let slug = slug.clone();
             async move {
-                let timelines = async {
-                    match catalog.wait().await {
-                        Ok(c) => api::all_timelines(&c).await,
-                        Err(_) => Vec::new(),
-                    }
-                };
-                let (article, timelines) = futures::future::join(api::article(&slug), timelines).await;
-                article.map(|a| (a, Arc::new(timelines)))
+                let (article, cites) = futures::future::join(api::article(&slug), api::cites(&slug)).await;
+                article.map(|a| (a, cites.ok()))
             }
         })
     };
@@ -64,7 +55,7 @@ pub fn ArticlePage(slug: String, page: Memo<Result<PageSel, String>>) -> impl In
             })
             .into_any()
         }
-        Some(Ok((article, timelines))) => view! { <ArticleView article timelines page/> }.into_any(),
+        Some(Ok((article, cites))) => view! { <ArticleView article cites page/> }.into_any(),
     }
 }
 
@@ -82,7 +73,7 @@ enum PageState {
 #[component]
 fn ArticleView(
     article: Arc<Article>,
-    timelines: Arc<Vec<Arc<Timeline>>>,
+    cites: Option<Arc<Cites>>,
     page: Memo<Result<PageSel, String>>,
 ) -> impl IntoView {
     let mode = use_reading().mode;
@@ -107,7 +98,7 @@ fn ArticleView(
         let mode = mode.get();
         let t = ui(mode);
         match state.get() {
-            PageState::Valid => view! { <ArticleBody article=article.clone() timelines=timelines.clone() page=current mode/> }.into_any(),
+            PageState::Valid => view! { <ArticleBody article=article.clone() cites=cites.clone() page=current mode/> }.into_any(),
             PageState::Empty => view! {
                 <ErrorPanel title=plain(&article.headline, mode) body=t.empty_article_body back=(mode.localize("/"), t.back_home.to_owned()) mode/>
             }
@@ -121,7 +112,7 @@ fn ArticleView(
 #[component]
 fn ArticleBody(
     article: Arc<Article>,
-    timelines: Arc<Vec<Arc<Timeline>>>,
+    cites: Option<Arc<Cites>>,
     page: Memo<PageSel>,
     mode: Mode,
 ) -> impl IntoView {
@@ -132,12 +123,11 @@ fn ArticleBody(
         let id = article.section.clone();
         let column = article.column.clone();
         move || {
-            let section = catalog
-                .get()
-                .and_then(Result::ok)
-                .and_then(|c| c.section(&id).map(|s| s.label.clone()))
-                .unwrap_or_else(|| Text::en(id.clone()));
-            view! { <Crumb section column=column.clone() mode/> }
+            // A section the catalog declares has a listing to link to.
+            let known = catalog.get().and_then(Result::ok).and_then(|c| c.section(&id).map(|s| s.label.clone()));
+            let href = known.is_some().then(|| relative(&mode.localize(&Listing::Section(id.clone()).href(1))));
+            let section = known.unwrap_or_else(|| Text::en(id.clone()));
+            view! { <Crumb section href column=column.clone() mode/> }
         }
     };
     let slug = article.slug.clone();
@@ -216,17 +206,11 @@ fn ArticleBody(
         .collect();
     // An event id → its link on the timeline that holds it.
     let event_link = {
-        let timelines = timelines.clone();
+        let cites = cites.clone();
         move |id: &str| -> Option<EventLink> {
-            timelines.iter().find_map(|tl| {
-                let e = &tl.events[tl.event_index(id)?];
-                let route = folio_model::Route::Timeline { id: tl.id.clone(), event: Some(e.id.clone()) };
-                Some(EventLink {
-                    href: relative(&mode.localize(&route.href())),
-                    date: e.start.year.to_string(),
-                    title: e.title.clone(),
-                })
-            })
+            let e = cites.as_deref()?.get(id)?;
+            let route = folio_model::Route::Timeline { id: e.timeline.clone(), event: Some(e.event.clone()) };
+            Some(EventLink { href: relative(&mode.localize(&route.href())), date: e.year.to_string(), title: e.title.clone() })
         }
     };
     let strip = {
@@ -301,6 +285,7 @@ fn ArticleBody(
             })
         }
     };
+    let related_section = article.section.clone();
     let related_slug = article.slug.clone();
     // Neither inside an embed: its partner chose how it looks, and a
     // partner's readers are not publishers.
@@ -338,7 +323,7 @@ fn ArticleBody(
             </ReaderKeys>
             <div class="rail">
                 {strip}
-                {(!reading.embed).then(|| view! { <RelatedList slug=related_slug mode/> })}
+                {(!reading.embed).then(|| view! { <RelatedList slug=related_slug section=related_section mode/> })}
             </div>
         </div>
     }

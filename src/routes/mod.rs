@@ -1,6 +1,6 @@
 //! One file per page, as in Leptos's hackernews example.
 
 pub mod article;
-pub mod home;
+pub mod listing;
 pub mod not_found;
 pub mod timeline;

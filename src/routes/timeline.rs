@@ -1,4 +1,5 @@
 use crate::api;
+use crate::components::event_card::{cited, Mentions};
 use crate::components::{
     bi_text::{plain, BiText},
     embed_dialog::{EmbedDialog, Embeddable},
@@ -17,14 +18,12 @@ use folio_model::head::timeline_title;
 use folio_model::route::relative;
 use folio_model::timeline::{
     filter::{guess, Filter},
-    mentions::{mentions, Mention},
     Timeline,
 };
 use folio_model::{Mode, Route};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{hooks::use_location, NavigateOptions};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// `/timeline/{id}/` and `/timeline/{id}/{event}/`.
@@ -69,17 +68,18 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
         let t = timeline.clone();
         Memo::new(move |_| event.with(|e| e.as_deref().and_then(|id| t.event_index(id))))
     };
-    // The articles that cite each event, once every article has loaded.
-    let ready = api::cached_catalog()
-        .and_then(|c| api::cached_articles(&c))
-        .map(|articles| Arc::new(mentions(articles.iter().map(|a| a.as_ref()))));
-    let mention_res = Load::new(ready, move || async move {
-        let Ok(c) = catalog.wait().await else { return Arc::new(BTreeMap::new()) };
-        let articles = api::all_articles(&c).await;
-        Arc::new(mentions(articles.iter().map(|a| a.as_ref())))
-    });
-    let mentions_map: Signal<Arc<BTreeMap<String, Vec<Mention>>>> =
-        Signal::derive(move || mention_res.get().unwrap_or_default());
+    // The articles that cite each meeting: the index `dist` writes, never
+    // the articles themselves. If it fails, the cards only lose their
+    // "in the articles" lists.
+    let ready = api::cached_mentions(&timeline.id).map(Ok);
+    let mention_res = {
+        let id = timeline.id.clone();
+        Load::new(ready, move || {
+            let id = id.clone();
+            async move { api::mentions(&id).await }
+        })
+    };
+    let mentions_map: Mentions = Signal::derive(move || mention_res.get().and_then(Result::ok));
 
     let href = {
         let t = timeline.clone();
@@ -194,7 +194,7 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
             let tl = timeline.clone();
             move || {
                 let i = selected.get()?;
-                let m = mentions_map.with(|m| m.get(&tl.events[i].id).cloned().unwrap_or_default());
+                let m = cited(mentions_map, &tl.events[i].id);
                 Some(view! { <EventCard timeline=tl.clone() index=i mode mentions=m/> })
             }
         };

@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--smoke] [--check]`: builds the release bundle,
+//! `cargo xtask bench [--smoke] [--check] [--scale N]`: builds the release bundle,
 //! serves it and an empty folder for the comparison pages (the static-HTML
 //! limit and TimelineJS3), and runs `bench/bench.mjs` in Chromium.
 //!
@@ -6,6 +6,7 @@
 //! `--smoke` measures everything once and writes to `target/bench/`
 //! instead, so the test command keeps the bench working without touching
 //! the committed results; `--check` exits non-zero on a missed budget.
+//! `--scale N` runs the archive bench instead (see [`crate::scale`]).
 
 use crate::server::Server;
 use crate::tools::{ensure_build_tools, ensure_test_tools, npm_ci};
@@ -16,16 +17,23 @@ use std::process::Command;
 pub struct Options {
     pub smoke: bool,
     pub check: bool,
+    /// Measure an archive of this many synthetic articles instead.
+    pub scale: Option<usize>,
 }
 
 impl Options {
     pub fn parse(args: &[String]) -> Result<Options> {
         let mut o = Options::default();
-        for a in args {
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
             match a.as_str() {
                 "--smoke" => o.smoke = true,
                 "--check" => o.check = true,
-                other => return fail!("unknown option {other:?} for bench (--smoke, --check)"),
+                "--scale" => match it.next().and_then(|n| n.parse().ok()).filter(|&n: &usize| n > 0) {
+                    Some(n) => o.scale = Some(n),
+                    None => return fail!("--scale needs a number of articles, e.g. --scale 10000"),
+                },
+                other => return fail!("unknown option {other:?} for bench (--smoke, --check, --scale N)"),
             }
         }
         Ok(o)
@@ -40,7 +48,10 @@ pub fn run(options: Options) -> Result {
     let url = format!("http://{}", server.addr());
     std::env::set_var("FOLIO_SITE_URL", format!("{url}/"));
     dist::build(true)?;
-    against(&url, options)
+    match options.scale {
+        Some(n) => crate::scale::against(&url, n, options.smoke),
+        None => against(&url, options),
+    }
 }
 
 /// Runs the bench against a bundle already served at `folio_url`.

@@ -1,17 +1,59 @@
 //! The release bundle.
+//!
+//! `dist/` is Trunk's app (built into `target/trunk/`, and only when its
+//! sources changed), the publisher's `content/`, the files derived from
+//! the archive (`content/derived/`: listing pages, each section's short
+//! lists, each article's cited meetings, each timeline's citing
+//! paragraphs), and one prerendered `index.html` per route. Every file
+//! goes through [`Output`], so a rebuild rewrites only what changed; the
+//! routes render on every core.
 
+use crate::output::{parallel, parallel_map, thousands, Output};
 use crate::tools::{ensure_build_tools, path_with_tools, run};
 use crate::{fail, root, Result};
 use folio_model::embed::{escape_html, Options, Snippet};
 use folio_model::head::{Head, Subject};
+use folio_model::listing::{Archive, Listing, ListingPage, Lists, DERIVED};
 use folio_model::page_data::PageData;
 use folio_model::route::base_href;
+use folio_model::timeline::mentions::{Cites, EventTable, MentionIndex};
 use folio_model::timeline::{event_path, Timeline};
 use folio_model::{parse, route::framed, Article, Catalog, ContentError, Mode, PageSel, Route, Text};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Instant;
 
-/// Builds `dist/` and returns its path.
+/// What to build, from what, to where.
+pub struct Build {
+    pub release: bool,
+    /// The publisher's content folder.
+    pub content: PathBuf,
+    /// The bundle's folder.
+    pub dist: PathBuf,
+}
+
+impl Build {
+    /// The project's own `content/` into `dist/`.
+    pub fn standard(release: bool) -> Build {
+        Build { release, content: root().join("content"), dist: root().join("dist") }
+    }
+}
+
+/// What a build produced, for the bench and the summary line.
+pub struct Built {
+    pub dist: PathBuf,
+    pub routes: usize,
+    pub stats: crate::output::Stats,
+    pub seconds: f64,
+}
+
+/// Builds `dist/` from the project's `content/` and returns its path.
+pub fn build(release: bool) -> Result<PathBuf> {
+    Ok(build_with(&Build::standard(release))?.dist)
+}
+
+/// Builds a bundle.
 ///
 /// Besides Trunk's output, every route gets its own `index.html`: the app
 /// shell with the view prerendered into it (the same components, rendered
@@ -19,19 +61,95 @@ use std::process::Command;
 /// JavaScript and the app takes over without a fetch. `404.html` catches
 /// the rest. So deep links, reloads and shared links work on any static
 /// host without rewrite rules.
-pub fn build(release: bool) -> Result<PathBuf> {
+pub fn build_with(build: &Build) -> Result<Built> {
     ensure_build_tools()?;
-    crate::validate(root().join("content"))?;
+    let start = Instant::now();
+    crate::validate(build.content.clone())?;
+    let app = trunk(build.release)?;
+    let content = Content::read(&build.content)?;
+    if build.content.join(DERIVED).exists() {
+        return fail!("{}: a folder named {DERIVED}/ is for the files dist derives; rename it", build.content.display());
+    }
+    let out = Output::new(&build.dist)?;
+    // The shell becomes every route's page; the home route writes
+    // index.html itself.
+    let shell = std::fs::read_to_string(app.join("index.html"))?;
+    out.copy_dir(&app, "", |rel| rel == "index.html")?;
+    // A split timeline's file is written as its index instead.
+    let split: HashSet<String> =
+        content.timelines.iter().filter(|t| content.too_large_timeline(t)).map(|t| format!("timelines/{}.json", t.id)).collect();
+    out.copy_dir(&build.content, "content", |rel| split.contains(rel))?;
+    let routes = write_route_files(&out, &shell, &content)?;
+    let stats = out.finish()?;
+    let seconds = start.elapsed().as_secs_f64();
+    println!(
+        "xtask: {} ready: {} articles, {} route files; {} files written, {} unchanged, {} removed; {:.1} MB; {seconds:.1} s",
+        build.dist.display(),
+        thousands(content.articles.len()),
+        thousands(routes),
+        thousands(stats.written),
+        thousands(stats.unchanged),
+        thousands(stats.removed),
+        stats.bytes as f64 / 1e6,
+    );
+    Ok(Built { dist: build.dist.clone(), routes, stats, seconds })
+}
+
+/// Trunk's build of the app into `target/trunk/{release,dev}/`, run only
+/// when an input changed since the last one ([`app_fingerprint`]): with a
+/// content-only change (a new article), a rebuild skips cargo, wasm-bindgen
+/// and wasm-opt altogether. Not into `dist/`, which Trunk would empty.
+fn trunk(release: bool) -> Result<PathBuf> {
+    let out = root().join("target/trunk").join(if release { "release" } else { "dev" });
+    let stamp = out.with_extension("fingerprint");
+    let fingerprint = app_fingerprint(release)?;
+    if out.join("index.html").exists() && std::fs::read_to_string(&stamp).is_ok_and(|s| s == fingerprint) {
+        println!("xtask: the app is unchanged since its last build ({}); not running Trunk", out.display());
+        return Ok(out);
+    }
     let mut trunk = Command::new("trunk");
-    trunk.arg("build").arg("--offline").current_dir(root()).env("PATH", path_with_tools());
+    trunk.arg("build").arg("--offline").arg("--dist").arg(&out).current_dir(root()).env("PATH", path_with_tools());
     if release {
         trunk.arg("--release");
     }
     run(&mut trunk)?;
-    let dist = root().join("dist");
-    let routes = write_route_files(&dist)?;
-    println!("xtask: dist/ ready ({} route files)", routes);
-    Ok(dist)
+    std::fs::write(&stamp, fingerprint)?;
+    Ok(out)
+}
+
+/// A digest of everything Trunk's output depends on: the app's and the
+/// model's sources, the manifests and lockfile, the entry page, styles,
+/// static files, the profile and the tool versions.
+fn app_fingerprint(release: bool) -> Result<String> {
+    use sha2::Digest;
+    let r = root();
+    let mut files = Vec::new();
+    for dir in ["src", "model/src", "style", "static"] {
+        collect(&r.join(dir), &mut files)?;
+    }
+    for f in ["Cargo.toml", "Cargo.lock", "model/Cargo.toml", "index.html", "Trunk.toml", "favicon.svg", "tools/package-lock.json"] {
+        files.push(r.join(f));
+    }
+    files.sort();
+    let mut h = sha2::Sha256::new();
+    h.update(format!("release={release} trunk={} ", crate::tools::TRUNK_VERSION));
+    for f in files {
+        h.update(f.strip_prefix(&r).unwrap_or(&f).to_string_lossy().as_bytes());
+        h.update(std::fs::read(&f).map_err(|e| crate::Error(format!("{}: {e}", f.display())))?);
+    }
+    Ok(format!("{:x}", h.finalize()))
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
+    for e in std::fs::read_dir(dir)? {
+        let e = e?;
+        if e.file_type()?.is_dir() {
+            collect(&e.path(), out)?;
+        } else {
+            out.push(e.path());
+        }
+    }
+    Ok(())
 }
 
 /// One view that gets its own file.
@@ -43,27 +161,45 @@ struct Page {
     resource: Option<(String, Text)>,
 }
 
-/// The content, read and parsed once.
+/// The content, read and parsed once, and what is derived from it.
 struct Content {
     catalog: Catalog,
+    /// Newest first, as the listings order them.
     articles: Vec<Article>,
+    by_slug: HashMap<String, usize>,
     timelines: Vec<Timeline>,
+    /// Every listing's pages.
+    listings: HashMap<(Listing, usize), ListingPage>,
+    /// Each section's short lists.
+    lists: HashMap<String, Lists>,
+    /// Each article's cited meetings, by slug.
+    cites: HashMap<String, Cites>,
+    /// Each timeline's index of citing paragraphs, by id.
+    mentions: HashMap<String, MentionIndex>,
     /// The articles and timelines (`articles/{slug}`, `timelines/{id}`)
     /// over [`INLINE_LIMIT`], which no page carries; measured once here.
-    too_large: std::collections::HashSet<String>,
+    too_large: HashSet<String>,
 }
 
 impl Content {
+    /// Reads the catalog, every file in `articles/` (adding an article is
+    /// adding its file: no list names them), and the catalog's timelines.
     fn read(dir: &Path) -> Result<Content> {
         fn load<T>(dir: &Path, rel: String, parse: fn(&str) -> std::result::Result<T, ContentError>) -> Result<T> {
             parse_file(&dir.join(&rel), format!("content/{rel}"), parse)
         }
         let catalog = load(dir, "catalog.json".into(), parse::catalog)?;
-        let articles = catalog
-            .articles
-            .iter()
-            .map(|a| load(dir, format!("articles/{}.json", a.slug), parse::article))
-            .collect::<Result<_>>()?;
+        let mut names: Vec<String> = match std::fs::read_dir(dir.join("articles")) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".json"))
+                .collect(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return fail!("content/articles: {e}"),
+        };
+        names.sort();
+        let articles = parallel_map(&names, |n| load(dir, format!("articles/{n}"), parse::article))?;
         let timelines = catalog
             .timelines
             .iter()
@@ -73,6 +209,21 @@ impl Content {
     }
 
     fn new(catalog: Catalog, articles: Vec<Article>, timelines: Vec<Timeline>) -> Content {
+        let archive = Archive::new(articles.iter().map(Article::entry).collect());
+        let mut by_slug: HashMap<String, Article> = articles.into_iter().map(|a| (a.slug.clone(), a)).collect();
+        // Newest first, so each meeting's index keeps the newest citations.
+        let articles: Vec<Article> =
+            archive.entries().iter().filter_map(|e| by_slug.remove(&e.slug)).collect();
+        let by_slug = articles.iter().enumerate().map(|(i, a)| (a.slug.clone(), i)).collect();
+        let listings = Listing::all(&catalog)
+            .iter()
+            .flat_map(|l| archive.pages(l))
+            .map(|p| ((p.listing.clone(), p.page), p))
+            .collect();
+        let lists = catalog.sections.iter().map(|s| (s.id.clone(), archive.lists(&catalog, &s.id))).collect();
+        let table = EventTable::new(&timelines);
+        let cites = articles.iter().map(|a| (a.slug.clone(), table.cites(a))).collect();
+        let mentions = timelines.iter().map(|t| (t.id.clone(), MentionIndex::build(t, &articles))).collect();
         fn big(json: serde_json::Result<String>) -> bool {
             json.map_or(true, |j| j.len() > INLINE_LIMIT)
         }
@@ -82,7 +233,24 @@ impl Content {
             .map(|a| format!("articles/{}", a.slug)))
         .chain(timelines.iter().filter(|t| big(serde_json::to_string(t))).map(|t| format!("timelines/{}", t.id)))
         .collect();
-        Content { catalog, articles, timelines, too_large }
+        Content { catalog, articles, by_slug, timelines, listings, lists, cites, mentions, too_large }
+    }
+
+    fn article(&self, slug: &str) -> Option<&Article> {
+        self.by_slug.get(slug).map(|&i| &self.articles[i])
+    }
+
+    /// The derived files, as `(path in content/, JSON)`.
+    fn derived(&self) -> Vec<(String, String)> {
+        fn json(v: &impl serde::Serialize) -> String {
+            serde_json::to_string(v).expect("derived types always serialise")
+        }
+        let mut out: Vec<(String, String)> =
+            self.listings.values().map(|p| (p.listing.file(p.page), json(p))).collect();
+        out.extend(self.lists.values().map(|l| (Lists::file(&l.section), json(l))));
+        out.extend(self.cites.values().map(|c| (Cites::file(&c.slug), json(c))));
+        out.extend(self.mentions.values().map(|m| (MentionIndex::file(&m.timeline), json(m))));
+        out
     }
 
     /// What of `data` (which the prerender uses in full) a page carries:
@@ -147,8 +315,10 @@ impl Content {
     /// views.
     fn pages(&self) -> Vec<Page> {
         let plain = |route: Route| Page { route, embed: false, resource: None };
-        let mut out = vec![plain(Route::Home)];
-        out.extend(self.catalog.editions.iter().map(|e| plain(Route::Edition(e.id.clone()))));
+        let mut listings: Vec<&(Listing, usize)> = self.listings.keys().collect();
+        listings.sort_by_key(|(l, p)| (l.file(*p), *p));
+        let mut out: Vec<Page> =
+            listings.into_iter().map(|(listing, page)| plain(Route::Listing { listing: listing.clone(), page: *page })).collect();
         let mut views = Vec::new();
         for article in &self.articles {
             let resource = (format!("article/{}", article.slug), article.headline.clone());
@@ -167,30 +337,38 @@ impl Content {
         out
     }
 
-    /// What a view needs for its first render: an article brings the
-    /// timelines its paragraphs link to, a timeline the articles that cite
-    /// it.
     /// The head tags of a view.
     fn head(&self, route: &Route, mode: Mode, embed: bool) -> Head {
         let (article, timeline) = match route {
-            Route::Article { slug, .. } => (self.articles.iter().find(|a| &a.slug == slug), None),
+            Route::Article { slug, .. } => (self.article(slug), None),
             Route::Timeline { id, .. } => (None, self.timelines.iter().find(|t| &t.id == id)),
             _ => (None, None),
         };
         Subject { catalog: &self.catalog, route, mode, embed, article, timeline }.head()
     }
 
+    /// What a view needs for its first render, and no more: the chrome,
+    /// and the listing page, the article (with its section's short lists
+    /// and its cited meetings) or the timeline (with its citing
+    /// paragraphs) it shows. Never the archive.
     fn data_for(&self, route: &Route) -> PageData {
-        let (articles, timelines) = match route {
+        let mut data = PageData::chrome(self.catalog.clone());
+        match route {
+            Route::Listing { listing, page } => data.listing = self.listings.get(&(listing.clone(), *page)).cloned(),
             Route::Article { slug, .. } | Route::BadPage { slug, .. } => {
-                (self.articles.iter().filter(|a| &a.slug == slug).cloned().collect(), self.timelines.clone())
+                if let Some(a) = self.article(slug) {
+                    data.lists = self.lists.get(&a.section).cloned();
+                    data.cites = self.cites.get(slug).cloned();
+                    data.articles.push(a.clone());
+                }
             }
             Route::Timeline { id, .. } => {
-                (self.articles.clone(), self.timelines.iter().filter(|t| &t.id == id).cloned().collect())
+                data.timelines.extend(self.timelines.iter().filter(|t| &t.id == id).cloned());
+                data.mentions = self.mentions.get(id).cloned();
             }
-            _ => (Vec::new(), Vec::new()),
-        };
-        PageData { catalog: self.catalog.clone(), articles, timelines }
+            Route::NotFound => {}
+        }
+        data
     }
 }
 
@@ -248,15 +426,23 @@ const INLINE_LIMIT: usize = 512 * 1024;
 /// Writes `timeline` into a bundle's `content/` as the app loads one too
 /// large to carry: its index in place of the whole file, and each event in
 /// its own file (see [`Timeline::split`] for why). Returns how many event
-/// files it wrote.
-pub fn write_split(timeline: &Timeline, content: &Path) -> Result<usize> {
+/// files it wrote. `write` takes a path inside `content/` and the bytes.
+pub fn write_split(timeline: &Timeline, write: &dyn Fn(&str, &[u8]) -> Result) -> Result<usize> {
     let (index, events) = timeline.split();
-    std::fs::create_dir_all(content.join("timelines").join(&timeline.id))?;
-    std::fs::write(content.join(format!("timelines/{}.json", timeline.id)), serde_json::to_string(&index)?)?;
+    write(&format!("timelines/{}.json", timeline.id), serde_json::to_string(&index)?.as_bytes())?;
     for e in events {
-        std::fs::write(content.join(event_path(&timeline.id, &e.id)), serde_json::to_string(e)?)?;
+        write(&event_path(&timeline.id, &e.id), serde_json::to_string(e)?.as_bytes())?;
     }
     Ok(events.len())
+}
+
+/// A writer for [`write_split`] into a plain folder.
+fn into_folder(content: &Path) -> impl Fn(&str, &[u8]) -> Result + '_ {
+    move |rel, bytes| {
+        let path = content.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a file in a folder"))?;
+        Ok(std::fs::write(path, bytes)?)
+    }
 }
 
 /// `cargo xtask split-timeline FILE DIR`: [`write_split`] for a timeline
@@ -269,7 +455,7 @@ pub fn split(file: &Path, content: &Path) -> Result {
         // them empty over the good files.
         return fail!("{}: this timeline is already split; give the whole file, from content/", file.display());
     }
-    let n = write_split(&timeline, content)?;
+    let n = write_split(&timeline, &into_folder(content))?;
     println!("xtask: {} written as an index and {n} event files in {}", timeline.id, content.display());
     Ok(())
 }
@@ -452,28 +638,32 @@ fn site_url(catalog: &Catalog) -> Result<Option<String>> {
     }
 }
 
-fn write_route_files(dist: &Path) -> Result<usize> {
-    let shell = unminified_as_minified(&std::fs::read_to_string(dist.join("index.html"))?);
+/// Writes the derived files, every route's page (on every core), `404.html`
+/// and the oEmbed files. Returns how many route files there are.
+fn write_route_files(out: &Output, shell: &str, content: &Content) -> Result<usize> {
+    let shell = unminified_as_minified(shell);
     if !shell.contains("<script") || !shell.contains("</head>") {
-        return fail!("dist/index.html has no script or no head; did Trunk build the app?");
+        return fail!("the app's index.html has no script or no head; did Trunk build the app?");
     }
     if !shell.contains(CHARSET) {
-        return fail!("dist/index.html has no {CHARSET}");
+        return fail!("the app's index.html has no {CHARSET}");
     }
     let shell = shell.replacen(CHARSET, &format!("{CHARSET}{}", csp_meta(&shell)?), 1);
     let shell = without_wasm_preload_integrity(&shell);
     // Chinese pages declare their language before the app starts, so the
     // browser picks CJK fonts and screen readers the right voice at once.
     let zh_shell = with_html_lang(&shell, Mode::Zh.ui_lang().tag())?;
-    let content = Content::read(&root().join("content"))?;
+    let in_content = |rel: &str, bytes: &[u8]| out.write(&format!("content/{rel}"), bytes);
     for t in content.timelines.iter().filter(|t| content.too_large_timeline(t)) {
-        let n = write_split(t, &dist.join("content"))?;
+        let n = write_split(t, &in_content)?;
         println!(
             "xtask: timelines/{}.json is over {} KB: split into an index and {n} event files",
             t.id,
             INLINE_LIMIT / 1024
         );
     }
+    let derived = content.derived();
+    parallel(&derived, "derived files", |(rel, json)| in_content(rel, json.as_bytes()))?;
     let catalog = &content.catalog;
     // Unknown paths: the not-found view, which the app replaces with the
     // right one if the path is a view added since the build.
@@ -483,43 +673,38 @@ fn write_route_files(dist: &Path) -> Result<usize> {
     // dist/ may be deployed anywhere), so it finds the root at run time.
     let data = content.data_for(&Route::NotFound);
     let page_404 = prerendered(&shell, "/404.html", data.clone(), &content.carried(&data), &head, &Base::Probe)?;
-    std::fs::write(dist.join("404.html"), page_404)?;
+    out.write("404.html", page_404.as_bytes())?;
     if site.is_none() {
         println!(
             "xtask: no oEmbed files: set site_url in content/catalog.json or FOLIO_SITE_URL to the deployed address"
         );
     }
-    let provider = catalog.site.en.clone();
     let pages = content.pages();
-    let mut written = 0;
-    for page in &pages {
-        for mode in Mode::ALL {
-            let path = mode.localize(&framed(page.embed, &page.route.href()));
-            let dir = dist.join(path.trim_start_matches('/'));
-            std::fs::create_dir_all(&dir)?;
-            let base = if mode == Mode::Zh { &zh_shell } else { &shell };
-            let head = content.head(&page.route, mode, page.embed).to_html(site.as_deref());
-            let data = content.data_for(&page.route);
-            let carried = content.carried(&data);
-            let preload = content.preloads(&page.route, &data);
-            let mut html = prerendered(base, &path, data, &carried, &head, &Base::Href(base_href(&path)))?;
-            html = html.replacen("</head>", &format!("{preload}</head>"), 1);
-            if let (Some(site), Some((resource, title))) = (&site, &page.resource) {
-                let link = format!(
-                    "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}{}\" title=\"{}\">",
-                    escape_html(site),
-                    oembed_path(mode, resource),
-                    escape_html(title.str(mode.ui_lang()))
-                );
-                html = html.replacen("</head>", &format!("{link}</head>"), 1);
-            }
-            std::fs::write(dir.join("index.html"), html)?;
-            written += 1;
+    let routes: Vec<(&Page, Mode)> = pages.iter().flat_map(|p| Mode::ALL.into_iter().map(move |m| (p, m))).collect();
+    parallel(&routes, "route files", |&(page, mode)| {
+        let path = mode.localize(&framed(page.embed, &page.route.href()));
+        let base = if mode == Mode::Zh { &zh_shell } else { &shell };
+        let head = content.head(&page.route, mode, page.embed).to_html(site.as_deref());
+        let data = content.data_for(&page.route);
+        let carried = content.carried(&data);
+        let preload = content.preloads(&page.route, &data);
+        let mut html = prerendered(base, &path, data, &carried, &head, &Base::Href(base_href(&path)))?;
+        html = html.replacen("</head>", &format!("{preload}</head>"), 1);
+        if let (Some(site), Some((resource, title))) = (&site, &page.resource) {
+            let link = format!(
+                "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}{}\" title=\"{}\">",
+                escape_html(site),
+                oembed_path(mode, resource),
+                escape_html(title.str(mode.ui_lang()))
+            );
+            html = html.replacen("</head>", &format!("{link}</head>"), 1);
         }
-    }
+        out.write(&format!("{}index.html", path.trim_start_matches('/')), html.as_bytes())
+    })?;
     if let Some(site) = &site {
         // One oEmbed file per resource and mode, describing its first view.
-        let mut done = std::collections::HashSet::new();
+        let provider = catalog.site.en.clone();
+        let mut done = HashSet::new();
         for page in &pages {
             let Some((resource, title)) = &page.resource else { continue };
             if !done.insert(resource.clone()) {
@@ -532,15 +717,13 @@ fn write_route_files(dist: &Path) -> Result<usize> {
                 };
                 let title = title.str(mode.ui_lang());
                 let snippet = Snippet { site, mode, route: &route, options: Options::default(), title };
-                let file = dist.join(oembed_path(mode, resource));
-                std::fs::create_dir_all(file.parent().expect("oembed/ has a parent"))?;
                 let json = serde_json::to_string_pretty(&snippet.oembed(&provider))
                     .map_err(|e| crate::Error(e.to_string()))?;
-                std::fs::write(file, json)?;
+                out.write(&oembed_path(mode, resource), json.as_bytes())?;
             }
         }
     }
-    Ok(written)
+    Ok(routes.len())
 }
 
 #[cfg(test)]
@@ -579,10 +762,57 @@ mod tests {
         let full = big.data_for(&meeting);
         let tags = big.preloads(&meeting, &full);
         assert_eq!(tags, format!("{index}<link rel=preload as=fetch crossorigin fetchpriority=low href=\"content/timelines/{id}/{event}.json\">"));
-        // An article page needs the timeline for its event links.
+        // An article page carries its cited meetings, not the timeline.
         let article = folio_model::Route::Article { slug: big.articles[0].slug.clone(), page: PageSel::Page(1) };
         let full = big.data_for(&article);
-        assert_eq!(big.preloads(&article, &full), index);
+        assert!(full.timelines.is_empty());
+        assert_eq!(big.preloads(&article, &full), "");
+    }
+
+    #[test]
+    fn each_view_carries_what_it_shows_and_not_the_archive() {
+        let content = Content::read(&crate::root().join("content")).unwrap();
+        let Content { catalog, articles, timelines, .. } = content;
+        // A thousand more articles, each citing two meetings.
+        let mut more = articles.clone();
+        let seed = articles.iter().find(|a| a.slug == "japan-overtures-to-russia").unwrap();
+        for i in 0..1000 {
+            let mut a = seed.clone();
+            a.slug = format!("extra-{i:04}");
+            a.published.year = 2000 + (i % 20) as u16;
+            more.push(a);
+        }
+        let big = Content::new(catalog, more, timelines);
+        let home = big.data_for(&Route::HOME);
+        let listing = home.listing.as_ref().unwrap();
+        assert_eq!(listing.entries.len(), folio_model::listing::PAGE_SIZE);
+        assert_eq!(listing.total, 1002);
+        assert!(home.articles.is_empty() && home.timelines.is_empty());
+        assert!(serde_json::to_string(&home).unwrap().len() < 16 * 1024, "a page of entries, not the archive");
+
+        let slug = "extra-0007";
+        let art = big.data_for(&Route::Article { slug: slug.into(), page: PageSel::Page(1) });
+        assert_eq!(art.articles.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(), [slug]);
+        assert!(art.timelines.is_empty(), "the meetings it cites, not the timeline");
+        assert_eq!(art.cites.as_ref().unwrap().events.len(), folio_model::timeline::mentions::events_on(&seed, PageSel::All).len());
+        assert!(art.lists.as_ref().unwrap().most_viewed.len() <= folio_model::listing::LIST_LEN + 1);
+
+        let id = big.timelines[0].id.clone();
+        let tl = big.data_for(&Route::Timeline { id: id.clone(), event: None });
+        assert!(tl.articles.is_empty(), "an index of citations, not the articles");
+        let index = tl.mentions.unwrap();
+        assert!(index.events.values().all(|c| c.shown.len() <= folio_model::timeline::mentions::MENTIONS_SHOWN));
+        let cited = index.events.values().map(|c| c.total).max().unwrap();
+        assert!(cited >= 1001, "every citation is counted: {cited}");
+
+        // Every listing page, edition and section pages included, is
+        // derived, each in its own file.
+        let files: Vec<String> = big.derived().into_iter().map(|(f, _)| f).collect();
+        assert!(files.contains(&"derived/listing/latest/51.json".to_owned()));
+        assert!(!files.contains(&"derived/listing/latest/52.json".to_owned()));
+        assert!(files.contains(&"derived/listing/section/opinion/1.json".to_owned()));
+        assert!(files.contains(&format!("derived/cites/{slug}.json")));
+        assert!(files.contains(&format!("derived/mentions/{id}.json")));
     }
 
     #[test]
@@ -590,7 +820,7 @@ mod tests {
         let content = Content::read(&crate::root().join("content")).unwrap();
         let whole = &content.timelines[0];
         let dir = std::env::temp_dir().join(format!("folio-split-{}", std::process::id()));
-        assert_eq!(write_split(whole, &dir).unwrap(), whole.events.len());
+        assert_eq!(write_split(whole, &into_folder(&dir)).unwrap(), whole.events.len());
         let read = |rel: String| std::fs::read_to_string(dir.join(rel)).unwrap();
         let index = folio_model::timeline::parse(&read(format!("timelines/{}.json", whole.id))).unwrap();
         assert!(index.details_apart);

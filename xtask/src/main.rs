@@ -13,6 +13,8 @@
 
 mod bench;
 mod dist;
+mod output;
+mod scale;
 mod server;
 mod test;
 mod tools;
@@ -57,6 +59,8 @@ usage: cargo xtask <command>
                              over 512 KB (for one copied straight into a deployed dist/)
   bench [--smoke] [--check]  measure speed and size (bench/results.md); --smoke runs
                              each measurement once, --check fails on a missed budget
+  bench --scale N [--smoke]  build and load an archive of N synthetic articles beside the
+                             shipped content (bench/scale-N.md)
 ";
 
 fn main() -> ExitCode {

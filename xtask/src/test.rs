@@ -5,7 +5,8 @@
 //!    model alone, as the browser builds it (no `json-paths`);
 //! 3. wasm: wasm-bindgen-test of the components in headless Chromium;
 //! 4. e2e: Playwright against the release `dist/` on a plain static server;
-//! 5. bench --smoke: every benchmark measurement once (`cargo xtask bench`).
+//! 5. bench --smoke: every benchmark measurement once (`cargo xtask bench`),
+//!    and the archive bench at a small N (`cargo xtask bench --scale`).
 //!
 //! Each layer runs even when an earlier one failed (except e2e, which needs
 //! the bundle), so one run shows everything that is broken. The last line
@@ -69,6 +70,11 @@ fn run_counting(name: &str, cmd: &mut Command) -> Count {
     count
 }
 
+/// Articles in the test command's archive: enough for several listing
+/// pages in every edition and section (`e2e/archive.test.js` counts on
+/// it), few enough to build in seconds.
+const SMOKE_SCALE: usize = 60;
+
 pub fn run() -> Result {
     ensure_build_tools()?;
     ensure_test_tools()?;
@@ -115,18 +121,28 @@ pub fn run() -> Result {
     let server = Server::start(&root().join("dist"), 0)?;
     let url = format!("http://{}", server.addr());
     std::env::set_var("FOLIO_SITE_URL", format!("{url}/"));
-    let e2e = match dist::build(true) {
+    // An archive of synthetic articles beside the shipped content, for the
+    // journeys through paged listings (`e2e/archive.test.js`), and measured
+    // by the archive bench below.
+    let built = dist::build(true).and_then(|_| crate::scale::build(SMOKE_SCALE));
+    let archive_server = match &built {
+        Ok(a) => Some(Server::start(&a.dist, 0)?),
+        Err(_) => None,
+    };
+    let archive_url = archive_server.as_ref().map(|s| format!("http://{}", s.addr())).unwrap_or_default();
+    let e2e = match &built {
         Ok(_) => run_counting(
             "e2e",
             Command::new("node")
                 .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
                 .env("FOLIO_URL", &url)
+                .env("FOLIO_ARCHIVE_URL", &archive_url)
                 // For bundles made in a test (`split-timeline`).
                 .env("FOLIO_XTASK", std::env::current_exe()?)
                 .current_dir(root().join("e2e")),
         ),
         Err(e) => {
-            eprintln!("xtask: cannot build dist/ for the end-to-end tests: {}", e.0);
+            eprintln!("xtask: cannot build the bundles for the end-to-end tests: {}", e.0);
             Count { passed: 0, failed: 1 }
         }
     };
@@ -134,11 +150,20 @@ pub fn run() -> Result {
 
     // The bench, once over, so it cannot rot: its figures are not checked
     // here (a timing is no test), only that every measurement still runs.
-    let smoke = crate::bench::against(&url, crate::bench::Options { smoke: true, check: false });
+    let smoke = crate::bench::against(&url, crate::bench::Options { smoke: true, ..Default::default() });
     if let Err(e) = &smoke {
         eprintln!("xtask: {}", e.0);
     }
     layers.push(("bench --smoke", Count { passed: smoke.is_ok() as usize, failed: smoke.is_err() as usize }));
+    // The archive bench at a small N: its build, rebuild and loads run.
+    let scale = match &built {
+        Ok(archive) => crate::scale::report(&url, archive, true),
+        Err(e) => fail!("no archive bundle to measure: {}", e.0),
+    };
+    if let Err(e) = &scale {
+        eprintln!("xtask: {}", e.0);
+    }
+    layers.push(("bench --scale --smoke", Count { passed: scale.is_ok() as usize, failed: scale.is_err() as usize }));
 
     println!("\n=== summary");
     let mut total = Count::default();

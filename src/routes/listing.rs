@@ -1,0 +1,124 @@
+use crate::api;
+use crate::components::{
+    bi_text::BiText,
+    error_panel::{load_error_panel, Content, ErrorPanel, Loading},
+    pager::ListingPager,
+    ui,
+};
+use crate::load::Load;
+use crate::routes::not_found::NotFound;
+use crate::state::{use_catalog, use_reading};
+use folio_model::head::{listing_heading, listing_title};
+use folio_model::listing::{Listing, ListingPage};
+use folio_model::route::{article_href, relative};
+use folio_model::{Catalog, Mode, PageSel, Route};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use std::sync::Arc;
+
+/// A page of stories, newest first: the home page ("Latest"), an
+/// edition's or a section's. Loads only the page shown
+/// (`content/derived/listing/…`), never the archive.
+#[component]
+pub fn ListingView(listing: Listing, page: usize) -> impl IntoView {
+    let catalog = use_catalog();
+    let mode = use_reading().mode;
+    let ready = api::cached_listing(&listing, page).map(Ok);
+    let shard = {
+        let listing = listing.clone();
+        Load::new(ready, move || {
+            let listing = listing.clone();
+            async move { api::listing(&listing, page).await }
+        })
+    };
+    move || {
+        let mode = mode.get();
+        let (Some(c), Some(shard_result)) = (catalog.get(), shard.get()) else {
+            return view! { <Loading/> }.into_any();
+        };
+        let c = match c {
+            Ok(c) => c,
+            Err(e) => {
+                return load_error_panel(&e, Content::Catalog, mode, Callback::new(move |_| catalog.refetch()))
+                    .into_any()
+            }
+        };
+        let Some(heading) = listing_heading(&c, &listing, mode) else {
+            return view! { <NotFound/> }.into_any();
+        };
+        match shard_result {
+            Ok(shard) => stories(&c, shard, heading, mode).into_any(),
+            Err(api::LoadError::NotFound { .. }) if page > 1 => no_page(&listing, page, mode).into_any(),
+            Err(e) => load_error_panel(&e, Content::Listing, mode, Callback::new(move |_| shard.refetch())).into_any(),
+        }
+    }
+}
+
+/// A listing page past the last: say so, and offer the first page (the
+/// listing shrank, or the address was typed).
+fn no_page(listing: &Listing, page: usize, mode: Mode) -> impl IntoView {
+    let t = ui(mode);
+    // How many pages there are is unknown here (this page's file is not
+    // there), so the panel leads to the first.
+    view! {
+        <Title text=format!("{} · Folio", t.no_page_title)/>
+        <ErrorPanel title=t.no_page_title body=(t.no_listing_page)(page) back=(mode.localize(&listing.href(1)), (t.go_to_page)(1)) mode/>
+    }
+}
+
+fn stories(c: &Catalog, shard: Arc<ListingPage>, heading: String, mode: Mode) -> impl IntoView {
+    let t = ui(mode);
+    let ListingPage { listing, page, pages, entries, .. } = shard.as_ref().clone();
+    let items = if entries.is_empty() {
+        view! { <p>{t.no_articles}</p> }.into_any()
+    } else {
+        entries
+            .into_iter()
+            .map(|a| {
+                let section = c.section(&a.section).map(|s| view! { <BiText text=s.label.clone() mode/> });
+                view! {
+                    <li class="story">
+                        <p class="story-section">{section}</p>
+                        <h2 class="story-headline">
+                            <a href=relative(&mode.localize(&article_href(&a.slug, PageSel::Page(1))))><BiText text=a.headline.clone() mode/></a>
+                        </h2>
+                        <p class="story-summary"><BiText text=a.summary.clone() mode/></p>
+                        <p class="story-date"><time datetime=a.published.to_string()>{(t.date)(&a.published)}</time></p>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let home = listing == Listing::Latest && page == 1;
+    let timelines = (home && !c.timelines.is_empty()).then(|| {
+        let items = c
+            .timelines
+            .iter()
+            .map(|tl| {
+                let href = relative(&mode.localize(&Route::Timeline { id: tl.id.clone(), event: None }.href()));
+                view! { <li><a href=href><BiText text=tl.title.clone() mode/></a></li> }
+            })
+            .collect_view();
+        view! {
+            <section class="home-timelines" aria-labelledby="timelines-heading">
+                <h2 id="timelines-heading" class="home-heading">{t.timelines_heading}</h2>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
+    let site = c.site.str(mode.ui_lang()).to_owned();
+    let title = listing_title(&heading, &listing, page, &site, t);
+    let count = (pages > 1).then(|| view! { <p class="listing-count">{(t.listing_page)(page, pages)}</p> });
+    let pager = (pages > 1).then(|| view! { <ListingPager listing=listing.clone() page pages mode/> });
+    view! {
+        <Title text=title/>
+        <section class="home">
+            <h1 class="home-heading">{heading}</h1>
+            {count}
+            <ul class="story-list">{items}</ul>
+            {pager}
+        </section>
+        {timelines}
+    }
+}

@@ -1,0 +1,289 @@
+//! Writing a bundle incrementally, on every core.
+//!
+//! An archive's bundle holds hundreds of thousands of files, and a rebuild
+//! after one article changed must not rewrite them all: a host that syncs
+//! `dist/` (rsync, `aws s3 sync`) uploads what changed, and a disk that is
+//! not written is not slow. So [`Output`] compares each file with what is
+//! there and writes only new bytes, and at the end removes what the build
+//! no longer produces (an article taken down). [`parallel`] spreads the
+//! routes over the cores and says how far it has got.
+
+use crate::Result;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// A directory being (re)built. Every file the build produces goes through
+/// [`Output::write`]; [`Output::finish`] removes the rest.
+pub struct Output {
+    root: PathBuf,
+    written: AtomicUsize,
+    unchanged: AtomicUsize,
+    bytes: AtomicUsize,
+    produced: Mutex<HashSet<PathBuf>>,
+}
+
+/// What a build did to its directory.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    /// Files whose bytes were new or changed.
+    pub written: usize,
+    /// Files that already held these bytes and were left alone.
+    pub unchanged: usize,
+    /// Files of an earlier build that this one no longer produces.
+    pub removed: usize,
+    /// The size of every file produced.
+    pub bytes: usize,
+}
+
+impl Output {
+    pub fn new(root: &Path) -> Result<Output> {
+        std::fs::create_dir_all(root)?;
+        Ok(Output {
+            root: root.to_path_buf(),
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+            bytes: AtomicUsize::new(0),
+            produced: Mutex::new(HashSet::new()),
+        })
+    }
+
+    /// Writes `bytes` at `rel` (a path inside the root, with `/`), unless
+    /// the file already holds exactly them.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result {
+        let path = self.root.join(rel.trim_start_matches('/'));
+        self.bytes.fetch_add(bytes.len(), Ordering::Relaxed);
+        // Reading first costs less than writing: most files of a rebuild
+        // are unchanged, and a write would also touch their mtime.
+        let same = std::fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64)
+            && std::fs::read(&path).is_ok_and(|old| old == bytes);
+        if same {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+        } else {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(&path, bytes).map_err(|e| crate::Error(format!("{}: {e}", path.display())))?;
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
+        self.produced.lock().expect("no writer panicked").insert(path);
+        Ok(())
+    }
+
+    /// Copies every file under `from` to the same place under `to` (a
+    /// path inside the root), through [`Output::write`], but those whose
+    /// path under `from` `skip` names (the build writes them itself).
+    pub fn copy_dir(&self, from: &Path, to: &str, skip: impl Fn(&str) -> bool + Sync) -> Result {
+        let mut files = Vec::new();
+        walk(from, &mut files)?;
+        let files: Vec<(PathBuf, String)> = files
+            .into_iter()
+            .map(|f| {
+                let rel = f.strip_prefix(from).expect("walked from here").to_string_lossy().replace('\\', "/");
+                (f, rel)
+            })
+            .filter(|(_, rel)| !skip(rel))
+            .collect();
+        parallel(&files, "files copied", |(file, rel)| {
+            let dest = if to.is_empty() { rel.clone() } else { format!("{}/{rel}", to.trim_end_matches('/')) };
+            self.write(&dest, &std::fs::read(file)?)
+        })
+    }
+
+    /// Removes the files no write produced, and the directories left empty.
+    pub fn finish(self) -> Result<Stats> {
+        let produced = self.produced.into_inner().expect("no writer panicked");
+        let mut all = Vec::new();
+        walk(&self.root, &mut all)?;
+        let mut removed = 0;
+        for file in all.into_iter().filter(|f| !produced.contains(f)) {
+            std::fs::remove_file(&file)?;
+            removed += 1;
+            let mut dir = file.parent();
+            while let Some(d) = dir.filter(|d| *d != self.root) {
+                // Fails (and stops) at the first directory that still holds files.
+                if std::fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        Ok(Stats {
+            written: self.written.into_inner(),
+            unchanged: self.unchanged.into_inner(),
+            removed,
+            bytes: self.bytes.into_inner(),
+        })
+    }
+}
+
+/// Every file under `dir`, in no particular order.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(crate::Error(format!("{}: {e}", dir.display()))),
+    };
+    for e in entries {
+        let e = e?;
+        if e.file_type()?.is_dir() {
+            walk(&e.path(), out)?;
+        } else {
+            out.push(e.path());
+        }
+    }
+    Ok(())
+}
+
+/// How many threads [`parallel`] uses: every core, or `FOLIO_JOBS`.
+pub fn jobs() -> usize {
+    std::env::var("FOLIO_JOBS")
+        .ok()
+        .and_then(|j| j.parse().ok())
+        .filter(|&j| j > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// Runs `f` on every item, on [`jobs`] threads, and returns the first error
+/// (the others stop at their next item). On a long run it prints how many
+/// are done, of how many, and the time left, every few seconds, so a build
+/// of an archive never looks hung.
+pub fn parallel<T: Sync>(items: &[T], what: &str, f: impl Fn(&T) -> Result + Sync) -> Result {
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let error: Mutex<Option<crate::Error>> = Mutex::new(None);
+    let start = Instant::now();
+    let total = items.len();
+    std::thread::scope(|s| {
+        for _ in 0..jobs().min(total.max(1)) {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= total || error.lock().expect("not poisoned").is_some() {
+                    break;
+                }
+                if let Err(e) = f(&items[i]) {
+                    error.lock().expect("not poisoned").get_or_insert(e);
+                    break;
+                }
+                done.fetch_add(1, Ordering::Relaxed);
+            });
+        }
+        // The progress line, from this thread while the others work.
+        let mut last = Instant::now();
+        while done.load(Ordering::Relaxed) < total && error.lock().expect("not poisoned").is_none() {
+            std::thread::sleep(Duration::from_millis(50));
+            if last.elapsed() >= Duration::from_secs(5) {
+                last = Instant::now();
+                let d = done.load(Ordering::Relaxed);
+                println!("xtask: {}", progress(d, total, start.elapsed(), what));
+            }
+        }
+    });
+    match error.into_inner().expect("not poisoned") {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// `f` of every item, in order, on [`jobs`] threads (in one contiguous
+/// chunk each: for many cheap items, such as parsing the article files).
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> Result<R> + Sync) -> Result<Vec<R>> {
+    let chunk = items.len().div_ceil(jobs()).max(1);
+    let parts: Vec<Result<Vec<R>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = items.chunks(chunk).map(|c| s.spawn(|| c.iter().map(&f).collect())).collect();
+        handles.into_iter().map(|h| h.join().expect("a worker panicked")).collect()
+    });
+    let mut out = Vec::with_capacity(items.len());
+    for p in parts {
+        out.extend(p?);
+    }
+    Ok(out)
+}
+
+/// "12,000 of 240,000 routes, 1 min 40 s left".
+pub fn progress(done: usize, total: usize, elapsed: Duration, what: &str) -> String {
+    let left = if done == 0 {
+        "time left unknown".to_owned()
+    } else {
+        let secs = elapsed.as_secs_f64() / done as f64 * (total - done.min(total)) as f64;
+        let secs = secs.round() as u64;
+        if secs >= 60 {
+            format!("{} min {} s left", secs / 60, secs % 60)
+        } else {
+            format!("{secs} s left")
+        }
+    };
+    format!("{} of {} {what}, {left}", thousands(done), thousands(total))
+}
+
+/// 240000 → "240,000".
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("folio-output-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn a_rebuild_writes_only_what_changed_and_removes_what_is_gone() {
+        let dir = scratch("rebuild");
+        let out = Output::new(&dir).unwrap();
+        for (rel, text) in [("a/index.html", "one"), ("b/index.html", "two"), ("gone/x/index.html", "old")] {
+            out.write(rel, text.as_bytes()).unwrap();
+        }
+        assert_eq!(out.finish().unwrap(), Stats { written: 3, unchanged: 0, removed: 0, bytes: 9 });
+        let mtime = |rel: &str| std::fs::metadata(dir.join(rel)).unwrap().modified().unwrap();
+        let before = mtime("a/index.html");
+
+        let out = Output::new(&dir).unwrap();
+        out.write("a/index.html", b"one").unwrap();
+        out.write("b/index.html", b"TWO").unwrap();
+        let stats = out.finish().unwrap();
+        assert_eq!((stats.written, stats.unchanged, stats.removed), (1, 1, 1));
+        assert_eq!(mtime("a/index.html"), before, "an unchanged file is not touched");
+        assert_eq!(std::fs::read_to_string(dir.join("b/index.html")).unwrap(), "TWO");
+        assert!(!dir.join("gone").exists(), "the emptied directories go too");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn parallel_runs_every_item_once_and_stops_on_an_error() {
+        let items: Vec<usize> = (0..1000).collect();
+        let sum = AtomicUsize::new(0);
+        parallel(&items, "items", |i| {
+            sum.fetch_add(*i, Ordering::Relaxed);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(sum.into_inner(), 999 * 1000 / 2);
+        let e = parallel(&items, "items", |i| if *i == 500 { Err(crate::Error("item 500".into())) } else { Ok(()) });
+        assert_eq!(e.unwrap_err().0, "item 500");
+        assert_eq!(parallel_map(&items, |i| Ok(i * 2)).unwrap(), items.iter().map(|i| i * 2).collect::<Vec<_>>());
+        assert!(parallel_map(&[] as &[usize], |i| Ok(*i)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn progress_says_how_far_and_how_long() {
+        assert_eq!(progress(0, 10, Duration::from_secs(1), "routes"), "0 of 10 routes, time left unknown");
+        assert_eq!(progress(12_000, 240_000, Duration::from_secs(10), "routes"), "12,000 of 240,000 routes, 3 min 10 s left");
+        assert_eq!(progress(5, 10, Duration::from_secs(4), "routes"), "5 of 10 routes, 4 s left");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+}

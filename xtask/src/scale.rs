@@ -1,0 +1,302 @@
+//! `cargo xtask bench --scale N [--smoke]`: Folio with a publisher's
+//! archive of N articles, so that no view's cost can grow with the archive
+//! again without a figure saying so.
+//!
+//! It writes N synthetic articles (three bilingual pages of three
+//! paragraphs, some citing meetings, 120 a day back from the newest) into a
+//! scratch copy of `content/`, builds that into its own bundle (cold, then
+//! again after editing one article), and reports:
+//! - dist's time and bytes per article, and what the rebuild rewrote;
+//! - the largest HTML and JSON files, and the home page's size;
+//! - home first paint and article "ready", against the bundle of the
+//!   shipped content, alternating in the same run (`bench/scale.mjs`).
+//!
+//! The figures are printed and written to `target/scale/N/results.md` (and
+//! `bench/scale-N.md` unless `--smoke`). A timing is never a test: the
+//! budgets are printed as met or missed, nothing fails on them.
+
+use crate::dist::{build_with, Build, Built};
+use crate::output::thousands;
+use crate::server::Server;
+use crate::tools::npm_ci;
+use crate::{fail, root, Result};
+use folio_model::timeline::Date;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The sizes the scale issue budgets, at N = 10,000 on this machine.
+mod budget {
+    pub const MS_PER_ARTICLE: f64 = 30.0;
+    pub const BYTES_PER_ARTICLE: f64 = 300.0 * 1024.0;
+    pub const HTML: u64 = 200 * 1024;
+    pub const HOME: u64 = 64 * 1024;
+    pub const JSON: u64 = 512 * 1024;
+    pub const LOAD_RATIO: f64 = 1.1;
+    pub const REBUILD_S: f64 = 15.0;
+}
+
+/// An archive's bundle, built twice: cold, then after one article changed.
+pub struct Archive {
+    n: usize,
+    work: PathBuf,
+    /// The bundle, as the end-to-end suite's archive journeys read it.
+    pub dist: PathBuf,
+    cold: Built,
+    rebuild: Built,
+}
+
+/// Writes `n` synthetic articles beside the shipped content in
+/// `target/scale/{n}/content` and builds them into `target/scale/{n}/dist`.
+pub fn build(n: usize) -> Result<Archive> {
+    let work = root().join("target/scale").join(n.to_string());
+    let content = work.join("content");
+    let dist = work.join("dist");
+    let _ = std::fs::remove_dir_all(&work);
+    write_synthetic(&root().join("content"), &content, n)?;
+    println!("\n=== bench --scale {n}: {n} synthetic articles in {}", content.display());
+
+    let build = Build { release: true, content: content.clone(), dist: dist.clone() };
+    let cold = build_with(&build)?;
+    // The same archive, one article edited: what a publisher's correction costs.
+    let edited = content.join("articles").join(format!("{}.json", synthetic_slug(n / 2)));
+    let text = std::fs::read_to_string(&edited)?;
+    std::fs::write(&edited, text.replacen("\"en\": \"", "\"en\": \"Corrected: ", 1))?;
+    let rebuild = build_with(&build)?;
+    Ok(Archive { n, work, dist, cold, rebuild })
+}
+
+/// Runs the scale bench against the shipped bundle already served at
+/// `shipped_url` (from `dist/`).
+pub fn against(shipped_url: &str, n: usize, smoke: bool) -> Result {
+    report(shipped_url, &build(n)?, smoke)
+}
+
+/// Measures `archive` and prints the report.
+pub fn report(shipped_url: &str, archive: &Archive, smoke: bool) -> Result {
+    let Archive { n, work, dist, cold, rebuild } = archive;
+    let n = *n;
+
+    let shipped = walk_sizes(&root().join("dist"))?;
+    let scaled = walk_sizes(&dist)?;
+    let per_article_ms = cold.seconds * 1000.0 / n as f64;
+    let per_article_bytes = (scaled.total.saturating_sub(shipped.total)) as f64 / n as f64;
+    let home = std::fs::metadata(dist.join("index.html"))?.len();
+
+    // Cold loads, shipped against scaled, alternating.
+    let server = Server::start(&dist, 0)?;
+    let scaled_url = format!("http://{}", server.addr());
+    // The seed article, in both bundles: what differs is the archive around it.
+    let loads = cold_loads(shipped_url, &scaled_url, "japan-overtures-to-russia", smoke)?;
+
+    let mut report = String::new();
+    let w = &mut report;
+    let _ = writeln!(w, "# Scale bench: {} synthetic articles\n", thousands(n));
+    let _ = writeln!(w, "Run {}; {} threads.\n", if smoke { "once (smoke)" } else { "in full" }, crate::output::jobs());
+    let _ = writeln!(w, "| figure | value | budget (N = 10,000) |\n|---|---|---|");
+    let row = |w: &mut String, name: &str, value: String, budget: String, met: bool| {
+        let _ = writeln!(w, "| {name} | {value} | {budget}: {} |", if met { "met" } else { "missed" });
+    };
+    row(w, "dist, cold", format!("{:.1} s, {per_article_ms:.1} ms per article, {} route files", cold.seconds, thousands(cold.routes)), format!("≤ {} ms per article", budget::MS_PER_ARTICLE), per_article_ms <= budget::MS_PER_ARTICLE);
+    row(w, "rebuild after editing one article", format!("{:.1} s; {} files written, {} unchanged, {} removed", rebuild.seconds, thousands(rebuild.stats.written), thousands(rebuild.stats.unchanged), rebuild.stats.removed), format!("≤ {} s", budget::REBUILD_S), rebuild.seconds <= budget::REBUILD_S);
+    row(w, "dist/ per article", format!("{:.1} KB ({:.1} MB in {} files)", per_article_bytes / 1024.0, scaled.total as f64 / 1e6, thousands(scaled.files)), "≤ 300 KB".into(), per_article_bytes <= budget::BYTES_PER_ARTICLE);
+    row(w, "largest HTML", format!("{:.1} KB, {}", scaled.html.0 as f64 / 1024.0, scaled.html.1), "≤ 200 KB".into(), scaled.html.0 <= budget::HTML);
+    row(w, "home index.html", format!("{:.1} KB (shipped: {:.1} KB)", home as f64 / 1024.0, std::fs::metadata(root().join("dist/index.html"))?.len() as f64 / 1024.0), "≤ 64 KB".into(), home <= budget::HOME);
+    row(w, "largest content JSON", format!("{:.1} KB, {}", scaled.json.0 as f64 / 1024.0, scaled.json.1), "≤ 512 KB".into(), scaled.json.0 <= budget::JSON);
+    for (name, key) in [("home first paint", "homeFcp"), ("article ready", "articleReady")] {
+        let (a, b) = (loads.median(key, "shipped")?, loads.median(key, "scaled")?);
+        row(w, &format!("{name}, scaled / shipped"), format!("{:.0} / {:.0} ms = {:.2}×", b, a, b / a), "≤ 1.1×".into(), b / a <= budget::LOAD_RATIO);
+    }
+    let _ = writeln!(w, "\nShipped bundle: {:.1} MB in {} files. Loads: 4× CPU throttle, medians of {} each, shipped and scaled alternating.", shipped.total as f64 / 1e6, thousands(shipped.files), loads.count);
+    println!("\n{report}");
+    std::fs::write(work.join("results.md"), &report)?;
+    if !smoke {
+        std::fs::write(root().join(format!("bench/scale-{n}.md")), &report)?;
+    }
+    Ok(())
+}
+
+/// The largest files of a bundle and its total size.
+struct Sizes {
+    total: u64,
+    files: usize,
+    /// The largest `.html` and `.json` (size, path inside the bundle).
+    html: (u64, String),
+    json: (u64, String),
+}
+
+fn walk_sizes(dir: &Path) -> Result<Sizes> {
+    fn walk(dir: &Path, base: &Path, s: &mut Sizes) -> Result {
+        for e in std::fs::read_dir(dir)? {
+            let e = e?;
+            let path = e.path();
+            if e.file_type()?.is_dir() {
+                walk(&path, base, s)?;
+                continue;
+            }
+            let len = e.metadata()?.len();
+            s.total += len;
+            s.files += 1;
+            let rel = path.strip_prefix(base).unwrap_or(&path).to_string_lossy().into_owned();
+            let slot = match path.extension().and_then(|x| x.to_str()) {
+                Some("html") => &mut s.html,
+                // The publisher's own timeline is theirs to size.
+                Some("json") if !rel.starts_with("content/timelines/") => &mut s.json,
+                _ => continue,
+            };
+            if len > slot.0 {
+                *slot = (len, rel);
+            }
+        }
+        Ok(())
+    }
+    let mut s = Sizes { total: 0, files: 0, html: (0, String::new()), json: (0, String::new()) };
+    walk(dir, dir, &mut s)?;
+    Ok(s)
+}
+
+fn synthetic_slug(i: usize) -> String {
+    format!("archive-{i:06}")
+}
+
+/// Copies `from` to `to` and adds `n` synthetic articles.
+fn write_synthetic(from: &Path, to: &Path, n: usize) -> Result {
+    copy_tree(from, to)?;
+    let catalog = folio_model::parse::catalog(&std::fs::read_to_string(from.join("catalog.json"))?)
+        .map_err(|e| crate::Error(e.to_string()))?;
+    let timeline_events: Vec<String> = match catalog.timelines.first() {
+        Some(t) => {
+            let text = std::fs::read_to_string(from.join(format!("timelines/{}.json", t.id)))?;
+            folio_model::timeline::parse(&text)
+                .map_err(|e| crate::Error(e.to_string()))?
+                .events
+                .into_iter()
+                .map(|e| e.id)
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let sections: Vec<&str> = catalog.sections.iter().map(|s| s.id.as_str()).collect();
+    let editions: Vec<&str> = catalog.editions.iter().map(|e| e.id.as_str()).collect();
+    if sections.is_empty() {
+        return fail!("the catalog declares no section for synthetic articles");
+    }
+    let newest = Date { year: 2026, month: 11, day: 30 }.day_number();
+    for i in 0..n {
+        let json = synthetic_article(i, newest, &sections, &editions, &timeline_events);
+        std::fs::write(to.join("articles").join(format!("{}.json", synthetic_slug(i))), json)?;
+    }
+    Ok(())
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result {
+    std::fs::create_dir_all(to)?;
+    for e in std::fs::read_dir(from)? {
+        let e = e?;
+        let dest = to.join(e.file_name());
+        if e.file_type()?.is_dir() {
+            copy_tree(&e.path(), &dest)?;
+        } else {
+            std::fs::copy(e.path(), dest)?;
+        }
+    }
+    Ok(())
+}
+
+// Words for the synthetic text: invented filler, so no other source's
+// sentences end up in a bundle.
+const EN: &[&str] = &[
+    "council", "harbour", "ministers", "agreed", "budget", "rail", "coastal", "talks", "review", "shipping",
+    "province", "season", "report", "growth", "fishing", "treaty", "delegation", "winter", "quota", "visit",
+];
+const ZH: &[&str] = &[
+    "理事会", "港口", "部长们", "同意", "预算", "铁路", "沿海", "会谈", "审议", "航运", "省份", "季节", "报告",
+    "增长", "渔业", "条约", "代表团", "冬季", "配额", "访问",
+];
+
+/// A bilingual article of three pages of three paragraphs, some citing
+/// meetings.
+fn synthetic_article(i: usize, newest: i64, sections: &[&str], editions: &[&str], events: &[String]) -> String {
+    let pick = |k: usize, words: &[&str], len: usize| -> Vec<String> {
+        (0..len).map(|j| words[(i * 7 + k * 13 + j * 3) % words.len()].to_owned()).collect()
+    };
+    let sentence = |k: usize| -> (String, String) {
+        let en = pick(k, EN, 14).join(" ");
+        let zh = pick(k, ZH, 14).join("");
+        (format!("{}{}.", en[..1].to_uppercase(), &en[1..]), format!("{zh}。"))
+    };
+    let mut pages = Vec::new();
+    for p in 0..3 {
+        let mut blocks = Vec::new();
+        for q in 0..3 {
+            let k = p * 3 + q;
+            let (en, zh) = sentence(k);
+            let text = serde_json::json!({"en": format!("{en} {en} {en}"), "zh": format!("{zh}{zh}{zh}")});
+            let mut block = serde_json::json!({"type": "paragraph", "text": text});
+            // News gathers round the latest meetings: each article's
+            // first paragraph cites one of the last four, so those have
+            // more citing paragraphs than a card lists. Others are cited
+            // here and there.
+            if !events.is_empty() && k == 0 {
+                block["events"] = serde_json::json!([events[events.len() - 1 - i % 4.min(events.len())]]);
+            } else if !events.is_empty() && (i + k) % 5 == 0 {
+                block["events"] = serde_json::json!([events[(i + k) % events.len()]]);
+            }
+            blocks.push(block);
+        }
+        pages.push(serde_json::Value::Array(blocks));
+    }
+    // 120 a day, newest first, each at its own second.
+    let day = Date::from_day_number(newest - (i / 120) as i64);
+    let secs = 86_399 - (i % 120) * 700;
+    let published = format!("{}T{:02}:{:02}:{:02}+00:00", day, secs / 3600, secs / 60 % 60, secs % 60);
+    let (headline_en, headline_zh) = sentence(99);
+    let (summary_en, summary_zh) = sentence(98);
+    let edition_ids: Vec<&str> = editions.iter().enumerate().filter(|(e, _)| (i + e) % 3 == 0).map(|(_, id)| *id).collect();
+    serde_json::json!({
+        "slug": synthetic_slug(i),
+        "section": sections[i % sections.len()],
+        "column": {"en": "Archive", "zh": "档案"},
+        "headline": {"en": format!("{} {i}", headline_en.trim_end_matches('.')), "zh": format!("{}{i}", headline_zh.trim_end_matches('。'))},
+        "summary": {"en": summary_en, "zh": summary_zh},
+        "editions": edition_ids,
+        "byline": {"author": {"en": "Folio Desk", "zh": "Folio 编辑部"}},
+        "published": published,
+        "pages": pages,
+    })
+    .to_string()
+}
+
+/// The medians `bench/scale.mjs` measured.
+struct Loads {
+    json: serde_json::Value,
+    count: usize,
+}
+
+impl Loads {
+    fn median(&self, key: &str, which: &str) -> Result<f64> {
+        self.json[which][key]["median"].as_f64().ok_or_else(|| crate::Error(format!("scale.mjs gave no {which}.{key}")))
+    }
+}
+
+fn cold_loads(shipped: &str, scaled: &str, slug: &str, smoke: bool) -> Result<Loads> {
+    let dir = root().join("bench");
+    npm_ci(&dir)?;
+    let out: PathBuf = root().join("target/scale/loads.json");
+    let count = if smoke { 1 } else { 15 };
+    let status = Command::new("node")
+        .arg("scale.mjs")
+        .current_dir(&dir)
+        .env("SHIPPED_URL", shipped)
+        .env("SCALED_URL", scaled)
+        .env("ARTICLE", format!("/article/{slug}/"))
+        .env("LOADS", count.to_string())
+        .env("OUT", &out)
+        .status()
+        .map_err(|e| crate::Error(format!("cannot start node for bench/scale.mjs: {e}")))?;
+    if !status.success() {
+        return fail!("bench/scale.mjs failed ({status}); see above");
+    }
+    let json = serde_json::from_str(&std::fs::read_to_string(&out)?)?;
+    Ok(Loads { json, count })
+}
