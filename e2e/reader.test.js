@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage, waitForApp, waitForArticle, withoutPageData } from './browser.js';
+import { BASE, launch, newPage, waitForApp, waitForArticle, withoutPageData, articleFiles } from './browser.js';
 
 const SLUG = 'japan-overtures-to-russia';
 const ARTICLE = `/article/${SLUG}/`;
@@ -43,7 +43,12 @@ test('home lists the articles and opens one, with no console errors', async () =
   assert.match(await page.locator('figcaption').innerText(), /Northern Territories/);
   assert.ok((await pageText(page)).includes(para(0, 0)));
   assert.equal(await page.locator('#page-text [data-block]').count(), 3);
-  assert.ok(await page.locator('.related a').count() >= 1, 'related list from the catalog');
+  // The seed page's "Today's Top News", without the article itself; its
+  // section's "Most Viewed" has no other article yet, so it is left out.
+  assert.deepEqual(await page.locator('#top-news a').allInnerTexts(), [articleFiles()[1].headline.en]);
+  assert.equal(await page.locator('#most-viewed').count(), 0);
+  // The crumb's section is a link to its listing.
+  assert.equal(await page.locator('.crumb a').getAttribute('href'), 'section/opinion/');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
@@ -278,10 +283,26 @@ test('a broken catalog leaves the article readable', async () => {
   await page.goto(BASE + ARTICLE);
   await waitForApp(page);
   await page.getByText(para(0, 0)).waitFor();
-  assert.equal(await page.locator('.related').count(), 0);
-  // The home page is the catalog: its published copy stays, with the notice.
+  // The section's name and link come from the catalog: the crumb shows its id.
+  assert.equal(await page.locator('.crumb a').count(), 0);
+  // The short lists are files of their own, and still there.
+  await page.locator('#top-news a').first().waitFor();
+  // The home page's listing needs the catalog's sections: its published
+  // copy stays, with the notice.
   await page.goto(BASE + '/');
   await page.locator('#boot .kept-notice', { hasText: 'Could not load' }).waitFor();
+  await page.context().close();
+});
+
+test('damaged short lists are left out and the article stays readable', async () => {
+  const page = await newPage(browser);
+  await withoutPageData(page);
+  await page.route('**/content/derived/lists/*.json', (route) => route.fulfill({ status: 200, body: '{"section": 1' }));
+  await page.goto(BASE + ARTICLE);
+  await waitForApp(page);
+  await page.getByText(para(0, 0)).waitFor();
+  await page.locator('.crumb a', { hasText: 'Opinion' }).waitFor();
+  assert.equal(await page.locator('.related').count(), 0);
   await page.context().close();
 });
 

@@ -178,8 +178,10 @@ test('from an article paragraph to the meeting and back to the paragraph', async
   assert.match(await strip.innerText(), /Sochi/);
   await page.locator('#page-text .event-link').first().click();
   await page.waitForURL(`**${TL}2016-05-sochi-new-approach/`);
-  const mention = page.locator('.mentions a').first();
-  await mention.waitFor();
+  // Newest first: the explainer (2026) before the op-ed (2016).
+  await page.locator('.mentions a').first().waitFor();
+  assert.match(await page.locator('.mentions a').first().getAttribute('href'), /seven-decades-of-summits/);
+  const mention = page.locator('.mentions a[href*="japan-overtures-to-russia"]');
   assert.equal(await mention.evaluate((a) => new URL(a.href).pathname + new URL(a.href).hash), '/article/japan-overtures-to-russia/2/#b-4');
   await mention.click();
   await page.waitForURL('**/article/japan-overtures-to-russia/2/#b-4');
@@ -428,7 +430,15 @@ test('a broken timeline file gets a clear message, and articles stay readable', 
   assert.equal(await page.locator('#boot .axis .marker').first().isVisible(), true);
   await notice.locator('summary').click();
   assert.match(await notice.locator('code').innerText(), new RegExp(`/content/timelines/${ID}\\.json:1:\\d+: `));
-  // The article that cites it still renders, without the event links.
+  // The article that cites it never loads the timeline: its links come
+  // from its own cites file, which dist wrote.
+  await page.goto(BASE + '/article/japan-overtures-to-russia/2/');
+  await waitForApp(page);
+  await page.locator('#page-text [data-block]').first().waitFor();
+  assert.ok(await page.locator('.event-link').count() > 0);
+  // A damaged cites file costs the article its links, and nothing else.
+  await page.route('**/content/derived/cites/*.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"slug": ' }));
   await page.goto(BASE + '/article/japan-overtures-to-russia/2/');
   await waitForApp(page);
   await page.locator('#page-text [data-block]').first().waitFor();

@@ -7,7 +7,7 @@
 
 use folio_model::listing::{Listing, ListingPage, Lists};
 use folio_model::page_data::PageData;
-use folio_model::timeline::mentions::{Cites, MentionIndex};
+use folio_model::timeline::mentions::{Cites, EventMentions};
 use folio_model::timeline::{self, Event, Timeline};
 use folio_model::{parse, Article, Catalog, ContentError};
 use gloo_net::http::Request;
@@ -155,9 +155,8 @@ pub fn seed(data: PageData) {
     ARTICLES.set(data.articles.into_iter().map(|a| (article_file(&a.slug), Arc::new(a))).collect());
     TIMELINES.set(data.timelines.into_iter().map(|t| (timeline_file(&t.id), Arc::new(t))).collect());
     one(&LISTINGS, data.listing.map(|l| (l.listing.file(l.page), l)));
-    one(&LISTS, data.lists.map(|l| (Lists::file(&l.section), l)));
     one(&CITES, data.cites.map(|c| (Cites::file(&c.slug), c)));
-    one(&MENTIONS, data.mentions.map(|m| (MentionIndex::file(&m.timeline), m)));
+    one(&MENTIONS, data.mentions.map(|m| (EventMentions::file(&m.timeline, &m.event), m)));
 }
 
 /// The catalog, if the page carried it.
@@ -197,8 +196,8 @@ pub fn cached_cites(slug: &str) -> Option<Arc<Cites>> {
     hit(&CITES, &Cites::file(slug))
 }
 
-pub fn cached_mentions(timeline: &str) -> Option<Arc<MentionIndex>> {
-    hit(&MENTIONS, &MentionIndex::file(timeline))
+pub fn cached_mentions(timeline: &str, event: &str) -> Option<Arc<EventMentions>> {
+    hit(&MENTIONS, &EventMentions::file(timeline, event))
 }
 
 /// Parsed files, by path in `content/`.
@@ -220,7 +219,7 @@ thread_local! {
     static LISTINGS: RefCell<HashMap<String, Arc<ListingPage>>> = RefCell::new(HashMap::new());
     static LISTS: RefCell<HashMap<String, Arc<Lists>>> = RefCell::new(HashMap::new());
     static CITES: RefCell<HashMap<String, Arc<Cites>>> = RefCell::new(HashMap::new());
-    static MENTIONS: RefCell<HashMap<String, Arc<MentionIndex>>> = RefCell::new(HashMap::new());
+    static MENTIONS: RefCell<HashMap<String, Arc<EventMentions>>> = RefCell::new(HashMap::new());
 }
 
 async fn cached<T>(
@@ -274,7 +273,7 @@ pub async fn cites(slug: &str) -> Result<Arc<Cites>, LoadError> {
     cached(&CITES, Cites::file(slug), parse::from_json).await
 }
 
-/// The articles that cite a timeline's meetings.
-pub async fn mentions(timeline: &str) -> Result<Arc<MentionIndex>, LoadError> {
-    cached(&MENTIONS, MentionIndex::file(timeline), parse::from_json).await
+/// The paragraphs that cite one meeting. Both ids come from the timeline.
+pub async fn mentions(timeline: &str, event: &str) -> Result<Arc<EventMentions>, LoadError> {
+    cached(&MENTIONS, EventMentions::file(timeline, event), parse::from_json).await
 }

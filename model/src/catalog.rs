@@ -86,4 +86,3 @@ impl Catalog {
         self.editions.iter().find(|e| e.id == id)
     }
 }
-

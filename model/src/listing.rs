@@ -219,7 +219,12 @@ mod tests {
                 .map(|i| {
                     let section = if i % 3 == 0 { "world" } else { "opinion" };
                     let editions: &[&str] = if i % 2 == 0 { &["asia"] } else { &[] };
-                    entry(&format!("a{i:03}"), section, &format!("2020-01-01T00:{:02}:{:02}Z", i / 60, i % 60), editions)
+                    entry(
+                        &format!("a{i:03}"),
+                        section,
+                        &format!("2020-01-01T00:{:02}:{:02}Z", i / 60, i % 60),
+                        editions,
+                    )
                 })
                 .collect(),
         )

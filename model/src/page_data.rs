@@ -6,8 +6,8 @@
 //! before it renders, so its first render matches the page without a fetch.
 //! One type on both sides, so they cannot disagree.
 
-use crate::listing::{ListingPage, Lists};
-use crate::timeline::mentions::{Cites, MentionIndex};
+use crate::listing::ListingPage;
+use crate::timeline::mentions::{Cites, EventMentions};
 use crate::timeline::Timeline;
 use crate::{Article, Catalog, ContentError};
 use serde::{Deserialize, Serialize};
@@ -21,8 +21,15 @@ pub const SCRIPT_ID: &str = "folio-data";
 /// Everything here is bounded by what the view shows, never by the size of
 /// the archive: the catalog is the site's chrome (it lists no articles), a
 /// listing page is one page, an article brings the titles of the meetings
-/// it cites rather than their timelines, and a timeline brings an index of
-/// the articles that cite it rather than the articles.
+/// it cites rather than their timelines, and a meeting's page the
+/// paragraphs that cite it rather than the articles.
+///
+/// Nothing here depends on articles other than the view's own, except a
+/// listing page and a meeting's citations: so publishing an article
+/// leaves every other article's page as it was, byte for byte, and a
+/// rebuild does not rewrite them. That is why the short lists beside an
+/// article ("Today's Top News" changes with every story published) are
+/// not carried: the app fetches them.
 pub struct PageData {
     pub catalog: Catalog,
     /// The article being read.
@@ -34,29 +41,18 @@ pub struct PageData {
     /// The listing page shown (home, an edition, a section).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub listing: Option<ListingPage>,
-    /// The short lists beside the article.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lists: Option<Lists>,
     /// The meetings the article cites.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cites: Option<Cites>,
-    /// The articles that cite the timeline's meetings.
+    /// The paragraphs that cite the meeting shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mentions: Option<MentionIndex>,
+    pub mentions: Option<EventMentions>,
 }
 
 impl PageData {
     /// Only the chrome: what the not-found page carries.
     pub fn chrome(catalog: Catalog) -> PageData {
-        PageData {
-            catalog,
-            articles: Vec::new(),
-            timelines: Vec::new(),
-            listing: None,
-            lists: None,
-            cites: None,
-            mentions: None,
-        }
+        PageData { catalog, articles: Vec::new(), timelines: Vec::new(), listing: None, cites: None, mentions: None }
     }
 }
 
@@ -83,10 +79,9 @@ mod tests {
     use crate::Text;
 
     fn data(site: &str) -> PageData {
-        let catalog = crate::parse::catalog(&format!(
-            r#"{{"site": {{"en": {site:?}}}, "editions": [], "sections": []}}"#
-        ))
-        .unwrap();
+        let catalog =
+            crate::parse::catalog(&format!(r#"{{"site": {{"en": {site:?}}}, "editions": [], "sections": []}}"#))
+                .unwrap();
         PageData::chrome(catalog)
     }
 

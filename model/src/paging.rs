@@ -107,7 +107,11 @@ mod tests {
     #[test]
     fn pager_numbers_keep_the_ends_and_the_neighbourhood() {
         let show = |c, n| {
-            numbers(c, n).iter().map(|x| x.map_or("…".to_owned(), |n: usize| n.to_string())).collect::<Vec<_>>().join(" ")
+            numbers(c, n)
+                .iter()
+                .map(|x| x.map_or("…".to_owned(), |n: usize| n.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ")
         };
         assert_eq!(show(1, 1), "1");
         assert_eq!(show(2, 3), "1 2 3");

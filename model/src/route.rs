@@ -307,7 +307,14 @@ mod tests {
         }
         let p = Route::parse("/embed/article/x/1", "lang=both&plain=1");
         assert_eq!(p.canonical.as_deref(), Some("/dual/embed/article/x/?plain=1"), "normalised, still an embed");
-        for path in ["/embed/", "/embed/edition/asia/", "/embed/section/opinion/2/", "/zh/embed/", "/embed/embed/article/x/", "/embed/nope/"] {
+        for path in [
+            "/embed/",
+            "/embed/edition/asia/",
+            "/embed/section/opinion/2/",
+            "/zh/embed/",
+            "/embed/embed/article/x/",
+            "/embed/nope/",
+        ] {
             assert_eq!(Route::parse(path, "").route, Route::NotFound, "{path}");
         }
         assert!(!Route::parse("/article/embed/", "").embed, "only a leading segment makes an embed");
@@ -322,7 +329,9 @@ mod tests {
         assert_eq!(Route::parse("/article/Bad_Slug/", "").route, Route::NotFound);
         assert_eq!(Route::parse("/article/x/2/extra/", "").route, Route::NotFound);
         assert_eq!(Route::parse("/timeline/jr/Bad Id/", "").route, Route::NotFound);
-        for listing in ["/latest/0/", "/latest/all/", "/edition/asia/two/", "/section/x/2/3/", "/section/", "/latest/2/x/"] {
+        for listing in
+            ["/latest/0/", "/latest/all/", "/edition/asia/two/", "/section/x/2/3/", "/section/", "/latest/2/x/"]
+        {
             assert_eq!(Route::parse(listing, "").route, Route::NotFound, "{listing}");
         }
         assert_eq!(

@@ -184,7 +184,10 @@ fn check_article(
         for (j, ed) in a.editions.iter().enumerate() {
             if c.edition(ed).is_none() {
                 let known: Vec<_> = c.editions.iter().map(|e| e.id.as_str()).collect();
-                sink.error(&root.key("editions").index(j), format!("unknown edition {ed:?}; expected one of {known:?}"));
+                sink.error(
+                    &root.key("editions").index(j),
+                    format!("unknown edition {ed:?}; expected one of {known:?}"),
+                );
             }
         }
     }

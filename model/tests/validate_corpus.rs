@@ -144,7 +144,10 @@ fn named_lists_must_name_articles() {
     let text = c.catalog.as_ref().unwrap().text.replacen('{', "{\n  \"most_viewed\": [\"ok\", \"gone\"],", 1);
     c.catalog = Some(Source { name: "catalog.json".into(), text });
     let d = only_error(&validate(&c)).to_string();
-    assert_eq!(d, "catalog.json:2:25: error: at most_viewed[1]: no article \"gone\"; expected the slug of a file in articles/");
+    assert_eq!(
+        d,
+        "catalog.json:2:25: error: at most_viewed[1]: no article \"gone\"; expected the slug of a file in articles/"
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@ use crate::components::{bi_text::BiText, error_panel::Loading, ui};
 use crate::load::Load;
 use folio_model::article::{asset_ref, AssetRef};
 use folio_model::route::{article_href, relative};
-use folio_model::timeline::mentions::{Cited, MentionIndex};
+use folio_model::timeline::mentions::{Cited, EventMentions};
 use folio_model::timeline::{Event, Timeline};
 use folio_model::{Mode, PageSel};
 use leptos::prelude::*;
@@ -13,23 +13,15 @@ use std::sync::Arc;
 /// sources (http(s) links only, opening in a new tab), and the articles
 /// that mention it, linked to the very paragraph.
 ///
-/// The timeline's index of the articles that cite its meetings, once
-/// loaded (`None` while it loads, or if it failed).
-pub type Mentions = Signal<Option<Arc<MentionIndex>>>;
-
-/// What a meeting's card lists of the articles that cite it.
-pub fn cited(mentions: Mentions, event: &str) -> Cited {
-    mentions.with(|m| m.as_ref().and_then(|m| m.get(event).cloned()).unwrap_or_default())
-}
-
 /// A large timeline holds occasion, outcome and sources apart, one file
 /// per meeting (`Timeline::details_apart`): the card shows what the index
 /// has at once, and those three when its file arrives.
 #[component]
-pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Cited) -> impl IntoView {
+pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode) -> impl IntoView {
     let t = ui(mode);
     let e = &timeline.events[index];
     let details = details(&timeline, e);
+    let mentions = citing(&timeline.id, &e.id);
     let leaders = e
         .leaders
         .iter()
@@ -38,31 +30,9 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Ci
         // Chinese lists names with the enumeration comma.
         .map(|(i, p)| view! { {(i > 0).then_some(if mode == Mode::Zh { "、" } else { ", " })}<BiText text=p.name.clone() mode/> })
         .collect_view();
-    let more = mentions.total.saturating_sub(mentions.shown.len());
-    let mentions = (!mentions.shown.is_empty()).then(|| {
-        let items = mentions
-            .shown
-            .into_iter()
-            .map(|m| {
-                let href = format!(
-                    "{}#b-{}",
-                    relative(&mode.localize(&article_href(&m.slug, PageSel::Page(m.page)))),
-                    m.block
-                );
-                view! {
-                    <li>
-                        <a href=href><BiText text=m.headline mode/></a>
-                        <span class="mention-place">{(t.mention_at)(m.page, m.paragraph)}</span>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <h3>{t.mentioned_in}</h3>
-            <ul class="mentions">{items}</ul>
-            {(more > 0).then(|| view! { <p class="mentions-more">{(t.more_mentions)(more)}</p> })}
-        }
-    });
+    // The citing paragraphs are an extra: nothing while they load, and
+    // nothing if they fail.
+    let mentions = move || mentions.get().and_then(Result::ok).map(|m| m.cited.clone()).map(|c| mention_list(c, mode));
     let group = timeline
         .group(&e.group)
         .map(|g| view! { <span class="event-group"><BiText text=g.label.clone() mode/></span> });
@@ -101,6 +71,48 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, mentions: Ci
             {mentions}
         </article>
     }
+}
+
+/// "In the articles": the newest citing paragraphs, and how many more.
+fn mention_list(cited: Cited, mode: Mode) -> Option<impl IntoView> {
+    let t = ui(mode);
+    let more = cited.total.saturating_sub(cited.shown.len());
+    let mentions = cited;
+    (!mentions.shown.is_empty()).then(|| {
+        let items = mentions
+            .shown
+            .into_iter()
+            .map(|m| {
+                let href = format!(
+                    "{}#b-{}",
+                    relative(&mode.localize(&article_href(&m.slug, PageSel::Page(m.page)))),
+                    m.block
+                );
+                view! {
+                    <li>
+                        <a href=href><BiText text=m.headline mode/></a>
+                        <span class="mention-place">{(t.mention_at)(m.page, m.paragraph)}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{t.mentioned_in}</h3>
+            <ul class="mentions">{items}</ul>
+            {(more > 0).then(|| view! { <p class="mentions-more">{(t.more_mentions)(more)}</p> })}
+        }
+    })
+}
+
+/// The meeting's citing paragraphs: carried by its page, fetched once
+/// before, or fetched now.
+fn citing(timeline: &str, event: &str) -> Load<Result<Arc<EventMentions>, LoadError>> {
+    let ready = api::cached_mentions(timeline, event).map(Ok);
+    let (tl, id) = (timeline.to_owned(), event.to_owned());
+    Load::new(ready, move || {
+        let (tl, id) = (tl.clone(), id.clone());
+        async move { api::mentions(&tl, &id).await }
+    })
 }
 
 /// The meeting in full: the timeline's own entry, or the one fetched once

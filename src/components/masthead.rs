@@ -1,8 +1,8 @@
 use crate::components::lang_toggle::LangToggle;
 use crate::components::ui;
 use crate::state::{use_catalog, use_reading};
-use folio_model::route::relative;
 use folio_model::listing::Listing;
+use folio_model::route::relative;
 use folio_model::Route;
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 use crate::components::{ui, Mode};
-use folio_model::route::{article_href, relative};
 use folio_model::listing::Listing;
 use folio_model::paging::numbers;
+use folio_model::route::{article_href, relative};
 use folio_model::PageSel;
 use leptos::prelude::*;
 

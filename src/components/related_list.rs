@@ -12,6 +12,11 @@ use leptos::prelude::*;
 /// section (named by the publisher, else the latest). The article being
 /// read is left out of both. Renders nothing until the lists are there,
 /// and nothing if they failed: an article stays readable without them.
+///
+/// Never prerendered: they change with every story published, and baking
+/// them into each article's page would make each new story rewrite every
+/// page of the archive (see `PageData`). So they are fetched, once per
+/// section and visit, after the article is on screen.
 #[component]
 pub fn RelatedList(#[prop(into)] slug: String, #[prop(into)] section: String, mode: Mode) -> impl IntoView {
     let ready = api::cached_lists(&section).map(Ok);
@@ -30,7 +35,12 @@ pub fn RelatedList(#[prop(into)] slug: String, #[prop(into)] section: String, mo
 }
 
 /// One titled list of headlines with their dates; nothing when empty.
-fn short_list(id: &'static str, heading: &'static str, entries: Vec<&ArticleEntry>, mode: Mode) -> Option<impl IntoView> {
+fn short_list(
+    id: &'static str,
+    heading: &'static str,
+    entries: Vec<&ArticleEntry>,
+    mode: Mode,
+) -> Option<impl IntoView> {
     if entries.is_empty() {
         return None;
     }

@@ -1,6 +1,5 @@
 use crate::components::{bi_text::BiText, event_card::EventCard, ui};
 use folio_model::timeline::window::{list_window, widen, LIST_WINDOW};
-use crate::components::event_card::{cited, Mentions};
 use folio_model::timeline::Timeline;
 use folio_model::Mode;
 use leptos::prelude::*;
@@ -21,14 +20,13 @@ pub fn TimelineList(
     selected: Memo<Option<usize>>,
     mode: Mode,
     href: Callback<usize, String>,
-    mentions: Mentions,
     /// The window last shown: kept by the page, which outlives this list
     /// when a language switch rebuilds it.
     kept: StoredValue<Option<KeptWindow>>,
 ) -> impl IntoView {
     let t = ui(mode);
     let tl = timeline.clone();
-    let items = Items { selected, mode, href, mentions };
+    let items = Items { selected, mode, href };
     // Built afresh for each filter: positions refer to the filtered list.
     move || {
         let vis = Arc::new(visible.get());
@@ -96,12 +94,11 @@ struct Items {
     selected: Memo<Option<usize>>,
     mode: Mode,
     href: Callback<usize, String>,
-    mentions: Mentions,
 }
 
 /// A run of list items, rebuilt only when the choice enters or leaves it.
 fn item_run(tl: &Arc<Timeline>, run: Vec<usize>, items: Items) -> impl IntoView {
-    let Items { selected, mode, href, mentions } = items;
+    let Items { selected, mode, href } = items;
     let t = ui(mode);
     let here = {
         let run = run.clone();
@@ -114,8 +111,7 @@ fn item_run(tl: &Arc<Timeline>, run: Vec<usize>, items: Items) -> impl IntoView 
             .map(|&i| {
                 let e = &tl.events[i];
                 let card = (sel == Some(i)).then(|| {
-                    let m = cited(mentions, &e.id);
-                    view! { <EventCard timeline=tl.clone() index=i mode mentions=m/> }
+                    view! { <EventCard timeline=tl.clone() index=i mode/> }
                 });
                 view! {
                     <li>

@@ -18,9 +18,9 @@ use crate::components::{
 use crate::load::Load;
 use crate::state::{site_name, use_catalog, use_reading, Links};
 use folio_model::head::article_title;
+use folio_model::listing::Listing;
 use folio_model::route::relative;
 use folio_model::timeline::mentions::{events_on, Cites};
-use folio_model::listing::Listing;
 use folio_model::{bilingual, route::article_href, Article, Mode, PageSel, Resolved, Text};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -71,11 +71,7 @@ enum PageState {
 /// A loaded article at the page the URL names, or a panel saying that page
 /// does not exist.
 #[component]
-fn ArticleView(
-    article: Arc<Article>,
-    cites: Option<Arc<Cites>>,
-    page: Memo<Result<PageSel, String>>,
-) -> impl IntoView {
+fn ArticleView(article: Arc<Article>, cites: Option<Arc<Cites>>, page: Memo<Result<PageSel, String>>) -> impl IntoView {
     let mode = use_reading().mode;
     let count = article.page_count();
     let state = Memo::new(move |_| match page.get() {
@@ -110,12 +106,7 @@ fn ArticleView(
 
 /// The reader itself: every element of the seed page.
 #[component]
-fn ArticleBody(
-    article: Arc<Article>,
-    cites: Option<Arc<Cites>>,
-    page: Memo<PageSel>,
-    mode: Mode,
-) -> impl IntoView {
+fn ArticleBody(article: Arc<Article>, cites: Option<Arc<Cites>>, page: Memo<PageSel>, mode: Mode) -> impl IntoView {
     let reading = use_reading();
     let count = article.page_count();
     let catalog = use_catalog();
@@ -150,7 +141,10 @@ fn ArticleBody(
     let t = ui(mode);
     let title = {
         let headline = plain(&article.headline, mode);
-        move || article_title(&headline, page.get(), &site_name(catalog, mode), t)
+        // `try_get`: leptos_meta may read a title once more after its view is
+        // gone (leaving the article while the next view still loads, after
+        // a language switch rebuilt this body), when `page` is disposed.
+        move || article_title(&headline, page.try_get().unwrap_or(PageSel::Page(1)), &site_name(catalog, mode), t)
     };
 
     // After a page turn, move focus and scroll to the top of the new text,
@@ -210,7 +204,11 @@ fn ArticleBody(
         move |id: &str| -> Option<EventLink> {
             let e = cites.as_deref()?.get(id)?;
             let route = folio_model::Route::Timeline { id: e.timeline.clone(), event: Some(e.event.clone()) };
-            Some(EventLink { href: relative(&mode.localize(&route.href())), date: e.year.to_string(), title: e.title.clone() })
+            Some(EventLink {
+                href: relative(&mode.localize(&route.href())),
+                date: e.year.to_string(),
+                title: e.title.clone(),
+            })
         }
     };
     let strip = {

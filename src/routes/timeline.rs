@@ -1,5 +1,4 @@
 use crate::api;
-use crate::components::event_card::{cited, Mentions};
 use crate::components::{
     bi_text::{plain, BiText},
     embed_dialog::{EmbedDialog, Embeddable},
@@ -68,18 +67,6 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
         let t = timeline.clone();
         Memo::new(move |_| event.with(|e| e.as_deref().and_then(|id| t.event_index(id))))
     };
-    // The articles that cite each meeting: the index `dist` writes, never
-    // the articles themselves. If it fails, the cards only lose their
-    // "in the articles" lists.
-    let ready = api::cached_mentions(&timeline.id).map(Ok);
-    let mention_res = {
-        let id = timeline.id.clone();
-        Load::new(ready, move || {
-            let id = id.clone();
-            async move { api::mentions(&id).await }
-        })
-    };
-    let mentions_map: Mentions = Signal::derive(move || mention_res.get().and_then(Result::ok));
 
     let href = {
         let t = timeline.clone();
@@ -158,7 +145,9 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
         let title = {
             let tl = timeline.clone();
             move || {
-                let event = selected.get().map(|i| plain(&tl.events[i].title, mode));
+                // `try_get`, as for the article's title: leptos_meta may read
+                // it once more after the view is gone.
+                let event = selected.try_get().flatten().map(|i| plain(&tl.events[i].title, mode));
                 timeline_title(event.as_deref(), &plain(&tl.title, mode), &site_name(catalog, mode))
             }
         };
@@ -194,14 +183,13 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
             let tl = timeline.clone();
             move || {
                 let i = selected.get()?;
-                let m = cited(mentions_map, &tl.events[i].id);
-                Some(view! { <EventCard timeline=tl.clone() index=i mode mentions=m/> })
+                Some(view! { <EventCard timeline=tl.clone() index=i mode/> })
             }
         };
         let body = {
             let tl = timeline.clone();
             let list = move || {
-                view! { <TimelineList timeline=tl.clone() visible selected mode href=list_href mentions=mentions_map kept=list_window/> }
+                view! { <TimelineList timeline=tl.clone() visible selected mode href=list_href kept=list_window/> }
             };
             let tl = timeline.clone();
             let axis = move || {

@@ -16,7 +16,7 @@ use folio_model::head::{Head, Subject};
 use folio_model::listing::{Archive, Listing, ListingPage, Lists, DERIVED};
 use folio_model::page_data::PageData;
 use folio_model::route::base_href;
-use folio_model::timeline::mentions::{Cites, EventTable, MentionIndex};
+use folio_model::timeline::mentions::{Cites, EventMentions, EventTable, MentionIndex};
 use folio_model::timeline::{event_path, Timeline};
 use folio_model::{parse, route::framed, Article, Catalog, ContentError, Mode, PageSel, Route, Text};
 use std::collections::{HashMap, HashSet};
@@ -68,7 +68,10 @@ pub fn build_with(build: &Build) -> Result<Built> {
     let app = trunk(build.release)?;
     let content = Content::read(&build.content)?;
     if build.content.join(DERIVED).exists() {
-        return fail!("{}: a folder named {DERIVED}/ is for the files dist derives; rename it", build.content.display());
+        return fail!(
+            "{}: a folder named {DERIVED}/ is for the files dist derives; rename it",
+            build.content.display()
+        );
     }
     let out = Output::new(&build.dist)?;
     // The shell becomes every route's page; the home route writes
@@ -76,8 +79,12 @@ pub fn build_with(build: &Build) -> Result<Built> {
     let shell = std::fs::read_to_string(app.join("index.html"))?;
     out.copy_dir(&app, "", |rel| rel == "index.html")?;
     // A split timeline's file is written as its index instead.
-    let split: HashSet<String> =
-        content.timelines.iter().filter(|t| content.too_large_timeline(t)).map(|t| format!("timelines/{}.json", t.id)).collect();
+    let split: HashSet<String> = content
+        .timelines
+        .iter()
+        .filter(|t| content.too_large_timeline(t))
+        .map(|t| format!("timelines/{}.json", t.id))
+        .collect();
     out.copy_dir(&build.content, "content", |rel| split.contains(rel))?;
     let routes = write_route_files(&out, &shell, &content)?;
     let stats = out.finish()?;
@@ -125,9 +132,17 @@ fn app_fingerprint(release: bool) -> Result<String> {
     let r = root();
     let mut files = Vec::new();
     for dir in ["src", "model/src", "style", "static"] {
-        collect(&r.join(dir), &mut files)?;
+        crate::output::walk(&r.join(dir), &mut files)?;
     }
-    for f in ["Cargo.toml", "Cargo.lock", "model/Cargo.toml", "index.html", "Trunk.toml", "favicon.svg", "tools/package-lock.json"] {
+    for f in [
+        "Cargo.toml",
+        "Cargo.lock",
+        "model/Cargo.toml",
+        "index.html",
+        "Trunk.toml",
+        "favicon.svg",
+        "tools/package-lock.json",
+    ] {
         files.push(r.join(f));
     }
     files.sort();
@@ -140,22 +155,13 @@ fn app_fingerprint(release: bool) -> Result<String> {
     Ok(format!("{:x}", h.finalize()))
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
-    for e in std::fs::read_dir(dir)? {
-        let e = e?;
-        if e.file_type()?.is_dir() {
-            collect(&e.path(), out)?;
-        } else {
-            out.push(e.path());
-        }
-    }
-    Ok(())
-}
-
 /// One view that gets its own file.
 struct Page {
     route: Route,
     embed: bool,
+    /// Written without its view prerendered: the embed of an article's
+    /// later page or "view all" (see [`Content::pages`]).
+    thin: bool,
     /// The embeddable resource this view shows (`article/x`), with its
     /// title, for the oEmbed discovery link of full views.
     resource: Option<(String, Text)>,
@@ -179,6 +185,78 @@ struct Content {
     /// The articles and timelines (`articles/{slug}`, `timelines/{id}`)
     /// over [`INLINE_LIMIT`], which no page carries; measured once here.
     too_large: HashSet<String>,
+    /// A digest of each subject's data (the keys of `too_large`, listing
+    /// files, `catalog`), for [`Content::inputs`].
+    digests: HashMap<String, String>,
+}
+
+fn json(v: &impl serde::Serialize) -> String {
+    serde_json::to_string(v).expect("content types always serialise")
+}
+
+/// SHA-256 of the parts, each length-prefixed, in hex.
+fn digest(parts: &[&str]) -> String {
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    for p in parts {
+        h.update((p.len() as u64).to_le_bytes());
+        h.update(p.as_bytes());
+    }
+    format!("{:x}", h.finalize())
+}
+
+/// What each route file of a bundle was last rendered from, so a rebuild
+/// renders only the routes whose inputs changed: rendering, not writing,
+/// is what costs (about 2 ms a route), and an archive has a quarter of a
+/// million routes. Kept in `target/`, not in the bundle, which is
+/// deployed; a missing or unreadable manifest renders everything.
+///
+/// A route's key is a digest of its address, its mode, the shell, the
+/// xtask binary that renders it (which holds the components and their
+/// markup) and its data's digest ([`Content::inputs`]). A file edited in
+/// `dist/` by hand is not noticed: delete `dist/` to render all.
+struct Manifest {
+    file: PathBuf,
+    old: HashMap<String, String>,
+    new: std::sync::Mutex<HashMap<String, String>>,
+}
+
+impl Manifest {
+    fn load(dist: &Path) -> Manifest {
+        let name = digest(&[&dist.to_string_lossy()]);
+        let file = root().join("target/dist-manifests").join(format!("{}.tsv", &name[..16]));
+        let old = std::fs::read_to_string(&file)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        Manifest { file, old, new: Default::default() }
+    }
+
+    /// Whether `rel` was last rendered from `key`; records `key` either way.
+    fn unchanged(&self, rel: &str, key: &str) -> bool {
+        self.new.lock().expect("not poisoned").insert(rel.to_owned(), key.to_owned());
+        self.old.get(rel).is_some_and(|k| k == key)
+    }
+
+    fn save(self) -> Result {
+        let mut lines: Vec<String> =
+            self.new.into_inner().expect("not poisoned").into_iter().map(|(k, v)| format!("{k}\t{v}\n")).collect();
+        lines.sort();
+        std::fs::create_dir_all(self.file.parent().expect("in a folder"))?;
+        Ok(std::fs::write(&self.file, lines.concat())?)
+    }
+}
+
+/// What the renderer itself is: this binary, by size and time (hashing
+/// it would cost more than it saves), so a change of components or
+/// markup renders every route again.
+fn renderer_id() -> String {
+    std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| format!("{} {:?}", m.len(), m.modified().ok()))
+        .unwrap_or_default()
 }
 
 impl Content {
@@ -212,28 +290,52 @@ impl Content {
         let archive = Archive::new(articles.iter().map(Article::entry).collect());
         let mut by_slug: HashMap<String, Article> = articles.into_iter().map(|a| (a.slug.clone(), a)).collect();
         // Newest first, so each meeting's index keeps the newest citations.
-        let articles: Vec<Article> =
-            archive.entries().iter().filter_map(|e| by_slug.remove(&e.slug)).collect();
+        let articles: Vec<Article> = archive.entries().iter().filter_map(|e| by_slug.remove(&e.slug)).collect();
         let by_slug = articles.iter().enumerate().map(|(i, a)| (a.slug.clone(), i)).collect();
-        let listings = Listing::all(&catalog)
+        let listings: HashMap<(Listing, usize), ListingPage> = Listing::all(&catalog)
             .iter()
             .flat_map(|l| archive.pages(l))
             .map(|p| ((p.listing.clone(), p.page), p))
             .collect();
         let lists = catalog.sections.iter().map(|s| (s.id.clone(), archive.lists(&catalog, &s.id))).collect();
         let table = EventTable::new(&timelines);
-        let cites = articles.iter().map(|a| (a.slug.clone(), table.cites(a))).collect();
-        let mentions = timelines.iter().map(|t| (t.id.clone(), MentionIndex::build(t, &articles))).collect();
-        fn big(json: serde_json::Result<String>) -> bool {
-            json.map_or(true, |j| j.len() > INLINE_LIMIT)
+        let cites: HashMap<String, Cites> = articles.iter().map(|a| (a.slug.clone(), table.cites(a))).collect();
+        let mentions: HashMap<String, MentionIndex> =
+            timelines.iter().map(|t| (t.id.clone(), MentionIndex::build(t, &articles))).collect();
+        // Each subject's JSON, once: its size decides whether pages carry
+        // it, its digest whether its pages must be rendered again.
+        let mut too_large = HashSet::new();
+        let mut digests = HashMap::new();
+        let mut subject = |key: String, json: String, also: String| {
+            if json.len() > INLINE_LIMIT {
+                too_large.insert(key.clone());
+            }
+            digests.insert(key, digest(&[&json, &also]));
+        };
+        for a in &articles {
+            subject(format!("articles/{}", a.slug), json(a), cites.get(&a.slug).map(json).unwrap_or_default());
         }
-        let too_large = (articles
-            .iter()
-            .filter(|a| big(serde_json::to_string(a)))
-            .map(|a| format!("articles/{}", a.slug)))
-        .chain(timelines.iter().filter(|t| big(serde_json::to_string(t))).map(|t| format!("timelines/{}", t.id)))
-        .collect();
-        Content { catalog, articles, by_slug, timelines, listings, lists, cites, mentions, too_large }
+        for t in &timelines {
+            subject(format!("timelines/{}", t.id), json(t), mentions.get(&t.id).map(json).unwrap_or_default());
+        }
+        for p in listings.values() {
+            digests.insert(p.listing.file(p.page), digest(&[&json(p)]));
+        }
+        digests.insert("catalog".into(), digest(&[&json(&catalog)]));
+        Content { catalog, articles, by_slug, timelines, listings, lists, cites, mentions, too_large, digests }
+    }
+
+    /// A digest of everything the page of `route` is made from but the
+    /// shell: the catalog and the view's own data (see [`Manifest`]).
+    fn inputs(&self, route: &Route) -> String {
+        let subject = match route {
+            Route::Listing { listing, page } => listing.file(*page),
+            Route::Article { slug, .. } | Route::BadPage { slug, .. } => format!("articles/{slug}"),
+            Route::Timeline { id, .. } => format!("timelines/{id}"),
+            Route::NotFound => String::new(),
+        };
+        let get = |k: &str| self.digests.get(k).map_or("", String::as_str);
+        digest(&[get("catalog"), get(&subject)])
     }
 
     fn article(&self, slug: &str) -> Option<&Article> {
@@ -242,22 +344,32 @@ impl Content {
 
     /// The derived files, as `(path in content/, JSON)`.
     fn derived(&self) -> Vec<(String, String)> {
-        fn json(v: &impl serde::Serialize) -> String {
-            serde_json::to_string(v).expect("derived types always serialise")
-        }
         let mut out: Vec<(String, String)> =
             self.listings.values().map(|p| (p.listing.file(p.page), json(p))).collect();
         out.extend(self.lists.values().map(|l| (Lists::file(&l.section), json(l))));
         out.extend(self.cites.values().map(|c| (Cites::file(&c.slug), json(c))));
-        out.extend(self.mentions.values().map(|m| (MentionIndex::file(&m.timeline), json(m))));
+        for t in &self.timelines {
+            if let Some(index) = self.mentions.get(&t.id) {
+                out.extend(index.files(t).map(|m| (EventMentions::file(&m.timeline, &m.event), json(&m))));
+            }
+        }
         out
     }
 
     /// What of `data` (which the prerender uses in full) a page carries:
-    /// all but the files over [`INLINE_LIMIT`].
+    /// all but the article and the files over [`INLINE_LIMIT`].
+    ///
+    /// The article is never carried: each article has a route file per
+    /// page, per mode, "view all" and its embed (twelve to twenty-four),
+    /// and each copy of its JSON made up a third of every one of them
+    /// (6.6 KB of 22 KB for a three-page article: 160 KB of the 472 KB an
+    /// article cost at N = 1,000). Its pages ask for the one file at once
+    /// instead ([`Content::preloads`]), which the browser then caches for
+    /// every page of the article, and keep the prerendered view on screen
+    /// until the app has it (`src/boot.rs`).
     fn carried(&self, data: &PageData) -> PageData {
         let mut out = data.clone();
-        out.articles.retain(|a| !self.too_large_article(a));
+        out.articles.clear();
         out.timelines.retain(|t| !self.too_large_timeline(t));
         out
     }
@@ -273,12 +385,14 @@ impl Content {
     }
 
     /// `<link rel=preload>` tags for what the first render of `route` needs
-    /// (`data`) but its page does not carry: its files over
+    /// (`data`) but its page does not carry: its article, its files over
     /// [`INLINE_LIMIT`] and, on a meeting page of a split timeline, that
     /// meeting's own file. Without them the app asks for these only once
     /// its wasm runs.
     ///
-    /// `fetchpriority=low`: the stylesheet and the wasm come first. A 16 MB
+    /// An article of ordinary size comes at the default priority: it is a
+    /// few kilobytes, and the app needs it the moment its wasm starts.
+    /// Anything over the limit gets `fetchpriority=low`: the stylesheet and the wasm come first. A 16 MB
     /// timeline preloaded at the default priority held them back and
     /// delayed first paint by up to 400 ms under the bench's 4× throttle.
     /// The 3 MB index of 10,000 meetings at low priority left first paint
@@ -288,37 +402,42 @@ impl Content {
     /// credentials), so the browser hands it the preloaded response
     /// instead of fetching twice.
     fn preloads(&self, route: &Route, data: &PageData) -> String {
-        let mut files: Vec<String> = data
-            .articles
-            .iter()
-            .filter(|a| self.too_large_article(a))
-            .map(|a| format!("articles/{}.json", a.slug))
-            .collect();
+        // (file, at low priority)
+        let mut files: Vec<(String, bool)> =
+            data.articles.iter().map(|a| (format!("articles/{}.json", a.slug), self.too_large_article(a))).collect();
         for t in data.timelines.iter().filter(|t| self.too_large_timeline(t)) {
-            files.push(format!("timelines/{}.json", t.id));
+            files.push((format!("timelines/{}.json", t.id), true));
             if let Route::Timeline { id, event: Some(event) } = route {
                 if id == &t.id && t.event_index(event).is_some() {
-                    files.push(event_path(id, event));
+                    files.push((event_path(id, event), true));
                 }
             }
         }
         files
             .iter()
-            .map(|f| {
-                format!("<link rel=preload as=fetch crossorigin fetchpriority=low href=\"content/{}\">", escape_html(f))
+            .map(|(f, low)| {
+                let low = if *low { " fetchpriority=low" } else { "" };
+                format!("<link rel=preload as=fetch crossorigin{low} href=\"content/{}\">", escape_html(f))
             })
             .collect()
     }
 
     /// Every view the content defines, unprefixed (English); each is
-    /// written once per mode. Articles and timelines also get their embed
-    /// views.
+    /// written once per mode, with its embed. An article's embeds are
+    /// prerendered for its first page only, which is what a snippet embeds
+    /// by default and what oEmbed describes; the embeds of its later pages
+    /// and of "view all" are thin pages, which the app fills in (a frame
+    /// on a partner's page runs scripts). Prerendered, those would cost an
+    /// article of three pages about a third of its bytes, for a frame
+    /// that a reader sees a moment later anyway.
     fn pages(&self) -> Vec<Page> {
-        let plain = |route: Route| Page { route, embed: false, resource: None };
+        let plain = |route: Route| Page { route, embed: false, thin: false, resource: None };
         let mut listings: Vec<&(Listing, usize)> = self.listings.keys().collect();
         listings.sort_by_key(|(l, p)| (l.file(*p), *p));
-        let mut out: Vec<Page> =
-            listings.into_iter().map(|(listing, page)| plain(Route::Listing { listing: listing.clone(), page: *page })).collect();
+        let mut out: Vec<Page> = listings
+            .into_iter()
+            .map(|(listing, page)| plain(Route::Listing { listing: listing.clone(), page: *page }))
+            .collect();
         let mut views = Vec::new();
         for article in &self.articles {
             let resource = (format!("article/{}", article.slug), article.headline.clone());
@@ -331,8 +450,9 @@ impl Content {
             views.extend(events.map(|event| (Route::Timeline { id: timeline.id.clone(), event }, resource.clone())));
         }
         for (route, resource) in views {
-            out.push(Page { route: route.clone(), embed: false, resource: Some(resource) });
-            out.push(Page { route, embed: true, resource: None });
+            let thin = matches!(route, Route::Article { page: PageSel::Page(2..) | PageSel::All, .. });
+            out.push(Page { route: route.clone(), embed: false, thin: false, resource: Some(resource) });
+            out.push(Page { route, embed: true, thin, resource: None });
         }
         out
     }
@@ -348,23 +468,22 @@ impl Content {
     }
 
     /// What a view needs for its first render, and no more: the chrome,
-    /// and the listing page, the article (with its section's short lists
-    /// and its cited meetings) or the timeline (with its citing
-    /// paragraphs) it shows. Never the archive.
+    /// and the listing page, the article (with its cited meetings) or the
+    /// timeline (with its citing paragraphs) it shows. Never the archive,
+    /// and not the short lists beside an article (see `PageData`).
     fn data_for(&self, route: &Route) -> PageData {
         let mut data = PageData::chrome(self.catalog.clone());
         match route {
             Route::Listing { listing, page } => data.listing = self.listings.get(&(listing.clone(), *page)).cloned(),
             Route::Article { slug, .. } | Route::BadPage { slug, .. } => {
                 if let Some(a) = self.article(slug) {
-                    data.lists = self.lists.get(&a.section).cloned();
                     data.cites = self.cites.get(slug).cloned();
                     data.articles.push(a.clone());
                 }
             }
-            Route::Timeline { id, .. } => {
+            Route::Timeline { id, event } => {
                 data.timelines.extend(self.timelines.iter().filter(|t| &t.id == id).cloned());
-                data.mentions = self.mentions.get(id).cloned();
+                data.mentions = event.as_ref().and_then(|e| Some(self.mentions.get(id)?.event(e)));
             }
             Route::NotFound => {}
         }
@@ -377,7 +496,17 @@ impl Content {
 /// bundle root, before anything in the head that holds a URL.
 /// `carried` is what of `data` the page holds for the app (see
 /// [`Content::carried`]).
-fn prerendered(shell: &str, path: &str, data: PageData, carried: &PageData, head: &str, base: &Base) -> Result<String> {
+/// `data: None` writes a thin page: the head, the data, and the shell's own
+/// `#boot` (the site's name, and a note for a browser without JavaScript),
+/// which the app replaces at once with its view (see [`Page::thin`]).
+fn prerendered(
+    shell: &str,
+    path: &str,
+    data: Option<PageData>,
+    carried: &PageData,
+    head: &str,
+    base: &Base,
+) -> Result<String> {
     const TITLE: &str = "<title>Folio</title>";
     if !shell.contains(TITLE) {
         return fail!("dist/index.html has no {TITLE}: index.html and xtask disagree");
@@ -397,6 +526,10 @@ fn prerendered(shell: &str, path: &str, data: PageData, carried: &PageData, head
     };
     const BOOT: &str = "<div class=boot id=boot>";
     let json = carried.to_script_json();
+    let Some(data) = data else {
+        let script = format!("<script type=application/json id={}>{json}</script>", folio_model::page_data::SCRIPT_ID);
+        return Ok(shell.replacen("</body>", &format!("{script}</body>"), 1));
+    };
     let body = folio::prerender::render(path, data);
     let shell = allowing_style_attributes(&shell, &body)?;
     let Some(start) = shell.find(BOOT) else {
@@ -672,7 +805,7 @@ fn write_route_files(out: &Output, shell: &str, content: &Content) -> Result<usi
     // 404.html answers at any depth below a root it cannot know (the same
     // dist/ may be deployed anywhere), so it finds the root at run time.
     let data = content.data_for(&Route::NotFound);
-    let page_404 = prerendered(&shell, "/404.html", data.clone(), &content.carried(&data), &head, &Base::Probe)?;
+    let page_404 = prerendered(&shell, "/404.html", Some(data.clone()), &content.carried(&data), &head, &Base::Probe)?;
     out.write("404.html", page_404.as_bytes())?;
     if site.is_none() {
         println!(
@@ -681,14 +814,24 @@ fn write_route_files(out: &Output, shell: &str, content: &Content) -> Result<usi
     }
     let pages = content.pages();
     let routes: Vec<(&Page, Mode)> = pages.iter().flat_map(|p| Mode::ALL.into_iter().map(move |m| (p, m))).collect();
+    let manifest = Manifest::load(out.root());
+    let build = digest(&[&shell, &renderer_id(), site.as_deref().unwrap_or_default()]);
+    let rendered = std::sync::atomic::AtomicUsize::new(0);
     parallel(&routes, "route files", |&(page, mode)| {
         let path = mode.localize(&framed(page.embed, &page.route.href()));
+        let rel = format!("{}index.html", path.trim_start_matches('/'));
+        let key = digest(&[&build, &path, &content.inputs(&page.route)]);
+        if manifest.unchanged(&rel, &key) && out.keep(&rel) {
+            return Ok(());
+        }
+        rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let base = if mode == Mode::Zh { &zh_shell } else { &shell };
         let head = content.head(&page.route, mode, page.embed).to_html(site.as_deref());
         let data = content.data_for(&page.route);
         let carried = content.carried(&data);
         let preload = content.preloads(&page.route, &data);
-        let mut html = prerendered(base, &path, data, &carried, &head, &Base::Href(base_href(&path)))?;
+        let view = (!page.thin).then_some(data);
+        let mut html = prerendered(base, &path, view, &carried, &head, &Base::Href(base_href(&path)))?;
         html = html.replacen("</head>", &format!("{preload}</head>"), 1);
         if let (Some(site), Some((resource, title))) = (&site, &page.resource) {
             let link = format!(
@@ -699,8 +842,14 @@ fn write_route_files(out: &Output, shell: &str, content: &Content) -> Result<usi
             );
             html = html.replacen("</head>", &format!("{link}</head>"), 1);
         }
-        out.write(&format!("{}index.html", path.trim_start_matches('/')), html.as_bytes())
+        out.write(&rel, html.as_bytes())
     })?;
+    manifest.save()?;
+    println!(
+        "xtask: {} of {} route files rendered; the rest had the same inputs",
+        thousands(rendered.into_inner()),
+        thousands(routes.len())
+    );
     if let Some(site) = &site {
         // One oEmbed file per resource and mode, describing its first view.
         let provider = catalog.site.en.clone();
@@ -762,11 +911,17 @@ mod tests {
         let full = big.data_for(&meeting);
         let tags = big.preloads(&meeting, &full);
         assert_eq!(tags, format!("{index}<link rel=preload as=fetch crossorigin fetchpriority=low href=\"content/timelines/{id}/{event}.json\">"));
-        // An article page carries its cited meetings, not the timeline.
-        let article = folio_model::Route::Article { slug: big.articles[0].slug.clone(), page: PageSel::Page(1) };
+        // An article page carries its cited meetings, not the timeline,
+        // and asks for its article's file.
+        let slug = big.articles[0].slug.clone();
+        let article = folio_model::Route::Article { slug: slug.clone(), page: PageSel::Page(1) };
         let full = big.data_for(&article);
         assert!(full.timelines.is_empty());
-        assert_eq!(big.preloads(&article, &full), "");
+        assert!(big.carried(&full).articles.is_empty());
+        assert_eq!(
+            big.preloads(&article, &full),
+            format!("<link rel=preload as=fetch crossorigin href=\"content/articles/{slug}.json\">")
+        );
     }
 
     #[test]
@@ -794,16 +949,21 @@ mod tests {
         let art = big.data_for(&Route::Article { slug: slug.into(), page: PageSel::Page(1) });
         assert_eq!(art.articles.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(), [slug]);
         assert!(art.timelines.is_empty(), "the meetings it cites, not the timeline");
-        assert_eq!(art.cites.as_ref().unwrap().events.len(), folio_model::timeline::mentions::events_on(&seed, PageSel::All).len());
-        assert!(art.lists.as_ref().unwrap().most_viewed.len() <= folio_model::listing::LIST_LEN + 1);
+        assert_eq!(
+            art.cites.as_ref().unwrap().events.len(),
+            folio_model::timeline::mentions::events_on(seed, PageSel::All).len()
+        );
 
+        // A meeting's page: its own citing paragraphs, not the articles.
         let id = big.timelines[0].id.clone();
-        let tl = big.data_for(&Route::Timeline { id: id.clone(), event: None });
-        assert!(tl.articles.is_empty(), "an index of citations, not the articles");
-        let index = tl.mentions.unwrap();
-        assert!(index.events.values().all(|c| c.shown.len() <= folio_model::timeline::mentions::MENTIONS_SHOWN));
-        let cited = index.events.values().map(|c| c.total).max().unwrap();
-        assert!(cited >= 1001, "every citation is counted: {cited}");
+        let cited_most = folio_model::timeline::mentions::events_on(seed, PageSel::All)[0].clone();
+        let tl = big.data_for(&Route::Timeline { id: id.clone(), event: Some(cited_most.clone()) });
+        assert!(tl.articles.is_empty());
+        let m = tl.mentions.unwrap();
+        assert_eq!(m.event, cited_most);
+        assert_eq!(m.cited.shown.len(), folio_model::timeline::mentions::MENTIONS_SHOWN);
+        assert!(m.cited.total >= 1001, "every citation is counted: {}", m.cited.total);
+        assert!(big.data_for(&Route::Timeline { id: id.clone(), event: None }).mentions.is_none());
 
         // Every listing page, edition and section pages included, is
         // derived, each in its own file.
@@ -812,7 +972,9 @@ mod tests {
         assert!(!files.contains(&"derived/listing/latest/52.json".to_owned()));
         assert!(files.contains(&"derived/listing/section/opinion/1.json".to_owned()));
         assert!(files.contains(&format!("derived/cites/{slug}.json")));
-        assert!(files.contains(&format!("derived/mentions/{id}.json")));
+        assert!(files.contains(&format!("derived/mentions/{id}/{cited_most}.json")));
+        let meetings = files.iter().filter(|f| f.starts_with(&format!("derived/mentions/{id}/"))).count();
+        assert_eq!(meetings, big.timelines[0].events.len(), "one per meeting, cited or not");
     }
 
     #[test]

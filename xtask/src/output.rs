@@ -50,6 +50,10 @@ impl Output {
         })
     }
 
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// Writes `bytes` at `rel` (a path inside the root, with `/`), unless
     /// the file already holds exactly them.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result {
@@ -70,6 +74,18 @@ impl Output {
         }
         self.produced.lock().expect("no writer panicked").insert(path);
         Ok(())
+    }
+
+    /// Counts `rel` as produced and unchanged without reading it: the
+    /// caller knows its inputs did not change since it was written (see
+    /// `dist::Manifest`). `false` if the file is not there.
+    pub fn keep(&self, rel: &str) -> bool {
+        let path = self.root.join(rel.trim_start_matches('/'));
+        let Ok(meta) = std::fs::metadata(&path) else { return false };
+        self.bytes.fetch_add(meta.len() as usize, Ordering::Relaxed);
+        self.unchanged.fetch_add(1, Ordering::Relaxed);
+        self.produced.lock().expect("no writer panicked").insert(path);
+        true
     }
 
     /// Copies every file under `from` to the same place under `to` (a
@@ -119,8 +135,8 @@ impl Output {
     }
 }
 
-/// Every file under `dir`, in no particular order.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
+/// Every file under `dir`, in no particular order (none if it is missing).
+pub fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -223,7 +239,7 @@ pub fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -282,7 +298,10 @@ mod tests {
     #[test]
     fn progress_says_how_far_and_how_long() {
         assert_eq!(progress(0, 10, Duration::from_secs(1), "routes"), "0 of 10 routes, time left unknown");
-        assert_eq!(progress(12_000, 240_000, Duration::from_secs(10), "routes"), "12,000 of 240,000 routes, 3 min 10 s left");
+        assert_eq!(
+            progress(12_000, 240_000, Duration::from_secs(10), "routes"),
+            "12,000 of 240,000 routes, 3 min 10 s left"
+        );
         assert_eq!(progress(5, 10, Duration::from_secs(4), "routes"), "5 of 10 routes, 4 s left");
         assert_eq!(thousands(1_234_567), "1,234,567");
     }

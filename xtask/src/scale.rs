@@ -60,8 +60,10 @@ pub fn build(n: usize) -> Result<Archive> {
     let cold = build_with(&build)?;
     // The same archive, one article edited: what a publisher's correction costs.
     let edited = content.join("articles").join(format!("{}.json", synthetic_slug(n / 2)));
-    let text = std::fs::read_to_string(&edited)?;
-    std::fs::write(&edited, text.replacen("\"en\": \"", "\"en\": \"Corrected: ", 1))?;
+    let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&edited)?)?;
+    let first = &mut json["pages"][0][0]["text"]["en"];
+    *first = format!("Corrected: {}", first.as_str().unwrap_or_default()).into();
+    std::fs::write(&edited, json.to_string())?;
     let rebuild = build_with(&build)?;
     Ok(Archive { n, work, dist, cold, rebuild })
 }
@@ -78,13 +80,13 @@ pub fn report(shipped_url: &str, archive: &Archive, smoke: bool) -> Result {
     let n = *n;
 
     let shipped = walk_sizes(&root().join("dist"))?;
-    let scaled = walk_sizes(&dist)?;
+    let scaled = walk_sizes(dist)?;
     let per_article_ms = cold.seconds * 1000.0 / n as f64;
     let per_article_bytes = (scaled.total.saturating_sub(shipped.total)) as f64 / n as f64;
     let home = std::fs::metadata(dist.join("index.html"))?.len();
 
     // Cold loads, shipped against scaled, alternating.
-    let server = Server::start(&dist, 0)?;
+    let server = Server::start(dist, 0)?;
     let scaled_url = format!("http://{}", server.addr());
     // The seed article, in both bundles: what differs is the archive around it.
     let loads = cold_loads(shipped_url, &scaled_url, "japan-overtures-to-russia", smoke)?;
@@ -97,15 +99,64 @@ pub fn report(shipped_url: &str, archive: &Archive, smoke: bool) -> Result {
     let row = |w: &mut String, name: &str, value: String, budget: String, met: bool| {
         let _ = writeln!(w, "| {name} | {value} | {budget}: {} |", if met { "met" } else { "missed" });
     };
-    row(w, "dist, cold", format!("{:.1} s, {per_article_ms:.1} ms per article, {} route files", cold.seconds, thousands(cold.routes)), format!("≤ {} ms per article", budget::MS_PER_ARTICLE), per_article_ms <= budget::MS_PER_ARTICLE);
-    row(w, "rebuild after editing one article", format!("{:.1} s; {} files written, {} unchanged, {} removed", rebuild.seconds, thousands(rebuild.stats.written), thousands(rebuild.stats.unchanged), rebuild.stats.removed), format!("≤ {} s", budget::REBUILD_S), rebuild.seconds <= budget::REBUILD_S);
-    row(w, "dist/ per article", format!("{:.1} KB ({:.1} MB in {} files)", per_article_bytes / 1024.0, scaled.total as f64 / 1e6, thousands(scaled.files)), "≤ 300 KB".into(), per_article_bytes <= budget::BYTES_PER_ARTICLE);
-    row(w, "largest HTML", format!("{:.1} KB, {}", scaled.html.0 as f64 / 1024.0, scaled.html.1), "≤ 200 KB".into(), scaled.html.0 <= budget::HTML);
-    row(w, "home index.html", format!("{:.1} KB (shipped: {:.1} KB)", home as f64 / 1024.0, std::fs::metadata(root().join("dist/index.html"))?.len() as f64 / 1024.0), "≤ 64 KB".into(), home <= budget::HOME);
-    row(w, "largest content JSON", format!("{:.1} KB, {}", scaled.json.0 as f64 / 1024.0, scaled.json.1), "≤ 512 KB".into(), scaled.json.0 <= budget::JSON);
+    row(
+        w,
+        "dist, cold",
+        format!("{:.1} s, {per_article_ms:.1} ms per article, {} route files", cold.seconds, thousands(cold.routes)),
+        format!("≤ {} ms per article", budget::MS_PER_ARTICLE),
+        per_article_ms <= budget::MS_PER_ARTICLE,
+    );
+    row(
+        w,
+        "rebuild after editing one article",
+        format!(
+            "{:.1} s; {} files written, {} unchanged, {} removed",
+            rebuild.seconds,
+            thousands(rebuild.stats.written),
+            thousands(rebuild.stats.unchanged),
+            rebuild.stats.removed
+        ),
+        format!("≤ {} s", budget::REBUILD_S),
+        rebuild.seconds <= budget::REBUILD_S,
+    );
+    row(
+        w,
+        "dist/ per article",
+        format!(
+            "{:.1} KB ({:.1} MB in {} files)",
+            per_article_bytes / 1024.0,
+            scaled.total as f64 / 1e6,
+            thousands(scaled.files)
+        ),
+        "≤ 300 KB".into(),
+        per_article_bytes <= budget::BYTES_PER_ARTICLE,
+    );
+    for (name, (size, file), limit) in
+        [("largest HTML", &scaled.html, budget::HTML), ("largest content JSON", &scaled.json, budget::JSON)]
+    {
+        let value = format!("{:.1} KB, {file}", *size as f64 / 1024.0);
+        row(w, name, value, format!("≤ {} KB", limit / 1024), *size <= limit);
+    }
+    row(
+        w,
+        "home index.html",
+        format!(
+            "{:.1} KB (shipped: {:.1} KB)",
+            home as f64 / 1024.0,
+            std::fs::metadata(root().join("dist/index.html"))?.len() as f64 / 1024.0
+        ),
+        "≤ 64 KB".into(),
+        home <= budget::HOME,
+    );
     for (name, key) in [("home first paint", "homeFcp"), ("article ready", "articleReady")] {
         let (a, b) = (loads.median(key, "shipped")?, loads.median(key, "scaled")?);
-        row(w, &format!("{name}, scaled / shipped"), format!("{:.0} / {:.0} ms = {:.2}×", b, a, b / a), "≤ 1.1×".into(), b / a <= budget::LOAD_RATIO);
+        row(
+            w,
+            &format!("{name}, scaled / shipped"),
+            format!("{:.0} / {:.0} ms = {:.2}×", b, a, b / a),
+            "≤ 1.1×".into(),
+            b / a <= budget::LOAD_RATIO,
+        );
     }
     let _ = writeln!(w, "\nShipped bundle: {:.1} MB in {} files. Loads: 4× CPU throttle, medians of {} each, shipped and scaled alternating.", shipped.total as f64 / 1e6, thousands(shipped.files), loads.count);
     println!("\n{report}");
@@ -206,12 +257,48 @@ fn copy_tree(from: &Path, to: &Path) -> Result {
 // Words for the synthetic text: invented filler, so no other source's
 // sentences end up in a bundle.
 const EN: &[&str] = &[
-    "council", "harbour", "ministers", "agreed", "budget", "rail", "coastal", "talks", "review", "shipping",
-    "province", "season", "report", "growth", "fishing", "treaty", "delegation", "winter", "quota", "visit",
+    "council",
+    "harbour",
+    "ministers",
+    "agreed",
+    "budget",
+    "rail",
+    "coastal",
+    "talks",
+    "review",
+    "shipping",
+    "province",
+    "season",
+    "report",
+    "growth",
+    "fishing",
+    "treaty",
+    "delegation",
+    "winter",
+    "quota",
+    "visit",
 ];
 const ZH: &[&str] = &[
-    "理事会", "港口", "部长们", "同意", "预算", "铁路", "沿海", "会谈", "审议", "航运", "省份", "季节", "报告",
-    "增长", "渔业", "条约", "代表团", "冬季", "配额", "访问",
+    "理事会",
+    "港口",
+    "部长们",
+    "同意",
+    "预算",
+    "铁路",
+    "沿海",
+    "会谈",
+    "审议",
+    "航运",
+    "省份",
+    "季节",
+    "报告",
+    "增长",
+    "渔业",
+    "条约",
+    "代表团",
+    "冬季",
+    "配额",
+    "访问",
 ];
 
 /// A bilingual article of three pages of three paragraphs, some citing
@@ -239,7 +326,7 @@ fn synthetic_article(i: usize, newest: i64, sections: &[&str], editions: &[&str]
             // here and there.
             if !events.is_empty() && k == 0 {
                 block["events"] = serde_json::json!([events[events.len() - 1 - i % 4.min(events.len())]]);
-            } else if !events.is_empty() && (i + k) % 5 == 0 {
+            } else if !events.is_empty() && (i + k).is_multiple_of(5) {
                 block["events"] = serde_json::json!([events[(i + k) % events.len()]]);
             }
             blocks.push(block);
@@ -252,7 +339,8 @@ fn synthetic_article(i: usize, newest: i64, sections: &[&str], editions: &[&str]
     let published = format!("{}T{:02}:{:02}:{:02}+00:00", day, secs / 3600, secs / 60 % 60, secs % 60);
     let (headline_en, headline_zh) = sentence(99);
     let (summary_en, summary_zh) = sentence(98);
-    let edition_ids: Vec<&str> = editions.iter().enumerate().filter(|(e, _)| (i + e) % 3 == 0).map(|(_, id)| *id).collect();
+    let edition_ids: Vec<&str> =
+        editions.iter().enumerate().filter(|(e, _)| (i + e).is_multiple_of(3)).map(|(_, id)| *id).collect();
     serde_json::json!({
         "slug": synthetic_slug(i),
         "section": sections[i % sections.len()],

@@ -3,11 +3,12 @@
 //! direction is computed here.
 //!
 //! Neither direction may make a view load the archive. `cargo xtask dist`
-//! writes both as files: per timeline, a [`MentionIndex`] (each meeting's
-//! newest citing paragraphs, at most [`MENTIONS_SHOWN`], and how many there
-//! are in all), bounded by the timeline, not by the archive; per article,
-//! its [`Cites`] (the date and title of each meeting it names), so an
-//! article never loads a whole timeline for its links.
+//! writes both as files: per meeting, its [`EventMentions`] (its newest
+//! citing paragraphs, at most [`MENTIONS_SHOWN`], and how many there are in
+//! all), built for a whole timeline at once by [`MentionIndex`]; per
+//! article, its [`Cites`] (the date and title of each meeting it names), so
+//! an article never loads a whole timeline for its links, nor a meeting's
+//! card the archive.
 
 use crate::article::{Article, Block};
 use crate::listing::DERIVED;
@@ -84,10 +85,45 @@ pub struct MentionIndex {
     pub events: BTreeMap<String, Cited>,
 }
 
+/// One meeting's citing paragraphs, as its card shows them: the file the
+/// card fetches, and what a meeting's page carries.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventMentions {
+    pub timeline: String,
+    pub event: String,
+    #[serde(flatten)]
+    pub cited: Cited,
+}
+
+impl EventMentions {
+    /// The meeting's file in a bundle's `content/` folder. One per meeting,
+    /// not one per timeline: a card needs its own meeting's, and an index
+    /// of every meeting's grows with the timeline (83 KB for 36 meetings
+    /// with a thousand articles; 10,000 meetings would make it megabytes).
+    pub fn file(timeline: &str, event: &str) -> String {
+        format!("{DERIVED}/mentions/{timeline}/{event}.json")
+    }
+}
+
 impl MentionIndex {
-    /// The index's file in a bundle's `content/` folder.
-    pub fn file(timeline: &str) -> String {
-        format!("{DERIVED}/mentions/{timeline}.json")
+    /// Every meeting's file, cited or not (a card tells "no article cites
+    /// this" from a missing file).
+    pub fn files<'a>(&'a self, timeline: &'a Timeline) -> impl Iterator<Item = EventMentions> + 'a {
+        timeline.events.iter().map(move |e| EventMentions {
+            timeline: self.timeline.clone(),
+            event: e.id.clone(),
+            cited: self.events.get(&e.id).cloned().unwrap_or_default(),
+        })
+    }
+
+    /// One meeting's.
+    pub fn event(&self, event: &str) -> EventMentions {
+        EventMentions {
+            timeline: self.timeline.clone(),
+            event: event.to_owned(),
+            cited: self.events.get(event).cloned().unwrap_or_default(),
+        }
     }
 
     /// Builds the index of `timeline` from `articles`, given newest first:
@@ -163,7 +199,12 @@ impl<'a> EventTable<'a> {
             .filter_map(|id| {
                 let (t, i) = self.by_id.get(id.as_str())?;
                 let e = &t.events[*i];
-                Some(CitedEvent { timeline: t.id.clone(), event: e.id.clone(), year: e.start.year, title: e.title.clone() })
+                Some(CitedEvent {
+                    timeline: t.id.clone(),
+                    event: e.id.clone(),
+                    year: e.start.year,
+                    title: e.title.clone(),
+                })
             })
             .collect();
         Cites { slug: article.slug.clone(), events }
@@ -237,7 +278,8 @@ mod tests {
                 .collect()];
             a
         };
-        let articles: Vec<Article> = (0..10).map(|i| make(&format!("a{i}"), &[&x, &x])).chain([make("z", &[&y])]).collect();
+        let articles: Vec<Article> =
+            (0..10).map(|i| make(&format!("a{i}"), &[&x, &x])).chain([make("z", &[&y])]).collect();
         let index = MentionIndex::build(&tl, &articles);
         let cx = index.get(&x).unwrap();
         assert_eq!(cx.total, 20);
