@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, appReady, launch, newPage, withoutPageData, articleFiles } from './browser.js';
+import { BASE, appReady, launch, newPage, waitForApp, withoutPageData, articleFiles } from './browser.js';
 
 const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
 const catalog = content('catalog.json');
@@ -90,8 +90,9 @@ async function takeover(path, viewport, shows) {
 const ROUTES = [
   '/',
   '/edition/asia/',
+  '/section/world/',
   ...articles.flatMap((a) => [...a.pages.map((_, i) => pagePath('', a.slug, i + 1)), `/article/${a.slug}/all/`]),
-  `/embed/article/${articles[0].slug}/2/`,
+  `/embed/article/${articles[0].slug}/`,
 ];
 
 for (const prefix of ['', '/zh', '/dual']) {
@@ -119,6 +120,22 @@ for (const prefix of ['', '/zh', '/dual']) {
     }
   });
 }
+
+test('an embed of a later page is a thin page: a real file, which the app fills in', async () => {
+  const path = `/embed/article/${articles[0].slug}/2/`;
+  const res = await fetch(BASE + path);
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.match(html, /<meta name="robots" content="noindex">/);
+  assert.match(html, new RegExp(`rel=preload as=fetch crossorigin href="content/articles/${articles[0].slug}\\.json"`));
+  const page = await newPage(browser);
+  await page.goto(BASE + path);
+  await waitForApp(page);
+  const first = articles[0].pages[1].find((b) => b.type === 'paragraph').text.en;
+  await page.locator('#page-text').getByText(first).waitFor();
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
 
 test('an unknown path gets the not-found view from 404.html, and data for the app', async () => {
   const res = await fetch(BASE + '/no/such/page/');

@@ -49,6 +49,7 @@ const pagePath = (slug, n) => `/article/${slug}/${n === 1 ? '' : `${n}/`}`;
 const ROUTES = [
   ['/', null],
   ['/edition/asia/', null],
+  ['/section/opinion/', null],
   ...articles.flatMap((a) => [...a.pages.map((_, i) => [pagePath(a.slug, i + 1), a.headline]), [`/article/${a.slug}/all/`, a.headline]]),
   [`/timeline/${timeline.id}/`, timeline.title],
   [`/timeline/${timeline.id}/${timeline.events[7].id}/`, timeline.title],

@@ -34,6 +34,10 @@ pub struct Corpus {
     pub catalog: Option<Source>,
     pub articles: Vec<Source>,
     pub timelines: Vec<Source>,
+    /// The files `cargo xtask dist` derives (`derived/…`), present when the
+    /// folder is a bundle's `content/`: checked so that a damaged copy on a
+    /// host is found before a reader finds it.
+    pub derived: Vec<Source>,
     /// Every other file present, relative to the content folder, so figure
     /// references can be checked.
     pub assets: Vec<String>,
@@ -394,6 +398,30 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
     }
 }
 
+/// A derived file must parse as what its folder holds. (Its content was
+/// checked in the article files it came from.)
+fn check_derived(src: &Source, sink: &mut Sink) {
+    use crate::timeline::mentions::{Cites, EventMentions};
+    let rest = src.name.split_once('/').map_or("", |(_, r)| r);
+    let kind = rest.split('/').next().unwrap_or_default();
+    let parsed = match kind {
+        "listing" => parse::from_json::<crate::listing::ListingPage>(&src.text).map(drop),
+        "lists" => parse::from_json::<crate::listing::Lists>(&src.text).map(drop),
+        "cites" => parse::from_json::<Cites>(&src.text).map(drop),
+        "mentions" => parse::from_json::<EventMentions>(&src.text).map(drop),
+        _ => {
+            sink.warn(
+                &JsonPath::root(),
+                "not a file cargo xtask dist writes; expected listing/, lists/, cites/ or mentions/",
+            );
+            return;
+        }
+    };
+    if let Err(e) = parsed {
+        sink.parse_error(e);
+    }
+}
+
 /// Validates a corpus. Errors block publishing; warnings do not.
 pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -467,6 +495,10 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
         check_article(&article, catalog.as_ref(), &assets, known_events, &mut sink);
     }
 
+    for src in &corpus.derived {
+        check_derived(src, &mut Sink { src, out: &mut out });
+    }
+
     if let (Some(c), Some(src)) = (&catalog, &corpus.catalog) {
         let mut sink = Sink { src, out: &mut out };
         for (key, list) in [("most_viewed", &c.most_viewed), ("top_news", &c.top_news)] {
@@ -520,6 +552,8 @@ impl Corpus {
                 corpus.articles.push(Source { text: read()?, name });
             } else if name.starts_with("timelines/") && name.ends_with(".json") {
                 corpus.timelines.push(Source { text: read()?, name });
+            } else if name.starts_with(&format!("{}/", crate::listing::DERIVED)) && name.ends_with(".json") {
+                corpus.derived.push(Source { text: read()?, name });
             } else {
                 corpus.assets.push(name);
             }

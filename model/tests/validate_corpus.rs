@@ -187,6 +187,19 @@ fn adding_an_article_is_adding_its_file() {
 }
 
 #[test]
+fn a_damaged_derived_file_in_a_bundle_is_found() {
+    let mut c = good();
+    c.derived.push(Source {
+        name: "derived/listing/latest/1.json".into(),
+        text: "{\n  \"listing\": {\"kind\": \"latest\"},\n  \"page\": \"one\"\n}".into(),
+    });
+    c.derived.push(Source { name: "derived/cites/ok.json".into(), text: r#"{"slug": "ok", "events": []}"#.into() });
+    let d = only_error(&validate(&c)).to_string();
+    assert!(d.starts_with("derived/listing/latest/1.json:3:"), "{d}");
+    assert!(d.contains("invalid type: string \"one\", expected usize"), "{d}");
+}
+
+#[test]
 fn missing_catalog() {
     let mut c = good();
     c.catalog = None;

@@ -64,9 +64,20 @@ pub fn build(release: bool) -> Result<PathBuf> {
 pub fn build_with(build: &Build) -> Result<Built> {
     ensure_build_tools()?;
     let start = Instant::now();
+    // How long each step took, for the summary: on a large archive a
+    // publisher wants to know where the time goes.
+    let mut steps: Vec<(&str, f64)> = Vec::new();
+    let mut lap = Instant::now();
+    let mut step = |name: &'static str| {
+        steps.push((name, lap.elapsed().as_secs_f64()));
+        lap = Instant::now();
+    };
     crate::validate(build.content.clone())?;
+    step("validate");
     let app = trunk(build.release)?;
+    step("app");
     let content = Content::read(&build.content)?;
+    step("read");
     if build.content.join(DERIVED).exists() {
         return fail!(
             "{}: a folder named {DERIVED}/ is for the files dist derives; rename it",
@@ -86,9 +97,14 @@ pub fn build_with(build: &Build) -> Result<Built> {
         .map(|t| format!("timelines/{}.json", t.id))
         .collect();
     out.copy_dir(&build.content, "content", |rel| split.contains(rel))?;
+    step("copy");
     let routes = write_route_files(&out, &shell, &content)?;
+    step("routes");
     let stats = out.finish()?;
+    step("clean");
     let seconds = start.elapsed().as_secs_f64();
+    let steps: Vec<String> = steps.iter().map(|(n, s)| format!("{n} {s:.1} s")).collect();
+    println!("xtask: steps: {}", steps.join(", "));
     println!(
         "xtask: {} ready: {} articles, {} route files; {} files written, {} unchanged, {} removed; {:.1} MB; {seconds:.1} s",
         build.dist.display(),
@@ -1050,5 +1066,20 @@ mod tests {
         assert!(csp.contains(&quoted), "hashed as the browser reads it: {csp}");
         assert!(csp.ends_with("; img-src 'self'\">"), "{csp}");
         assert!(allowing_style_attributes("<meta>", body).is_err(), "a policy it cannot extend is an error");
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    /// Where `Content::read` spends its time on a large archive:
+    /// `cargo xtask bench --scale 10000`, then
+    /// `cargo test -p xtask --release -- --ignored --nocapture read_timing`.
+    #[test]
+    #[ignore]
+    fn read_timing() {
+        let dir = crate::root().join("target/scale/10000/content");
+        let t = std::time::Instant::now();
+        let c = super::Content::read(&dir).unwrap();
+        eprintln!("read {:.2} s for {} articles", t.elapsed().as_secs_f64(), c.articles.len());
     }
 }

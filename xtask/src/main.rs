@@ -52,7 +52,8 @@ usage: cargo xtask <command>
   serve [--port N] [--dev] [--no-build]
                              build and serve Folio on http://127.0.0.1:8080
   test                       run every test layer (validate, native, wasm, end-to-end)
-  dist                       build the release bundle into dist/
+  dist [--content DIR] [--out DIR]
+                             build the release bundle into dist/ (from content/)
   validate [DIR]             check a content folder (default: content/)
   split-timeline FILE DIR    write a timeline into a bundle's content folder DIR as an
                              index and one file per event, as dist does with a timeline
@@ -68,7 +69,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("test") => test::run(),
-        Some("dist") => dist::build(true).map(drop),
+        Some("dist") => dist_command(&args[1..]),
         Some("bench") => bench::Options::parse(&args[1..]).and_then(bench::run),
         Some("split-timeline") => match &args[1..] {
             [file, dir] => dist::split(Path::new(file), Path::new(dir)),
@@ -120,6 +121,24 @@ fn serve(args: &[String]) -> Result {
     println!("Folio is at http://{}/  (Ctrl-C to stop)", server.addr());
     server.join();
     Ok(())
+}
+
+/// `cargo xtask dist`, optionally from another content folder or into
+/// another bundle folder.
+fn dist_command(args: &[String]) -> Result {
+    let mut build = dist::Build::standard(true);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let dir = |it: &mut std::slice::Iter<String>| {
+            it.next().map(PathBuf::from).ok_or_else(|| Error(format!("{a} needs a folder\n{USAGE}")))
+        };
+        match a.as_str() {
+            "--content" => build.content = dir(&mut it)?,
+            "--out" => build.dist = dir(&mut it)?,
+            other => return fail!("unknown option {other:?} for dist\n{USAGE}"),
+        }
+    }
+    dist::build_with(&build).map(drop)
 }
 
 /// Prints every finding; fails if any is an error.
