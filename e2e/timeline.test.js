@@ -181,7 +181,7 @@ test('from an article paragraph to the meeting and back to the paragraph', async
   // Newest first: the explainer (2026) before the op-ed (2016).
   await page.locator('.mentions a').first().waitFor();
   assert.match(await page.locator('.mentions a').first().getAttribute('href'), /seven-decades-of-summits/);
-  const mention = page.locator('.mentions a[href*="japan-overtures-to-russia"]');
+  const mention = page.locator('.mentions a[href*="japan-overtures-to-russia"]').first();
   assert.equal(await mention.evaluate((a) => new URL(a.href).pathname + new URL(a.href).hash), '/article/japan-overtures-to-russia/2/#b-4');
   await mention.click();
   await page.waitForURL('**/article/japan-overtures-to-russia/2/#b-4');
@@ -231,6 +231,11 @@ async function serveSplit(page, dir, meeting = (route, file) => route.fulfill({ 
   await page.route(`**/content/timelines/${ID}/*.json`, (route) => {
     const file = join(dir, 'timelines', ID, new URL(route.request().url()).pathname.split('/').pop());
     return existsSync(file) ? meeting(route, file) : route.fulfill({ status: 404, body: 'not found' });
+  });
+  // Each meeting's citing paragraphs, which split-timeline writes beside it.
+  await page.route(`**/content/derived/mentions/${ID}/*.json`, (route) => {
+    const file = join(dir, 'derived', 'mentions', ID, new URL(route.request().url()).pathname.split('/').pop());
+    return existsSync(file) ? route.fulfill({ path: file }) : route.fulfill({ status: 404, body: 'not found' });
   });
 }
 

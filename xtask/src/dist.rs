@@ -283,17 +283,7 @@ impl Content {
             parse_file(&dir.join(&rel), format!("content/{rel}"), parse)
         }
         let catalog = load(dir, "catalog.json".into(), parse::catalog)?;
-        let mut names: Vec<String> = match std::fs::read_dir(dir.join("articles")) {
-            Ok(entries) => entries
-                .filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".json"))
-                .collect(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => return fail!("content/articles: {e}"),
-        };
-        names.sort();
-        let articles = parallel_map(&names, |n| load(dir, format!("articles/{n}"), parse::article))?;
+        let articles = read_articles(dir)?;
         let timelines = catalog
             .timelines
             .iter()
@@ -604,9 +594,42 @@ pub fn split(file: &Path, content: &Path) -> Result {
         // them empty over the good files.
         return fail!("{}: this timeline is already split; give the whole file, from content/", file.display());
     }
-    let n = write_split(&timeline, &into_folder(content))?;
-    println!("xtask: {} written as an index and {n} event files in {}", timeline.id, content.display());
+    let write = into_folder(content);
+    let n = write_split(&timeline, &write)?;
+    // Its meetings' citing paragraphs, from the bundle's own articles, as
+    // dist would have derived them: a card finds its file either way.
+    let articles = read_articles(content)?;
+    let archive = Archive::new(articles.iter().map(Article::entry).collect());
+    let mut by_slug: HashMap<&str, &Article> = articles.iter().map(|a| (a.slug.as_str(), a)).collect();
+    let newest_first: Vec<&Article> =
+        archive.entries().iter().filter_map(|e| by_slug.remove(e.slug.as_str())).collect();
+    let index = MentionIndex::build(&timeline, newest_first);
+    for m in index.files(&timeline) {
+        write(&EventMentions::file(&m.timeline, &m.event), json(&m).as_bytes())?;
+    }
+    println!(
+        "xtask: {} written as an index, {n} event files and their citations from {} articles in {}",
+        timeline.id,
+        articles.len(),
+        content.display()
+    );
     Ok(())
+}
+
+/// Every file in `articles/` of a content folder, parsed on every core, in
+/// file-name order.
+fn read_articles(dir: &Path) -> Result<Vec<Article>> {
+    let mut names: Vec<String> = match std::fs::read_dir(dir.join("articles")) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".json"))
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return fail!("content/articles: {e}"),
+    };
+    names.sort();
+    parallel_map(&names, |n| parse_file(&dir.join("articles").join(n), format!("content/articles/{n}"), parse::article))
 }
 
 /// Reads and parses one content file; an error names it as `shown`.
