@@ -142,7 +142,7 @@ test('a meeting cited across the archive lists the newest paragraphs and counts 
   assert.match(await links.first().innerText(), / 0$/, 'the newest first');
   // The archive's 60 articles cite the last four meetings in turn, so this
   // one has more citing paragraphs than a card lists: it counts the rest.
-  const { total } = await (await fetch(`${ARCHIVE}/content/derived/mentions/${timeline.id}/${last.id}.json`)).json();
+  const { cited: { total } } = await (await fetch(`${ARCHIVE}/content/derived/mentions/${timeline.id}/${last.id}.json`)).json();
   assert.ok(total >= 15, `${total}`);
   assert.equal(await card.locator('.mentions-more').innerText(), `and ${total - 8} more paragraphs`);
   await links.first().click();

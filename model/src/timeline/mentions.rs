@@ -92,7 +92,8 @@ pub struct MentionIndex {
 pub struct EventMentions {
     pub timeline: String,
     pub event: String,
-    #[serde(flatten)]
+    // Nested, not `#[serde(flatten)]`: flattening buffers every field
+    // through serde's `Content` and costs the wasm kilobytes.
     pub cited: Cited,
 }
 
