@@ -77,9 +77,8 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode) -> impl Into
 fn mention_list(cited: Cited, mode: Mode) -> Option<impl IntoView> {
     let t = ui(mode);
     let more = cited.total.saturating_sub(cited.shown.len());
-    let mentions = cited;
-    (!mentions.shown.is_empty()).then(|| {
-        let items = mentions
+    (!cited.shown.is_empty()).then(|| {
+        let items = cited
             .shown
             .into_iter()
             .map(|m| {

@@ -48,7 +48,9 @@ pub fn ListingView(listing: Listing, page: usize) -> impl IntoView {
         };
         match shard_result {
             Ok(shard) => stories(&c, shard, heading, mode).into_any(),
-            Err(api::LoadError::NotFound { .. }) if page > 1 => no_page(&listing, page, mode).into_any(),
+            Err(api::LoadError::NotFound { .. }) if page > 1 => {
+                no_page(&listing, page, mode, c.site.str(mode.ui_lang())).into_any()
+            }
             Err(e) => load_error_panel(&e, Content::Listing, mode, Callback::new(move |_| shard.refetch())).into_any(),
         }
     }
@@ -56,12 +58,12 @@ pub fn ListingView(listing: Listing, page: usize) -> impl IntoView {
 
 /// A listing page past the last: say so, and offer the first page (the
 /// listing shrank, or the address was typed).
-fn no_page(listing: &Listing, page: usize, mode: Mode) -> impl IntoView {
+fn no_page(listing: &Listing, page: usize, mode: Mode, site: &str) -> impl IntoView {
     let t = ui(mode);
     // How many pages there are is unknown here (this page's file is not
     // there), so the panel leads to the first.
     view! {
-        <Title text=format!("{} · Folio", t.no_page_title)/>
+        <Title text=format!("{} · {site}", t.no_page_title)/>
         <ErrorPanel title=t.no_page_title body=(t.no_listing_page)(page) back=(mode.localize(&listing.href(1)), (t.go_to_page)(1)) mode/>
     }
 }
