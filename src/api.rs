@@ -255,7 +255,7 @@ pub async fn event(timeline: &str, event: &str) -> Result<Arc<Event>, LoadError>
 
 /// The meeting, if it has been fetched before.
 pub fn cached_event(timeline: &str, event: &str) -> Option<Arc<Event>> {
-    EVENTS.with_borrow(|c| c.get(&timeline::event_path(timeline, event)).cloned())
+    hit(&EVENTS, &timeline::event_path(timeline, event))
 }
 
 /// One page of a listing (`content/derived/listing/…`).

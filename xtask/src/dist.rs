@@ -293,10 +293,7 @@ impl Content {
     }
 
     fn new(catalog: Catalog, articles: Vec<Article>, timelines: Vec<Timeline>) -> Content {
-        let archive = Archive::new(articles.iter().map(Article::entry).collect());
-        let mut by_slug: HashMap<String, Article> = articles.into_iter().map(|a| (a.slug.clone(), a)).collect();
-        // Newest first, so each meeting's index keeps the newest citations.
-        let articles: Vec<Article> = archive.entries().iter().filter_map(|e| by_slug.remove(&e.slug)).collect();
+        let (archive, articles) = newest_first(articles);
         let by_slug = articles.iter().enumerate().map(|(i, a)| (a.slug.clone(), i)).collect();
         let listings: HashMap<(Listing, usize), ListingPage> = Listing::all(&catalog)
             .iter()
@@ -322,7 +319,9 @@ impl Content {
             subject(format!("articles/{}", a.slug), json(a), cites.get(&a.slug).map(json).unwrap_or_default());
         }
         for t in &timelines {
-            subject(format!("timelines/{}", t.id), json(t), mentions.get(&t.id).map(json).unwrap_or_default());
+            // A meeting's citations are added per route (`inputs`): a new
+            // story re-renders only the pages of the meetings it cites.
+            subject(format!("timelines/{}", t.id), json(t), String::new());
         }
         for p in listings.values() {
             digests.insert(p.listing.file(p.page), digest(&[&json(p)]));
@@ -341,7 +340,12 @@ impl Content {
             Route::NotFound => String::new(),
         };
         let get = |k: &str| self.digests.get(k).map_or("", String::as_str);
-        digest(&[get("catalog"), get(&subject)])
+        // The one meeting's citations a meeting's page carries.
+        let cited = match route {
+            Route::Timeline { id, event: Some(e) } => self.mentions.get(id).map(|m| json(&m.event(e))),
+            _ => None,
+        };
+        digest(&[get("catalog"), get(&subject), cited.as_deref().unwrap_or_default()])
     }
 
     fn article(&self, slug: &str) -> Option<&Article> {
@@ -598,12 +602,8 @@ pub fn split(file: &Path, content: &Path) -> Result {
     let n = write_split(&timeline, &write)?;
     // Its meetings' citing paragraphs, from the bundle's own articles, as
     // dist would have derived them: a card finds its file either way.
-    let articles = read_articles(content)?;
-    let archive = Archive::new(articles.iter().map(Article::entry).collect());
-    let mut by_slug: HashMap<&str, &Article> = articles.iter().map(|a| (a.slug.as_str(), a)).collect();
-    let newest_first: Vec<&Article> =
-        archive.entries().iter().filter_map(|e| by_slug.remove(e.slug.as_str())).collect();
-    let index = MentionIndex::build(&timeline, newest_first);
+    let (_, articles) = newest_first(read_articles(content)?);
+    let index = MentionIndex::build(&timeline, &articles);
     for m in index.files(&timeline) {
         write(&EventMentions::file(&m.timeline, &m.event), json(&m).as_bytes())?;
     }
@@ -614,6 +614,16 @@ pub fn split(file: &Path, content: &Path) -> Result {
         content.display()
     );
     Ok(())
+}
+
+/// The archive's entries and its articles, both newest first, the order
+/// of the listings: a meeting's citation index, built from them in this
+/// order, keeps its newest citations.
+fn newest_first(articles: Vec<Article>) -> (Archive, Vec<Article>) {
+    let archive = Archive::new(articles.iter().map(Article::entry).collect());
+    let mut by_slug: HashMap<String, Article> = articles.into_iter().map(|a| (a.slug.clone(), a)).collect();
+    let articles = archive.entries().iter().filter_map(|e| by_slug.remove(&e.slug)).collect();
+    (archive, articles)
 }
 
 /// Every file in `articles/` of a content folder, parsed on every core, in
@@ -1014,6 +1024,28 @@ mod tests {
         assert!(files.contains(&format!("derived/mentions/{id}/{cited_most}.json")));
         let meetings = files.iter().filter(|f| f.starts_with(&format!("derived/mentions/{id}/"))).count();
         assert_eq!(meetings, big.timelines[0].events.len(), "one per meeting, cited or not");
+    }
+
+    #[test]
+    fn a_new_story_changes_the_inputs_of_the_pages_it_touches_only() {
+        let Content { catalog, articles, timelines, .. } = Content::read(&crate::root().join("content")).unwrap();
+        let before = Content::new(catalog.clone(), articles.clone(), timelines.clone());
+        let seed = articles.iter().find(|a| a.slug == "japan-overtures-to-russia").unwrap();
+        let cited = folio_model::timeline::mentions::events_on(seed, PageSel::All)[0].clone();
+        let mut story = seed.clone();
+        story.slug = "a-new-story".into();
+        story.section = "world".into();
+        let after = Content::new(catalog, articles.iter().cloned().chain([story]).collect(), timelines);
+        let id = before.timelines[0].id.clone();
+        let other = before.timelines[0].events.iter().find(|e| e.id != cited).unwrap().id.clone();
+        let same = |route: &Route| before.inputs(route) == after.inputs(route);
+        assert!(!same(&Route::Timeline { id: id.clone(), event: Some(cited) }), "the meeting it cites");
+        assert!(same(&Route::Timeline { id: id.clone(), event: Some(other) }), "a meeting it does not cite");
+        assert!(same(&Route::Timeline { id, event: None }));
+        assert!(!same(&Route::HOME), "the listing it joins");
+        let opinion = Route::Listing { listing: Listing::Section("opinion".into()), page: 1 };
+        assert!(same(&opinion), "a section it is not in");
+        assert!(same(&Route::Article { slug: seed.slug.clone(), page: PageSel::Page(1) }), "another article");
     }
 
     #[test]

@@ -177,32 +177,23 @@ struct Sizes {
 }
 
 fn walk_sizes(dir: &Path) -> Result<Sizes> {
-    fn walk(dir: &Path, base: &Path, s: &mut Sizes) -> Result {
-        for e in std::fs::read_dir(dir)? {
-            let e = e?;
-            let path = e.path();
-            if e.file_type()?.is_dir() {
-                walk(&path, base, s)?;
-                continue;
-            }
-            let len = e.metadata()?.len();
-            s.total += len;
-            s.files += 1;
-            let rel = path.strip_prefix(base).unwrap_or(&path).to_string_lossy().into_owned();
-            let slot = match path.extension().and_then(|x| x.to_str()) {
-                Some("html") => &mut s.html,
-                // The publisher's own timeline is theirs to size.
-                Some("json") if !rel.starts_with("content/timelines/") => &mut s.json,
-                _ => continue,
-            };
-            if len > slot.0 {
-                *slot = (len, rel);
-            }
+    let mut files = Vec::new();
+    crate::output::walk(dir, &mut files)?;
+    let mut s = Sizes { total: 0, files: files.len(), html: (0, String::new()), json: (0, String::new()) };
+    for path in files {
+        let len = std::fs::metadata(&path)?.len();
+        s.total += len;
+        let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().into_owned();
+        let slot = match path.extension().and_then(|x| x.to_str()) {
+            Some("html") => &mut s.html,
+            // The publisher's own timeline is theirs to size.
+            Some("json") if !rel.starts_with("content/timelines/") => &mut s.json,
+            _ => continue,
+        };
+        if len > slot.0 {
+            *slot = (len, rel);
         }
-        Ok(())
     }
-    let mut s = Sizes { total: 0, files: 0, html: (0, String::new()), json: (0, String::new()) };
-    walk(dir, dir, &mut s)?;
     Ok(s)
 }
 
@@ -241,15 +232,12 @@ fn write_synthetic(from: &Path, to: &Path, n: usize) -> Result {
 }
 
 fn copy_tree(from: &Path, to: &Path) -> Result {
-    std::fs::create_dir_all(to)?;
-    for e in std::fs::read_dir(from)? {
-        let e = e?;
-        let dest = to.join(e.file_name());
-        if e.file_type()?.is_dir() {
-            copy_tree(&e.path(), &dest)?;
-        } else {
-            std::fs::copy(e.path(), dest)?;
-        }
+    let mut files = Vec::new();
+    crate::output::walk(from, &mut files)?;
+    for file in files {
+        let dest = to.join(file.strip_prefix(from).expect("walked from here"));
+        std::fs::create_dir_all(dest.parent().expect("a file in a folder"))?;
+        std::fs::copy(&file, dest)?;
     }
     Ok(())
 }
