@@ -140,6 +140,17 @@ impl Article {
         }
     }
 
+    /// The whole-article index of the first block shown for `sel`: the
+    /// blocks of the pages before it. Block ids carry it, so the same id
+    /// names the same passage on a page, in "view all" and in every mode.
+    /// 0 for `All` and for a page the article does not have.
+    pub fn first_block(&self, sel: PageSel) -> usize {
+        match sel {
+            PageSel::Page(n) if (1..=self.pages.len()).contains(&n) => self.pages[..n - 1].iter().map(Vec::len).sum(),
+            PageSel::Page(_) | PageSel::All => 0,
+        }
+    }
+
     /// The time of the last change: `updated` if given, else `published`.
     pub fn updated_or_published(&self) -> Timestamp {
         self.updated.unwrap_or(self.published)
@@ -154,6 +165,36 @@ impl Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The test fixtures' article, given a third page: pages of 1, 3 and 2
+    /// blocks.
+    fn three_pages() -> Article {
+        let mut a = crate::parse::article(include_str!("../tests/fixtures/good/articles/ok.json")).unwrap();
+        a.pages.push(a.pages[1][..2].to_vec());
+        a
+    }
+
+    #[test]
+    fn the_first_block_of_a_page_counts_the_pages_before_it() {
+        let a = three_pages();
+        let firsts: Vec<usize> = (1..=3).map(|n| a.first_block(PageSel::Page(n))).collect();
+        assert_eq!(firsts, [0, 1, 4]);
+        assert_eq!(a.first_block(PageSel::All), 0);
+        assert_eq!(a.first_block(PageSel::Page(4)), 0, "out of range");
+        assert_eq!(a.first_block(PageSel::Page(0)), 0, "out of range");
+    }
+
+    #[test]
+    fn a_block_index_names_the_same_block_on_its_page_and_in_view_all() {
+        let a = three_pages();
+        let all = a.blocks(PageSel::All);
+        for n in 1..=a.page_count() {
+            let first = a.first_block(PageSel::Page(n));
+            for (i, block) in a.blocks(PageSel::Page(n)).into_iter().enumerate() {
+                assert!(std::ptr::eq(block, all[first + i]), "page {n}, block {i}");
+            }
+        }
+    }
 
     #[test]
     fn asset_refs_stay_inside_content_or_on_http() {

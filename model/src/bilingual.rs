@@ -3,36 +3,31 @@
 //! A block holds both languages of one passage, so pairs are aligned by
 //! construction. A translator may still split or merge paragraphs: either
 //! side of a block may hold several paragraphs separated by a blank line,
-//! and a block may have no translation yet. Pairing keeps each block on one
-//! row (so a long paragraph never pushes its partner out of line) and
-//! counts paragraphs per language, so the reader can say when the two
-//! sides do not match one to one.
+//! and a block may have no translation yet. The view keeps each block on
+//! one row ([`side`] gives its paragraphs in one language), so a long
+//! paragraph never pushes its partner out of line; [`pair`] counts
+//! paragraphs per language, so the reader can say when the two sides do
+//! not match one to one.
 
 use crate::article::Block;
 use crate::text::{Lang, Text};
 
-/// One row of a bilingual page: the paragraphs of each language for one
-/// block. `zh` is empty when the block is not translated.
+/// The paragraph counts of a page (or of all pages), per language.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Row<'a> {
-    pub block: &'a Block,
-    pub en: Vec<&'a str>,
-    pub zh: Vec<&'a str>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Pairing<'a> {
-    pub rows: Vec<Row<'a>>,
+pub struct Pairing {
+    /// Paragraphs of paragraph blocks (not subheads or quotes).
     pub en_paragraphs: usize,
     pub zh_paragraphs: usize,
     /// Blocks with no translation at all.
     pub untranslated: usize,
+    /// Blocks whose two sides have different numbers of paragraphs.
+    uneven: usize,
 }
 
-impl Pairing<'_> {
+impl Pairing {
     /// True when every English paragraph has exactly one Chinese partner.
     pub fn aligned(&self) -> bool {
-        self.untranslated == 0 && self.rows.iter().all(|r| r.en.len() == r.zh.len())
+        self.untranslated == 0 && self.uneven == 0
     }
 }
 
@@ -50,19 +45,17 @@ pub fn side(text: &Text, lang: Lang) -> Vec<&str> {
 }
 
 /// Pairs the blocks of one page (or of all pages).
-pub fn pair<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> Pairing<'a> {
-    let mut p = Pairing { rows: Vec::new(), en_paragraphs: 0, zh_paragraphs: 0, untranslated: 0 };
+pub fn pair<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> Pairing {
+    let mut p = Pairing { en_paragraphs: 0, zh_paragraphs: 0, untranslated: 0, uneven: 0 };
     for block in blocks {
-        let en = side(block.text(), Lang::En);
-        let zh = side(block.text(), Lang::Zh);
+        let en = side(block.text(), Lang::En).len();
+        let zh = side(block.text(), Lang::Zh).len();
         if matches!(block, Block::Paragraph { .. }) {
-            p.en_paragraphs += en.len();
-            p.zh_paragraphs += zh.len();
+            p.en_paragraphs += en;
+            p.zh_paragraphs += zh;
         }
-        if zh.is_empty() {
-            p.untranslated += 1;
-        }
-        p.rows.push(Row { block, en, zh });
+        p.untranslated += usize::from(zh == 0);
+        p.uneven += usize::from(en != zh);
     }
     p
 }
@@ -81,28 +74,31 @@ mod tests {
         let p = pair(&blocks);
         assert!(p.aligned());
         assert_eq!((p.en_paragraphs, p.zh_paragraphs, p.untranslated), (2, 2, 0));
-        assert_eq!(p.rows[1].zh, ["二。"]);
     }
 
     #[test]
-    fn a_missing_translation_keeps_its_row_and_is_counted() {
+    fn a_missing_translation_is_counted() {
         let blocks = [para("One.", Some("一。")), para("Two.", None), para("Three.", Some("  "))];
         let p = pair(&blocks);
         assert!(!p.aligned());
         assert_eq!((p.en_paragraphs, p.zh_paragraphs, p.untranslated), (3, 1, 2));
-        assert_eq!(p.rows.len(), 3, "rows never shift: row 3 is still paragraph 3");
-        assert_eq!(p.rows[2].en, ["Three."]);
-        assert!(p.rows[2].zh.is_empty());
     }
 
     #[test]
-    fn an_extra_chinese_paragraph_stays_beside_its_english_partner() {
+    fn an_extra_chinese_paragraph_is_misaligned() {
         let blocks = [para("One long paragraph.", Some("第一段。\n\n译者拆出的第二段。")), para("Two.", Some("二。"))];
         let p = pair(&blocks);
         assert!(!p.aligned());
         assert_eq!((p.en_paragraphs, p.zh_paragraphs, p.untranslated), (2, 3, 0));
-        assert_eq!(p.rows[0].zh.len(), 2);
-        assert_eq!(p.rows[1].en, ["Two."], "the next row is unaffected");
+        assert_eq!(side(blocks[0].text(), Lang::Zh), ["第一段。", "译者拆出的第二段。"]);
+    }
+
+    #[test]
+    fn a_split_and_a_merge_that_even_out_are_still_misaligned() {
+        let blocks = [para("One.", Some("一。\n\n一又半。")), para("Two.\n\nThree.", Some("二三。"))];
+        let p = pair(&blocks);
+        assert_eq!((p.en_paragraphs, p.zh_paragraphs, p.untranslated), (3, 3, 0));
+        assert!(!p.aligned(), "equal totals, but not one to one");
     }
 
     #[test]
@@ -111,6 +107,6 @@ mod tests {
             [Block::Subhead { text: Text { en: "Head".into(), zh: Some("标题".into()) } }, para("One.", Some("一。"))];
         let p = pair(&blocks);
         assert_eq!((p.en_paragraphs, p.zh_paragraphs), (1, 1));
-        assert_eq!(p.rows.len(), 2);
+        assert!(p.aligned());
     }
 }

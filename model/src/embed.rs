@@ -17,8 +17,8 @@ pub const FIXED_HEIGHT: u32 = 720;
 /// The width oEmbed consumers are told; the iframe itself is fluid.
 pub const OEMBED_WIDTH: u32 = 640;
 
-/// Query flags of an embed address (DESIGN.md: flags are view options,
-/// never content).
+/// Query flags of an embed address (`docs/design.md`: query flags are view
+/// options, never content).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
     pub theme: Theme,

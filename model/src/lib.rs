@@ -12,6 +12,7 @@
 pub mod article;
 pub mod bilingual;
 pub mod catalog;
+pub mod date;
 pub mod embed;
 pub mod error;
 pub mod head;
@@ -33,7 +34,8 @@ pub mod validate;
 
 pub use article::{Article, Block, Byline, Figure};
 pub use catalog::{ArticleEntry, Catalog, Edition, Section, TimelineEntry};
-pub use error::ContentError;
+pub use date::Date;
+pub use error::{ContentError, ErrorKind};
 pub use mode::Mode;
 pub use paging::{PageSel, Resolved};
 pub use route::Route;

@@ -15,8 +15,8 @@ pub enum Mode {
 impl Mode {
     pub const ALL: [Mode; 3] = [Mode::En, Mode::Zh, Mode::Both];
 
-    /// The path prefix of the mode's URLs (DESIGN.md: the language is a
-    /// path prefix). English has none.
+    /// The path prefix of the mode's URLs (`docs/design.md`: the language
+    /// is the first segment). English has none.
     pub fn prefix(self) -> &'static str {
         match self {
             Mode::En => "",

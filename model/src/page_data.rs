@@ -1,5 +1,5 @@
-//! The data a prerendered page carries for its first render (DESIGN.md,
-//! "Data contract for prerendered pages").
+//! The data a prerendered page carries for its first render
+//! (`docs/design.md`, "What a page carries").
 //!
 //! `cargo xtask dist` serialises one [`PageData`] into each page's
 //! `<script type="application/json" id="folio-data">`; the client reads it

@@ -1,6 +1,6 @@
 //! From JSON text to model types, with errors that point at the spot.
 
-use crate::error::ContentError;
+use crate::error::{ContentError, ErrorKind};
 use crate::locate::JsonPath;
 use crate::{Article, Catalog};
 use serde::de::DeserializeOwned;
@@ -32,6 +32,7 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ContentError> {
 /// Trailing garbage after the value is a broken file, not a valid one.
 fn after_value(de: &mut serde_json::Deserializer<serde_json::de::StrRead<'_>>) -> Result<(), ContentError> {
     de.end().map_err(|inner| ContentError {
+        kind: ErrorKind::Syntax,
         message: "unexpected text after the end of the JSON value".into(),
         ..located(inner, JsonPath::default())
     })
@@ -44,7 +45,26 @@ fn located(inner: serde_json::Error, path: JsonPath) -> ContentError {
     if let Some(at) = message.rfind(" at line ") {
         message.truncate(at);
     }
-    ContentError { file: None, path: path.to_string(), line: inner.line(), column: inner.column(), message }
+    let kind = kind_of(&inner, &message);
+    ContentError { kind, file: None, path: path.to_string(), line: inner.line(), column: inner.column(), message }
+}
+
+/// The kind of a serde_json error. A data error says which in its first
+/// words, serde's own (`serde::de::Error`'s provided messages); anything
+/// else a type's deserializer said (a bad date or timestamp) is `Invalid`.
+fn kind_of(inner: &serde_json::Error, message: &str) -> ErrorKind {
+    if !inner.is_data() {
+        return ErrorKind::Syntax;
+    }
+    [
+        ("missing field", ErrorKind::Missing),
+        ("unknown field", ErrorKind::Unknown),
+        ("invalid type", ErrorKind::Type),
+        ("duplicate field", ErrorKind::Duplicate),
+    ]
+    .into_iter()
+    .find_map(|(start, kind)| message.starts_with(start).then_some(kind))
+    .unwrap_or(ErrorKind::Invalid)
 }
 
 /// The failure of the fast parse, with its JSON path.
@@ -82,6 +102,7 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, ContentError> {
         let start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
         let column = String::from_utf8_lossy(&good[start..]).chars().count() + 1;
         ContentError {
+            kind: ErrorKind::Encoding,
             file: None,
             path: String::new(),
             line,

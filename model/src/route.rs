@@ -1,7 +1,8 @@
 //! The URL scheme, in one place.
 //!
-//! Every view has a real path (see DESIGN.md), so the same parser serves the
-//! browser router, the link builders and any tool that enumerates routes.
+//! Every view has a real path (see `docs/design.md`, "Addresses"), so the
+//! same parser serves the browser router, the link builders and any tool
+//! that enumerates routes.
 //! Paths end in `/` so that each view maps to a `…/index.html` file on a
 //! static host. Parsing is lenient (a missing trailing slash or `/1/` is
 //! understood); [`Parsed::canonical`] says when the address bar should be
@@ -35,6 +36,26 @@ pub enum Route {
         event: Option<String>,
     },
     NotFound,
+}
+
+/// The page of an article an address asks for, before the article (and so
+/// its number of pages) is there: the reader resolves it once it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PageAsked {
+    Sel(PageSel),
+    /// A segment that is not a page at all (`/article/x/intro/`).
+    NotAPage(String),
+}
+
+impl Route {
+    /// The article page this address asks for (page 1 for other views).
+    pub fn page_asked(&self) -> PageAsked {
+        match self {
+            Route::Article { page, .. } => PageAsked::Sel(*page),
+            Route::BadPage { segment, .. } => PageAsked::NotAPage(segment.clone()),
+            _ => PageAsked::Sel(PageSel::Page(1)),
+        }
+    }
 }
 
 /// A parsed address: the view, the mode the address names (if any), and
@@ -181,6 +202,16 @@ pub fn relative(path: &str) -> String {
     }
 }
 
+/// `path` with a query string (without its `?`), if there is one:
+/// `/timeline/x/` + `pm=abe` → `/timeline/x/?pm=abe`.
+pub fn with_query(path: &str, query: &str) -> String {
+    if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
 /// How many directories deep a page's file is, as the `<base href>` that
 /// leads from it back to the bundle root: `/article/x/2/` → `../../../`.
 pub fn base_href(path: &str) -> String {
@@ -208,6 +239,20 @@ mod tests {
 
     fn art(slug: &str, page: PageSel) -> Route {
         Route::Article { slug: slug.into(), page }
+    }
+
+    #[test]
+    fn an_address_asks_for_a_page_or_names_something_that_is_not_one() {
+        assert_eq!(Route::parse("/article/a/2/", "").route.page_asked(), PageAsked::Sel(PageSel::Page(2)));
+        assert_eq!(Route::parse("/article/a/all/", "").route.page_asked(), PageAsked::Sel(PageSel::All));
+        assert_eq!(Route::parse("/article/a/two/", "").route.page_asked(), PageAsked::NotAPage("two".into()));
+        assert_eq!(Route::parse("/timeline/jr/", "").route.page_asked(), PageAsked::Sel(PageSel::Page(1)));
+    }
+
+    #[test]
+    fn a_query_is_added_only_when_there_is_one() {
+        assert_eq!(with_query("/timeline/x/", ""), "/timeline/x/");
+        assert_eq!(with_query("/timeline/x/", "pm=abe"), "/timeline/x/?pm=abe");
     }
 
     #[test]

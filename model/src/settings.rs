@@ -23,7 +23,12 @@ impl TextSize {
     pub const ALL: [TextSize; 5] = [TextSize(1), TextSize(2), TextSize(3), TextSize(4), TextSize(5)];
 
     pub fn param(self) -> &'static str {
-        ["1", "2", "3", "4", "5"][usize::from(self.0 - 1)]
+        ["1", "2", "3", "4", "5"][self.index()]
+    }
+
+    /// Its place in [`TextSize::ALL`], smallest first.
+    pub fn index(self) -> usize {
+        usize::from(self.0 - 1)
     }
 
     pub fn from_param(s: &str) -> Option<TextSize> {

@@ -7,7 +7,7 @@
 //! clock. A hand-written parser keeps `chrono` (tens of KB of wasm) out of the
 //! bundle; Folio needs no calendar arithmetic beyond validation.
 
-use crate::timeline::date::days_in_month;
+use crate::date::days_in_month;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;

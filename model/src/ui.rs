@@ -7,17 +7,19 @@
 //! arguments are functions, so word order can differ per language.
 
 use crate::mode::Mode;
+use crate::settings::{LineWidth, TextSize};
 use crate::text::Lang;
-use crate::timeline::Date;
+use crate::theme::Theme;
 use crate::timestamp::Timestamp;
+use crate::Date;
 
 pub struct Strings {
     pub lang: Lang,
     pub skip_to_content: &'static str,
     pub editions_label: &'static str,
     pub language_label: &'static str,
-    /// The toggle's labels, in mode order (English, 中文, Both).
-    pub mode_names: [&'static str; 3],
+    /// Read through [`Strings::mode_name`] (a match, as for themes).
+    modes: fn(Mode) -> &'static str,
     pub layout_label: &'static str,
     pub side_by_side: &'static str,
     pub interleaved: &'static str,
@@ -57,8 +59,11 @@ pub struct Strings {
     pub no_page_body: fn(&str, usize) -> String,
     pub go_to_page: fn(usize) -> String,
     pub empty_article_body: &'static str,
-    /// Indexed by what failed: an article, a timeline, the catalog.
-    pub broken_title: [&'static str; 3],
+    /// The title over a content file that could not be read, by what it
+    /// holds: an article, a timeline, the catalog or a listing.
+    pub broken_article: &'static str,
+    pub broken_timeline: &'static str,
+    pub broken_list: &'static str,
     pub broken_body: &'static str,
     pub network_title: &'static str,
     pub network_body: &'static str,
@@ -119,16 +124,17 @@ pub struct Strings {
     pub open_full: &'static str,
     pub new_tab: &'static str,
     pub site_description: &'static str,
-    /// Indexed like `Theme::ALL` (auto, light, dark, sepia).
-    pub theme_names: [&'static str; 4],
+    /// Read through [`Strings::theme_name`]; a match, so a new theme
+    /// without a name in every language does not compile.
+    themes: fn(Theme) -> &'static str,
     pub display: &'static str,
     pub display_heading: &'static str,
     pub text_size_label: &'static str,
-    /// Indexed like `TextSize::ALL`.
-    pub size_names: [&'static str; 5],
+    /// Smallest first; read through [`Strings::size_name`].
+    sizes: [&'static str; 5],
     pub line_width_label: &'static str,
-    /// Indexed like `LineWidth::ALL`.
-    pub width_names: [&'static str; 3],
+    /// Read through [`Strings::width_name`].
+    widths: fn(LineWidth) -> &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -136,7 +142,11 @@ pub const EN: Strings = Strings {
     skip_to_content: "Skip to the article",
     editions_label: "Editions",
     language_label: "Language",
-    mode_names: ["English", "中文", "Both"],
+    modes: |mode| match mode {
+        Mode::En => "English",
+        Mode::Zh => "中文",
+        Mode::Both => "Both",
+    },
     layout_label: "Bilingual layout",
     side_by_side: "Side by side",
     interleaved: "Interleaved",
@@ -180,11 +190,9 @@ pub const EN: Strings = Strings {
     },
     go_to_page: |n| format!("Go to page {n}"),
     empty_article_body: "This article has no text yet.",
-    broken_title: [
-        "This article could not be read",
-        "This timeline could not be read",
-        "The list of articles could not be read",
-    ],
+    broken_article: "This article could not be read",
+    broken_timeline: "This timeline could not be read",
+    broken_list: "The list of articles could not be read",
     broken_body: "Its content file is damaged. The publisher has to fix it; nothing is wrong with your connection.",
     network_title: "Could not load",
     network_body: "The content could not be fetched. Check your connection and try again.",
@@ -237,13 +245,22 @@ pub const EN: Strings = Strings {
     open_full: "Open in Folio",
     new_tab: "(opens in a new tab)",
     site_description: "Commentary and explainers on Japan–Russia relations, with an interactive timeline of their summits since 1956. In English and Chinese.",
-    theme_names: ["Automatic", "Light", "Dark", "Sepia"],
+    themes: |theme| match theme {
+        Theme::Auto => "Automatic",
+        Theme::Light => "Light",
+        Theme::Dark => "Dark",
+        Theme::Sepia => "Sepia",
+    },
     display: "Display",
     display_heading: "Display settings",
     text_size_label: "Text size",
-    size_names: ["Smallest", "Small", "Normal", "Large", "Largest"],
+    sizes: ["Smallest", "Small", "Normal", "Large", "Largest"],
     line_width_label: "Line width",
-    width_names: ["Narrow", "Normal", "Wide"],
+    widths: |width| match width {
+        LineWidth::Narrow => "Narrow",
+        LineWidth::Normal => "Normal",
+        LineWidth::Wide => "Wide",
+    },
 };
 
 pub const ZH: Strings = Strings {
@@ -251,7 +268,11 @@ pub const ZH: Strings = Strings {
     skip_to_content: "跳到正文",
     editions_label: "版本",
     language_label: "语言",
-    mode_names: ["English", "中文", "双语"],
+    modes: |mode| match mode {
+        Mode::En => "English",
+        Mode::Zh => "中文",
+        Mode::Both => "双语",
+    },
     layout_label: "双语排版",
     side_by_side: "左右对照",
     interleaved: "上下交替",
@@ -288,7 +309,9 @@ pub const ZH: Strings = Strings {
     no_page_body: |page, count| format!("本文没有“{page}”页，共 {count} 页。"),
     go_to_page: |n| format!("前往第 {n} 页"),
     empty_article_body: "本文暂无正文。",
-    broken_title: ["无法读取这篇文章", "无法读取这条时间轴", "无法读取文章列表"],
+    broken_article: "无法读取这篇文章",
+    broken_timeline: "无法读取这条时间轴",
+    broken_list: "无法读取文章列表",
     broken_body: "文章的内容文件已损坏，需由发布者修复；您的网络连接没有问题。",
     network_title: "加载失败",
     network_body: "无法获取内容。请检查网络连接后重试。",
@@ -341,13 +364,22 @@ pub const ZH: Strings = Strings {
     open_full: "在 Folio 中打开",
     new_tab: "（在新标签页打开）",
     site_description: "关于日俄关系的评论与解读，并附1956年以来日俄首脑会谈的互动时间线。中英双语。",
-    theme_names: ["自动", "浅色", "深色", "棕褐"],
+    themes: |theme| match theme {
+        Theme::Auto => "自动",
+        Theme::Light => "浅色",
+        Theme::Dark => "深色",
+        Theme::Sepia => "棕褐",
+    },
     display: "显示",
     display_heading: "显示设置",
     text_size_label: "字号",
-    size_names: ["最小", "小", "标准", "大", "最大"],
+    sizes: ["最小", "小", "标准", "大", "最大"],
     line_width_label: "行宽",
-    width_names: ["窄", "标准", "宽"],
+    widths: |width| match width {
+        LineWidth::Narrow => "窄",
+        LineWidth::Normal => "标准",
+        LineWidth::Wide => "宽",
+    },
 };
 
 const MONTHS: [&str; 12] = [
@@ -398,6 +430,26 @@ fn zh_datetime(t: &Timestamp) -> String {
     format!("{} {:02}:{:02}", zh_date(t), t.hour, t.minute)
 }
 
+impl Strings {
+    /// A theme's name, in the display settings and the embed dialog.
+    pub fn theme_name(&self, theme: Theme) -> &'static str {
+        (self.themes)(theme)
+    }
+
+    /// A reading mode's name, in the language switch and the embed dialog.
+    pub fn mode_name(&self, mode: Mode) -> &'static str {
+        (self.modes)(mode)
+    }
+
+    pub fn size_name(&self, size: TextSize) -> &'static str {
+        self.sizes[size.index()]
+    }
+
+    pub fn width_name(&self, width: LineWidth) -> &'static str {
+        (self.widths)(width)
+    }
+}
+
 /// The interface strings for a language.
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
@@ -426,7 +478,7 @@ mod tests {
             skip_to_content,
             editions_label,
             language_label,
-            mode_names,
+            modes,
             layout_label,
             side_by_side,
             interleaved,
@@ -463,7 +515,9 @@ mod tests {
             no_page_body,
             go_to_page,
             empty_article_body,
-            broken_title,
+            broken_article,
+            broken_timeline,
+            broken_list,
             broken_body,
             network_title,
             network_body,
@@ -516,19 +570,19 @@ mod tests {
             open_full,
             new_tab,
             site_description,
-            theme_names,
+            themes,
             display,
             display_heading,
             text_size_label,
-            size_names,
+            sizes,
             line_width_label,
-            width_names,
+            widths,
         } = s;
         vec![
             ("skip_to_content", skip_to_content.to_string()),
             ("editions_label", editions_label.to_string()),
             ("language_label", language_label.to_string()),
-            ("mode_names[2]", mode_names[2].to_string()),
+            ("modes(Both)", modes(Mode::Both).to_string()),
             ("layout_label", layout_label.to_string()),
             ("side_by_side", side_by_side.to_string()),
             ("interleaved", interleaved.to_string()),
@@ -565,7 +619,9 @@ mod tests {
             ("no_page_body", no_page_body("9", 2)),
             ("go_to_page", go_to_page(2)),
             ("empty_article_body", empty_article_body.to_string()),
-            ("broken_title", broken_title.join(" | ")),
+            ("broken_article", broken_article.to_string()),
+            ("broken_timeline", broken_timeline.to_string()),
+            ("broken_list", broken_list.to_string()),
             ("broken_body", broken_body.to_string()),
             ("network_title", network_title.to_string()),
             ("network_body", network_body.to_string()),
@@ -618,13 +674,13 @@ mod tests {
             ("open_full", open_full.to_string()),
             ("new_tab", new_tab.to_string()),
             ("site_description", site_description.to_string()),
-            ("theme_names", theme_names.join(" | ")),
+            ("themes", Theme::ALL.map(themes).join(" | ")),
             ("display", display.to_string()),
             ("display_heading", display_heading.to_string()),
             ("text_size_label", text_size_label.to_string()),
-            ("size_names", size_names.join(" | ")),
+            ("sizes", sizes.join(" | ")),
             ("line_width_label", line_width_label.to_string()),
-            ("width_names", width_names.join(" | ")),
+            ("widths", LineWidth::ALL.map(widths).join(" | ")),
         ]
     }
 
@@ -644,7 +700,9 @@ mod tests {
             assert!(has_han(z), "ZH.{key} has no Chinese: {z}");
         }
         // The toggle names each language in itself.
-        assert_eq!(EN.mode_names[..2], ZH.mode_names[..2]);
+        for mode in [Mode::En, Mode::Zh] {
+            assert_eq!(EN.mode_name(mode), ZH.mode_name(mode));
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use crate::article::{Article, Block};
 use crate::catalog::Catalog;
-use crate::error::ContentError;
+use crate::error::{ContentError, ErrorKind};
 use crate::locate::{locate, JsonPath};
 use crate::parse;
 use crate::text::Text;
@@ -77,20 +77,19 @@ struct Sink<'a> {
 }
 
 impl Sink<'_> {
-    fn push(&mut self, severity: Severity, path: &JsonPath, message: String) {
+    fn push(&mut self, severity: Severity, kind: ErrorKind, path: &JsonPath, message: String) {
         let (line, column) = locate(&self.src.text, path).unwrap_or((0, 0));
-        self.out.push(Diagnostic {
-            severity,
-            error: ContentError { file: Some(self.src.name.clone()), path: path.to_string(), line, column, message },
-        });
+        let file = Some(self.src.name.clone());
+        let error = ContentError { kind, file, path: path.to_string(), line, column, message };
+        self.out.push(Diagnostic { severity, error });
     }
 
-    fn error(&mut self, path: &JsonPath, message: impl Into<String>) {
-        self.push(Severity::Error, path, message.into());
+    fn error(&mut self, kind: ErrorKind, path: &JsonPath, message: impl Into<String>) {
+        self.push(Severity::Error, kind, path, message.into());
     }
 
-    fn warn(&mut self, path: &JsonPath, message: impl Into<String>) {
-        self.push(Severity::Warning, path, message.into());
+    fn warn(&mut self, kind: ErrorKind, path: &JsonPath, message: impl Into<String>) {
+        self.push(Severity::Warning, kind, path, message.into());
     }
 
     fn parse_error(&mut self, e: ContentError) {
@@ -100,7 +99,7 @@ impl Sink<'_> {
     /// English is the source language: it must be present and not blank.
     fn text(&mut self, path: &JsonPath, t: &Text) {
         if t.en.trim().is_empty() {
-            self.error(&path.key("en"), "missing English text; expected a non-empty \"en\" string");
+            self.error(ErrorKind::Missing, &path.key("en"), "missing English text; expected a non-empty \"en\" string");
         }
     }
 }
@@ -110,27 +109,33 @@ fn duplicates<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<(usize, &'a str
     ids.into_iter().enumerate().filter(|(_, id)| !seen.insert(*id)).collect()
 }
 
+/// What is wrong with `url` as the address a bundle is deployed at, if
+/// anything: oEmbed's absolute URLs are built on it, so it must be an
+/// http(s) address ending in "/". `setting` names where it was given
+/// (`site_url` in the catalog; `FOLIO_SITE_URL` for `cargo xtask dist`).
+pub fn site_url_problem(setting: &str, url: &str) -> Option<String> {
+    let ok = (url.starts_with("https://") || url.starts_with("http://")) && url.ends_with('/');
+    (!ok).then(|| {
+        format!("{setting} {url:?} must be an http(s) address ending in \"/\", e.g. \"https://news.example/folio/\"")
+    })
+}
+
 fn check_catalog(c: &Catalog, sink: &mut Sink) {
     let root = JsonPath::root();
     sink.text(&root.key("site"), &c.site);
-    if let Some(url) = &c.site_url {
-        if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {
-            sink.error(
-                &root.key("site_url"),
-                format!(
-                    "site_url {url:?} must be an http(s) address ending in \"/\", e.g. \"https://news.example/folio/\""
-                ),
-            );
-        }
+    if let Some(problem) = c.site_url.as_deref().and_then(|url| site_url_problem("site_url", url)) {
+        sink.error(ErrorKind::Invalid, &root.key("site_url"), problem);
     }
     for (i, id) in duplicates(c.editions.iter().map(|e| e.id.as_str())) {
         sink.error(
+            ErrorKind::Duplicate,
             &root.key("editions").index(i).key("id"),
             format!("duplicate edition id {id:?}; expected each id once"),
         );
     }
     for (i, id) in duplicates(c.sections.iter().map(|s| s.id.as_str())) {
         sink.error(
+            ErrorKind::Duplicate,
             &root.key("sections").index(i).key("id"),
             format!("duplicate section id {id:?}; expected each id once"),
         );
@@ -143,6 +148,7 @@ fn check_catalog(c: &Catalog, sink: &mut Sink) {
     }
     if c.articles.is_some() {
         sink.error(
+            ErrorKind::Unknown,
             &root.key("articles"),
             "catalog.json no longer lists articles; move each entry's summary and editions into its article \
              file (articles/{slug}.json) and delete this list: the listings are derived from the article files",
@@ -151,12 +157,17 @@ fn check_catalog(c: &Catalog, sink: &mut Sink) {
     for (key, list) in [("most_viewed", &c.most_viewed), ("top_news", &c.top_news)] {
         if list.len() > crate::listing::NAMED_MAX {
             sink.error(
+                ErrorKind::Invalid,
                 &root.key(key),
                 format!("{key} names {} articles; expected at most {}", list.len(), crate::listing::NAMED_MAX),
             );
         }
         for (i, slug) in duplicates(list.iter().map(String::as_str)) {
-            sink.error(&root.key(key).index(i), format!("{slug:?} is named twice; expected each article once"));
+            sink.error(
+                ErrorKind::Duplicate,
+                &root.key(key).index(i),
+                format!("{slug:?} is named twice; expected each article once"),
+            );
         }
     }
 }
@@ -177,18 +188,20 @@ fn check_article(
     let expected_name = format!("articles/{}.json", a.slug);
     if sink.src.name != expected_name {
         sink.error(
+            ErrorKind::Invalid,
             &root.key("slug"),
             format!("slug {:?} does not match the file name; expected the file to be {expected_name}", a.slug),
         );
     }
     if let Some(c) = catalog {
         if c.section(&a.section).is_none() {
-            sink.error(&root.key("section"), unknown_section(c, &a.section));
+            sink.error(ErrorKind::Reference, &root.key("section"), unknown_section(c, &a.section));
         }
         for (j, ed) in a.editions.iter().enumerate() {
             if c.edition(ed).is_none() {
                 let known: Vec<_> = c.editions.iter().map(|e| e.id.as_str()).collect();
                 sink.error(
+                    ErrorKind::Reference,
                     &root.key("editions").index(j),
                     format!("unknown edition {ed:?}; expected one of {known:?}"),
                 );
@@ -196,7 +209,7 @@ fn check_article(
         }
     }
     for (j, ed) in duplicates(a.editions.iter().map(String::as_str)) {
-        sink.warn(&root.key("editions").index(j), format!("edition {ed:?} is named twice"));
+        sink.warn(ErrorKind::Duplicate, &root.key("editions").index(j), format!("edition {ed:?} is named twice"));
     }
     sink.text(&root.key("column"), &a.column);
     sink.text(&root.key("headline"), &a.headline);
@@ -208,6 +221,7 @@ fn check_article(
     if let Some(up) = a.updated {
         if up.sort_key() < a.published.sort_key() {
             sink.error(
+                ErrorKind::Invalid,
                 &root.key("updated"),
                 format!("updated ({up}) is before published ({}); expected a later or equal time", a.published),
             );
@@ -220,6 +234,7 @@ fn check_article(
         }
         if fig.width == 0 || fig.height == 0 {
             sink.error(
+                ErrorKind::Invalid,
                 &p.key("width"),
                 "figure size must be positive; expected the image's intrinsic width and height in pixels",
             );
@@ -227,22 +242,27 @@ fn check_article(
         match crate::article::asset_ref(&fig.src) {
             Some(crate::article::AssetRef::Remote(url)) => {
                 if !url.starts_with("https://") {
-                    sink.warn(&p.key("src"), "figure is served over plain http; expected https:// so browsers do not block it");
+                    sink.warn(ErrorKind::Invalid, &p.key("src"), "figure is served over plain http; expected https:// so browsers do not block it");
                 }
             }
             Some(crate::article::AssetRef::Local(path)) => {
                 if !assets.contains(path) {
-                    sink.error(&p.key("src"), format!("figure file {path} does not exist in the content folder; expected the image there, e.g. under figures/"));
+                    sink.error(ErrorKind::Reference, &p.key("src"), format!("figure file {path} does not exist in the content folder; expected the image there, e.g. under figures/"));
                 }
             }
             None => sink.error(
+                ErrorKind::Invalid,
                 &p.key("src"),
                 format!("figure src {:?} is not allowed; expected a path inside the content folder such as figures/map.svg, or an https:// URL", fig.src),
             ),
         }
     }
     if a.pages.is_empty() {
-        sink.error(&root.key("pages"), "article has no pages; expected at least one page of blocks");
+        sink.error(
+            ErrorKind::Missing,
+            &root.key("pages"),
+            "article has no pages; expected at least one page of blocks",
+        );
     }
     let translated = a.pages.iter().flatten().any(|b| b.text().zh.as_deref().is_some_and(|z| !z.trim().is_empty()));
     for (i, page) in a.pages.iter().enumerate() {
@@ -250,6 +270,7 @@ fn check_article(
         let pairing = crate::bilingual::pair(page);
         if translated && !pairing.aligned() {
             sink.warn(
+                ErrorKind::Invalid,
                 &pp,
                 format!(
                     "page {}: {} English paragraph(s) but {} Chinese, {} block(s) untranslated; Both mode will show a notice",
@@ -262,11 +283,12 @@ fn check_article(
         }
         if page.is_empty() {
             sink.error(
+                ErrorKind::Missing,
                 &pp,
                 format!("page {} is empty; expected at least one block (remove the page break instead)", i + 1),
             );
         } else if !page.iter().any(|b| matches!(b, Block::Paragraph { .. })) {
-            sink.warn(&pp, format!("page {} has no paragraph, only headings or quotes", i + 1));
+            sink.warn(ErrorKind::Missing, &pp, format!("page {} has no paragraph, only headings or quotes", i + 1));
         }
         for (j, block) in page.iter().enumerate() {
             let bp = pp.index(j);
@@ -276,9 +298,9 @@ fn check_article(
                 Block::Paragraph { events, .. } => {
                     for (k, id) in events.iter().enumerate() {
                         if !crate::route::is_slug(id) {
-                            sink.error(&bp.key("events").index(k), format!("event id {id:?} is not a slug; expected lowercase letters, digits and hyphens, e.g. 2016-05-sochi"));
+                            sink.error(ErrorKind::Invalid, &bp.key("events").index(k), format!("event id {id:?} is not a slug; expected lowercase letters, digits and hyphens, e.g. 2016-05-sochi"));
                         } else if known_events.is_some_and(|known| !known.contains(id)) {
-                            sink.error(&bp.key("events").index(k), format!("unknown event id {id:?}; expected the id of an event in a timeline under timelines/"));
+                            sink.error(ErrorKind::Reference, &bp.key("events").index(k), format!("unknown event id {id:?}; expected the id of an event in a timeline under timelines/"));
                         }
                     }
                 }
@@ -293,6 +315,7 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
     let expected_name = format!("timelines/{}.json", t.id);
     if sink.src.name != expected_name {
         sink.error(
+            ErrorKind::Invalid,
             &root.key("id"),
             format!("id {:?} does not match the file name; expected the file to be {expected_name}", t.id),
         );
@@ -307,6 +330,7 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
     ] {
         for (i, id) in duplicates(ids.iter().copied()) {
             sink.error(
+                ErrorKind::Duplicate,
                 &root.key(list).index(i).key("id"),
                 format!("duplicate id {id:?} in {list}; expected each id once"),
             );
@@ -314,6 +338,7 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
         for (i, id) in ids.iter().enumerate() {
             if !crate::route::is_slug(id) {
                 sink.error(
+                    ErrorKind::Invalid,
                     &root.key(list).index(i).key("id"),
                     format!("id {id:?} is not a slug; expected lowercase letters, digits and hyphens"),
                 );
@@ -325,6 +350,7 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
         sink.text(&p.key("label"), &era.label);
         if era.end < era.start {
             sink.error(
+                ErrorKind::Invalid,
                 &p.key("end"),
                 format!("era ends ({}) before it starts ({}); expected end on or after start", era.end, era.start),
             );
@@ -338,6 +364,7 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
     }
     if t.details_apart {
         sink.error(
+            ErrorKind::Unknown,
             &root.key("details_apart"),
             "\"details_apart\" is written by `cargo xtask dist` into the bundle's copy; expected it only there, not in a content folder",
         );
@@ -351,6 +378,7 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
         if let Some(end) = e.end {
             if end < e.start {
                 sink.error(
+                    ErrorKind::Invalid,
                     &p.key("end"),
                     format!("event ends ({end}) before it starts ({}); expected end on or after start", e.start),
                 );
@@ -358,6 +386,7 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
         }
         if i > 0 && e.start < t.events[i - 1].start {
             sink.error(
+                ErrorKind::Invalid,
                 &p.key("start"),
                 format!(
                     "event starts {} but the previous one starts {}; expected events in date order",
@@ -368,16 +397,18 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
         }
         if t.era_of(e).is_none() {
             sink.error(
+                ErrorKind::Invalid,
                 &p.key("start"),
                 format!("event on {} is in no era; expected an era in \"eras\" whose span covers it", e.start),
             );
         }
         if e.leaders.is_empty() {
-            sink.error(&p.key("leaders"), "no leaders; expected the ids of the people who met");
+            sink.error(ErrorKind::Missing, &p.key("leaders"), "no leaders; expected the ids of the people who met");
         }
         for (j, id) in e.leaders.iter().enumerate() {
             if t.person(id).is_none() {
                 sink.error(
+                    ErrorKind::Reference,
                     &p.key("leaders").index(j),
                     format!("unknown person {id:?}; expected an id from \"people\""),
                 );
@@ -385,11 +416,16 @@ fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
         }
         if t.group(&e.group).is_none() {
             let known: Vec<_> = t.groups.iter().map(|g| g.id.as_str()).collect();
-            sink.error(&p.key("group"), format!("unknown group {:?}; expected one of {known:?}", e.group));
+            sink.error(
+                ErrorKind::Reference,
+                &p.key("group"),
+                format!("unknown group {:?}; expected one of {known:?}", e.group),
+            );
         }
         for (j, src) in e.sources.iter().enumerate() {
             if !matches!(crate::article::asset_ref(&src.url), Some(crate::article::AssetRef::Remote(_))) {
                 sink.error(
+                    ErrorKind::Invalid,
                     &p.key("sources").index(j).key("url"),
                     format!("source URL {:?} is not allowed; expected an http(s) URL", src.url),
                 );
@@ -411,6 +447,7 @@ fn check_derived(src: &Source, sink: &mut Sink) {
         "mentions" => parse::from_json::<EventMentions>(&src.text).map(drop),
         _ => {
             sink.warn(
+                ErrorKind::Unknown,
                 &JsonPath::root(),
                 "not a file cargo xtask dist writes; expected listing/, lists/, cites/ or mentions/",
             );
@@ -431,6 +468,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
             out.push(Diagnostic {
                 severity: Severity::Error,
                 error: ContentError {
+                    kind: ErrorKind::Missing,
                     file: Some("catalog.json".into()),
                     path: String::new(),
                     line: 0,
@@ -488,6 +526,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
         };
         if let Some(first) = by_slug.insert(article.slug.clone(), &src.name) {
             sink.error(
+                ErrorKind::Duplicate,
                 &JsonPath::root().key("slug"),
                 format!("duplicate slug {:?}, already used by {first}; expected each slug once", article.slug),
             );
@@ -505,6 +544,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
             for (i, slug) in list.iter().enumerate() {
                 if !by_slug.contains_key(slug) {
                     sink.error(
+                        ErrorKind::Reference,
                         &JsonPath::root().key(key).index(i),
                         format!("no article {slug:?}; expected the slug of a file in articles/"),
                     );
@@ -515,7 +555,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
             sink.text(&JsonPath::root().key("timelines").index(i).key("title"), &t.title);
             let file = format!("timelines/{}.json", t.id);
             if !corpus.timelines.iter().any(|s| s.name == file) {
-                sink.error(&JsonPath::root().key("timelines").index(i).key("id"), format!("no file {file} in the content folder for this catalog entry; expected one file per listed timeline"));
+                sink.error(ErrorKind::Reference, &JsonPath::root().key("timelines").index(i).key("id"), format!("no file {file} in the content folder for this catalog entry; expected one file per listed timeline"));
             }
         }
     }

@@ -5,6 +5,7 @@
 #![cfg(feature = "json-paths")]
 
 use folio_model::validate::{has_errors, validate, Corpus, Diagnostic, Severity, Source};
+use folio_model::ErrorKind::{self, *};
 use std::path::Path;
 
 fn fixtures() -> &'static Path {
@@ -35,11 +36,11 @@ fn only_error(diags: &[Diagnostic]) -> &Diagnostic {
 }
 
 #[track_caller]
-fn expect(name: &str, path: &str, line: usize, message: &str) {
+fn expect(name: &str, kind: ErrorKind, path: &str, line: usize, message: &str) {
     let diags = with_article(name);
     let d = only_error(&diags);
     assert_eq!(d.error.file.as_deref(), Some(format!("articles/{name}").as_str()));
-    assert_eq!(d.error.path, path, "{d}");
+    assert_eq!((d.error.kind, d.error.path.as_str()), (kind, path), "{d}");
     assert_eq!(d.error.line, line, "{d}");
     assert!(d.error.column > 0, "{d}");
     assert!(d.error.message.contains(message), "message {:?} lacks {message:?}", d.error.message);
@@ -53,60 +54,66 @@ fn the_good_corpus_is_clean() {
 
 #[test]
 fn empty_page() {
-    expect("empty-page.json", "pages[1]", 6, "page 2 is empty");
+    expect("empty-page.json", Missing, "pages[1]", 6, "page 2 is empty");
 }
 
 #[test]
 fn unknown_section() {
-    expect("unknown-section.json", "section", 2, "unknown section \"sport\"; expected one of [\"opinion\"]");
+    expect("unknown-section.json", Reference, "section", 2, "unknown section \"sport\"; expected one of [\"opinion\"]");
 }
 
 #[test]
 fn missing_english_text() {
-    expect("missing-english.json", "pages[0][0]", 4, "missing field `en`");
+    expect("missing-english.json", Missing, "pages[0][0]", 4, "missing field `en`");
 }
 
 #[test]
 fn blank_english_text() {
-    expect("blank-english.json", "pages[0][1].text.en", 4, "missing English text");
+    expect("blank-english.json", Missing, "pages[0][1].text.en", 4, "missing English text");
 }
 
 #[test]
 fn bad_timestamp() {
-    expect("bad-timestamp.json", "published", 4, "expected YYYY-MM-DDTHH:MM:SS with a zone");
+    expect("bad-timestamp.json", Invalid, "published", 4, "expected YYYY-MM-DDTHH:MM:SS with a zone");
 }
 
 #[test]
 fn syntax_error_points_at_the_stray_comma() {
     let diags = with_article("syntax-error.json");
     let d = only_error(&diags);
-    assert_eq!((d.error.line, d.error.column), (3, 59), "{d}");
+    assert_eq!((d.error.kind, d.error.line, d.error.column), (Syntax, 3, 59), "{d}");
     assert!(d.error.message.contains("trailing comma"), "{d}");
 }
 
 #[test]
 fn typo_in_a_field_name() {
-    expect("unknown-field.json", "headlne", 2, "unknown field `headlne`, expected one of");
+    expect("unknown-field.json", Unknown, "headlne", 2, "unknown field `headlne`, expected one of");
 }
 
 #[test]
 fn unknown_block_type() {
-    expect("unknown-block.json", "pages[0][1].type", 4, "unknown variant `video`");
+    expect("unknown-block.json", Invalid, "pages[0][1].type", 4, "unknown variant `video`");
 }
 
 #[test]
 fn figure_outside_content_folder() {
-    expect("figure-outside.json", "figure.src", 4, "is not allowed");
+    expect("figure-outside.json", Invalid, "figure.src", 4, "is not allowed");
 }
 
 #[test]
 fn figure_file_missing() {
-    expect("figure-missing.json", "figure.src", 4, "figure file figures/nope.svg does not exist in the content folder");
+    expect(
+        "figure-missing.json",
+        Reference,
+        "figure.src",
+        4,
+        "figure file figures/nope.svg does not exist in the content folder",
+    );
 }
 
 #[test]
 fn updated_before_published() {
-    expect("updated-before-published.json", "updated", 4, "is before published");
+    expect("updated-before-published.json", Invalid, "updated", 4, "is before published");
 }
 
 #[test]
@@ -203,7 +210,9 @@ fn a_damaged_derived_file_in_a_bundle_is_found() {
 fn missing_catalog() {
     let mut c = good();
     c.catalog = None;
-    assert!(validate(&c)[0].to_string().contains("catalog.json is missing"));
+    let d = &validate(&c)[0];
+    assert_eq!(d.error.kind, Missing);
+    assert!(d.to_string().contains("catalog.json is missing"));
 }
 
 #[test]

@@ -93,7 +93,7 @@ pub fn nearest(days: &[i64], visible: &[usize], day: i64) -> Option<usize> {
 /// `2016-05-sochi-new-approach`), so the nearest event to that month.
 pub fn guess(t: &Timeline, id: &str) -> Option<usize> {
     let ym = id.get(..7)?;
-    let date: super::Date = format!("{ym}-15").parse().ok()?;
+    let date: crate::Date = format!("{ym}-15").parse().ok()?;
     let all: Vec<usize> = (0..t.events.len()).collect();
     let same_month = |i: &usize| t.events[*i].id.starts_with(ym);
     // Prefer an event of that very month whose id shares the most words.

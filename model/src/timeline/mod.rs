@@ -7,15 +7,13 @@
 //! on phones ([`window`]).
 
 pub mod cluster;
-pub mod date;
 pub mod filter;
 pub mod mentions;
 pub mod scale;
 pub mod window;
 
-pub use date::Date;
-
 use crate::text::Text;
+use crate::Date;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -23,6 +23,10 @@ pub const REFERENCE_VIEWPORT: f64 = 640.0;
 /// near the viewport (see [`to_draw`]). Drawing all keeps the axis the
 /// same whatever its scroll position, so a prerendered axis matches.
 pub const DRAW_ALL: usize = 500;
+/// How far inside the viewport's edges a selected meeting must be to count
+/// as on screen; nearer an edge (or beyond it), the axis scrolls it to the
+/// centre.
+pub const EDGE_MARGIN: f64 = 40.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scale {
@@ -73,6 +77,21 @@ impl Scale {
         (self.x(day) - screen_x).clamp(0.0, (self.width() - viewport).max(0.0))
     }
 
+    /// The day to keep still when zooming a viewport `width` wide scrolled
+    /// to `scroll`, and its screen x: the selected meeting's day if it is on
+    /// screen, else the day at the viewport's centre.
+    pub fn zoom_anchor(&self, selected_day: Option<i64>, scroll: f64, width: f64) -> (i64, f64) {
+        let on_screen = |day: &i64| (0.0..=width).contains(&(self.x(*day) - scroll));
+        let day = selected_day.filter(on_screen).unwrap_or_else(|| self.day_at(scroll + width / 2.0));
+        (day, self.x(day) - scroll)
+    }
+
+    /// Whether `day` lies outside the viewport less an [`EDGE_MARGIN`] at
+    /// each side: a selected meeting there is scrolled into view.
+    pub fn off_screen(&self, day: i64, scroll: f64, width: f64) -> bool {
+        !(EDGE_MARGIN..=width - EDGE_MARGIN).contains(&(self.x(day) - scroll))
+    }
+
     /// Where `day` is along the track, from 0 (first day) to 1 (last).
     pub fn fraction(&self, day: i64) -> f64 {
         (day - self.first_day) as f64 / (self.last_day - self.first_day).max(1) as f64
@@ -104,13 +123,13 @@ impl Scale {
             .into_iter()
             .find(|s| f64::from(*s) * px_per_year >= min_spacing)
             .unwrap_or(1000);
-        let first = super::Date::from_day_number(self.first_day).year;
-        let last = super::Date::from_day_number(self.last_day).year;
+        let first = crate::Date::from_day_number(self.first_day).year;
+        let last = crate::Date::from_day_number(self.last_day).year;
         let start = first.div_euclid(step) * step + if first.rem_euclid(step) == 0 { 0 } else { step };
         (start..=last)
             .step_by(step as usize)
             .map(|year| {
-                let day = super::Date { year, month: 1, day: 1 }.day_number();
+                let day = crate::Date { year, month: 1, day: 1 }.day_number();
                 Tick { year, day, x: self.x(day) }
             })
             .collect()
@@ -130,6 +149,17 @@ pub fn decimal(x: f64) -> String {
     let sign = if n < 0 { "-" } else { "" };
     let n = n.unsigned_abs();
     format!("{sign}{}.{:06}", n / 1_000_000, n % 1_000_000)
+}
+
+/// The zoom `delta` levels from `zoom`, within `0..=MAX_ZOOM`.
+pub fn zoom_step(zoom: u32, delta: i32) -> u32 {
+    (i64::from(zoom) + i64::from(delta)).clamp(0, i64::from(MAX_ZOOM)) as u32
+}
+
+/// The day a cluster from `first` to `last` zooms in on: the midpoint
+/// (rounded toward day 0, 1970-01-01).
+pub fn cluster_centre(first: i64, last: i64) -> i64 {
+    (first + last) / 2
 }
 
 /// The events to draw: every visible one when there are at most
@@ -212,9 +242,71 @@ mod tests {
     }
 
     #[test]
+    fn zooming_keeps_the_selected_meeting_still_while_it_is_on_screen() {
+        let s = Scale::new(0, 10_000, 1000.0, 4);
+        let scroll = s.scroll_for(5000, 300.0, 1000.0);
+        let (day, x) = s.zoom_anchor(Some(5000), scroll, 1000.0);
+        assert_eq!(day, 5000);
+        assert!((x - 300.0).abs() < 1e-9);
+        // At the viewport's very edges it still counts; a pixel beyond, not.
+        let s = Scale::new(0, 1000, 1048.0, 0); // one pixel a day
+        for (screen_x, kept) in [(0.0, true), (100.0, true), (-1.0, false), (101.0, false)] {
+            let scroll = s.x(500) - screen_x;
+            let anchor = if kept { 500 } else { s.day_at(scroll + 50.0) };
+            assert_eq!(s.zoom_anchor(Some(500), scroll, 100.0), (anchor, s.x(anchor) - scroll), "at {screen_x}");
+        }
+    }
+
+    #[test]
+    fn zooming_keeps_the_centre_still_without_a_meeting_on_screen() {
+        let s = Scale::new(0, 10_000, 1000.0, 4);
+        let scroll = s.scroll_for(5000, 500.0, 1000.0);
+        for selected in [None, Some(0), Some(10_000), Some(5000 + 1000)] {
+            let (day, x) = s.zoom_anchor(selected, scroll, 1000.0);
+            assert_eq!(day, 5000, "{selected:?}");
+            assert!((x - 500.0).abs() < 1.0, "{selected:?}: {x}");
+        }
+    }
+
+    #[test]
+    fn a_day_near_the_edges_is_off_screen() {
+        let s = Scale::new(0, 10_000, 1000.0, 4);
+        let scroll = s.scroll_for(5000, 500.0, 1000.0);
+        let at = |screen_x: f64| s.day_at(scroll + screen_x);
+        assert!(!s.off_screen(5000, scroll, 1000.0));
+        assert!(!s.off_screen(at(EDGE_MARGIN + 1.0), scroll, 1000.0));
+        assert!(!s.off_screen(at(1000.0 - EDGE_MARGIN - 1.0), scroll, 1000.0));
+        for screen_x in [EDGE_MARGIN - 1.0, 1000.0 - EDGE_MARGIN + 1.0, -500.0, 1500.0] {
+            assert!(s.off_screen(at(screen_x), scroll, 1000.0), "at {screen_x}");
+        }
+        assert!(s.off_screen(5000, scroll, 2.0 * EDGE_MARGIN - 1.0), "a viewport narrower than its margins");
+    }
+
+    #[test]
+    fn zoom_steps_stay_within_the_levels() {
+        assert_eq!(zoom_step(3, 1), 4);
+        assert_eq!(zoom_step(3, -1), 2);
+        assert_eq!(zoom_step(0, -1), 0);
+        assert_eq!(zoom_step(MAX_ZOOM, 1), MAX_ZOOM);
+        assert_eq!(zoom_step(MAX_ZOOM - 1, 2), MAX_ZOOM);
+        assert_eq!(zoom_step(0, i32::MIN), 0);
+        assert_eq!(zoom_step(0, i32::MAX), MAX_ZOOM);
+        assert_eq!(zoom_step(u32::MAX, 0), MAX_ZOOM);
+    }
+
+    #[test]
+    fn a_cluster_zooms_in_on_its_midpoint() {
+        assert_eq!(cluster_centre(10, 20), 15);
+        assert_eq!(cluster_centre(10, 11), 10);
+        assert_eq!(cluster_centre(7, 7), 7);
+        assert_eq!(cluster_centre(-4822, -4816), -4819, "before 1970");
+        assert_eq!(cluster_centre(-5, -2), -3, "rounded toward day 0");
+    }
+
+    #[test]
     fn ticks_are_round_years_and_spaced() {
-        let first = super::super::Date { year: 1956, month: 10, day: 13 }.day_number();
-        let last = super::super::Date { year: 2019, month: 9, day: 5 }.day_number();
+        let first = crate::Date { year: 1956, month: 10, day: 13 }.day_number();
+        let last = crate::Date { year: 2019, month: 9, day: 5 }.day_number();
         let s = Scale::new(first, last, 1000.0, 0);
         let ticks = s.ticks(60.0);
         assert!(ticks.len() >= 6, "{ticks:?}");

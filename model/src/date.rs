@@ -1,6 +1,10 @@
 //! Calendar dates for the timeline: `YYYY-MM-DD`, and day numbers for
 //! arithmetic. Summits are dated by day, in the place they were held; no
 //! time zone or time of day is involved.
+//!
+//! At the crate root beside [`crate::timestamp`], not in `timeline`: the
+//! interface strings ([`crate::ui`]) format dates, and the timeline uses
+//! the strings, so `timeline` → `ui` stays the only direction.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -1,0 +1,177 @@
+//! `/timeline/{id}/` and `/timeline/{id}/{event}/`.
+//!
+//! - this file: loading, and the state the URL holds (the selected meeting
+//!   and the filters), with the links and callbacks that change it;
+//! - `layout.rs`: the list on phones, the axis and its meeting card on
+//!   wide screens.
+
+mod layout;
+
+use crate::api;
+use crate::components::{
+    bi_text::{plain, BiText},
+    embed_dialog::{EmbedDialog, Embeddable},
+    error_panel::{ErrorPanel, FailurePanel, Loading},
+    live_region::LiveRegion,
+    timeline_filters::TimelineFilters,
+    timeline_keys::TimelineKeys,
+    ui,
+};
+use crate::content::{use_content, What};
+use crate::state::{site_name, use_reading, Links};
+use folio_model::head::timeline_title;
+use folio_model::route::relative;
+use folio_model::timeline::{
+    filter::{guess, Filter},
+    Timeline,
+};
+use folio_model::{Mode, Route};
+use layout::TimelineLayout;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{hooks::use_location, NavigateOptions};
+use std::sync::Arc;
+
+#[component]
+pub fn TimelinePage(id: String, event: Memo<Option<String>>) -> impl IntoView {
+    let mode = use_reading().mode;
+    let ready = api::cached_timeline(&id);
+    let content = use_content(What::Timeline(id.clone()), ready, move || {
+        let id = id.clone();
+        async move { api::timeline(&id).await }
+    });
+    move || match content.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(failure)) => (move || view! { <FailurePanel failure=failure.clone() mode=mode.get()/> }).into_any(),
+        Some(Ok(timeline)) => view! { <TimelineView timeline event/> }.into_any(),
+    }
+}
+
+/// The addresses of the timeline's states: a meeting (or none) under
+/// filters, in a mode. Inside an embed they stay embed addresses.
+#[derive(Clone)]
+struct Hrefs {
+    timeline: Arc<Timeline>,
+    links: Links,
+}
+
+impl Hrefs {
+    fn to(&self, event: Option<usize>, f: &Filter, mode: Mode) -> String {
+        let t = &self.timeline;
+        let route = Route::Timeline { id: t.id.clone(), event: event.map(|i| t.events[i].id.clone()) };
+        self.links.to(mode, &route.href(), &f.to_query())
+    }
+}
+
+/// A loaded timeline, following the URL's event and filters.
+#[component]
+fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl IntoView {
+    let mode = use_reading().mode;
+    let location = use_location();
+    let navigate = leptos_router::hooks::use_navigate();
+
+    let filter = Memo::new(move |_| location.search.with(|q| Filter::from_query(q)));
+    let visible = {
+        let t = timeline.clone();
+        Memo::new(move |_| filter.with(|f| f.apply(&t)))
+    };
+    let selected = {
+        let t = timeline.clone();
+        Memo::new(move |_| event.with(|e| e.as_deref().and_then(|id| t.event_index(id))))
+    };
+    let hrefs = Hrefs { timeline: timeline.clone(), links: Links::new() };
+    let go = move |url: String, replace: bool| {
+        navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() })
+    };
+    // Set when a marker is chosen by click or key: the marker is redrawn
+    // (zoom and clusters change), so focus must be put back on it.
+    let refocus = StoredValue::new(false);
+    let select = {
+        let (hrefs, go) = (hrefs.clone(), go.clone());
+        Callback::new(move |i: usize| {
+            refocus.set_value(true);
+            go(hrefs.to(Some(i), &filter.get_untracked(), mode.get_untracked()), false)
+        })
+    };
+    let apply_filter = {
+        let hrefs = hrefs.clone();
+        Callback::new(move |f: Filter| go(hrefs.to(selected.get_untracked(), &f, mode.get_untracked()), true))
+    };
+    let list_href = {
+        let hrefs = hrefs.clone();
+        Callback::new(move |i: usize| relative(&hrefs.to(Some(i), &filter.get_untracked(), mode.get_untracked())))
+    };
+    let list_window = StoredValue::new(None);
+    let embedded = use_reading().embed;
+
+    // Everything below follows the mode: rebuilt when it changes.
+    move || {
+        let mode = mode.get();
+        let t = ui(mode);
+        let tl = timeline.clone();
+        let live = {
+            let tl = tl.clone();
+            Signal::derive(move || selected.get().map(|i| tl.events[i].announcement(mode)))
+        };
+        let title = {
+            let tl = tl.clone();
+            move || {
+                // `try_get`, as for the article's title: leptos_meta may read
+                // it once more after the view is gone.
+                let event = selected.try_get().flatten().map(|i| plain(&tl.events[i].title, mode));
+                timeline_title(event.as_deref(), &plain(&tl.title, mode), &site_name(mode))
+            }
+        };
+        let embed_button = (!embedded).then(|| {
+            let what = Embeddable::Timeline { timeline: tl.clone(), current: event.into() };
+            view! { <EmbedDialog what title=tl.title.clone()/> }
+        });
+        let total = tl.events.len();
+        let count = move || match visible.with(Vec::len) {
+            0 => t.no_events.to_owned(),
+            n => (t.events_shown)(n, total),
+        };
+        view! {
+            <Title text=title/>
+            <section class="timeline-page" lang=mode.ui_lang().tag()>
+                <header class="timeline-header">
+                    <h1><BiText text=tl.title.clone() mode/></h1>
+                    <p class="timeline-description"><BiText text=tl.description.clone() mode/></p>
+                    {embed_button}
+                </header>
+                <UnknownMeeting timeline=tl.clone() event selected hrefs=hrefs.clone() mode/>
+                <TimelineFilters timeline=tl.clone() filter mode apply=apply_filter/>
+                <p class="timeline-count">{count}</p>
+                <TimelineKeys visible selected select>
+                    <TimelineLayout timeline=tl.clone() visible selected mode select refocus list_href list_window/>
+                </TimelineKeys>
+                <p class="keys-hint">{t.keys_hint}</p>
+                <LiveRegion text=live/>
+            </section>
+        }
+    }
+}
+
+/// An address naming a meeting the timeline does not have: a panel whose
+/// way back is the meeting the address most likely meant, else the whole
+/// timeline.
+#[component]
+fn UnknownMeeting(
+    timeline: Arc<Timeline>,
+    event: Memo<Option<String>>,
+    selected: Memo<Option<usize>>,
+    hrefs: Hrefs,
+    mode: Mode,
+) -> impl IntoView {
+    let t = ui(mode);
+    move || {
+        let id = event.get()?;
+        selected.get().is_none().then(|| {
+            let back = match guess(&timeline, &id) {
+                Some(i) => (hrefs.to(Some(i), &Filter::default(), mode), plain(&timeline.events[i].title, mode)),
+                None => (hrefs.to(None, &Filter::default(), mode), plain(&timeline.title, mode)),
+            };
+            view! { <ErrorPanel title=t.no_event_title body=(t.no_event_body)(&id) back mode nested=true/> }
+        })
+    }
+}

@@ -1,0 +1,161 @@
+//! The hand-over from the prerendered view (`#boot`) to the app.
+//!
+//! Usually the app's first render is the prerendered view itself (the page
+//! carried its data, see `content.rs`), and `#boot` goes before the browser
+//! paints again. But a page may leave content out (a file over dist's
+//! inline limit, such as a 10,000-meeting timeline) or carry data that
+//! could not be read. The app's first render is then a loading line, and
+//! swapping a finished view for "Loading…" loses what the reader was
+//! already reading, for as long as the download takes on their network.
+//!
+//! So while the views on screen load (the shell's loading memo, which
+//! every view's content reports to), and `#boot` holds the view
+//! prerendered for this very address, `#boot` stays on screen and the app
+//! waits, hidden (`html[data-holding]` in the stylesheet). Once nothing
+//! loads, the app's view replaces it at once. Links in `#boot` work
+//! meanwhile (the router takes their clicks).
+//!
+//! If a load fails, the kept view stays too, under a [`KeptNotice`] saying
+//! what failed (and a retry where retrying can help), rather than the
+//! app's error panel in its place: the reader keeps what they were
+//! reading. Moving to another address releases it: the view no longer
+//! matches the address.
+//!
+//! Not when `#boot` holds another view: `404.html` is prerendered as "not
+//! found" and served for any unknown address, including a view added since
+//! the build, which the app then loads; showing "not found" meanwhile would
+//! be wrong.
+
+use crate::base::current_path;
+use crate::components::error_panel::KeptNotice;
+use crate::content::{Failure, Status};
+use folio_model::Mode;
+use leptos::prelude::*;
+use std::any::Any;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+/// The attribute on `<html>` that hides the app while `#boot` is kept.
+const HOLDING: &str = "data-holding";
+
+/// What the hand-over is doing, from one run of its effect to the next.
+enum Phase {
+    /// `#boot` is gone (or never was): nothing more to do.
+    Done,
+    /// `#boot` is kept for `path`, with a notice while a load has failed.
+    Kept { path: String, notice: Option<Notice> },
+}
+
+/// A notice on screen: the failure it tells of, and its view, which
+/// unmounts when dropped.
+struct Notice {
+    failure: Failure,
+    host: web_sys::Element,
+    _view: Box<dyn Any>,
+}
+
+impl Drop for Notice {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
+
+/// Follows the shell's `loading` memo and the address: keeps `#boot` while
+/// it stands for what is loading, and hands over once nothing is. One
+/// effect; it runs first once the app is mounted.
+pub fn hand_over(loading: Memo<Status>, mode: Memo<Mode>) {
+    let pathname = leptos_router::hooks::use_location().pathname;
+    Effect::new(move |phase: Option<Phase>| {
+        let status = loading.get();
+        // The router's path, not the window's: the address bar changes only
+        // once the navigation is committed, which may come after this.
+        let path = crate::base::strip(&pathname.get());
+        let (kept, notice) = match phase {
+            None => (arrive(&status, &path), None),
+            Some(Phase::Done) => return Phase::Done,
+            Some(Phase::Kept { path, notice }) => (Some(path), notice),
+        };
+        let Some(kept) = kept else { return release() };
+        match status {
+            Status::Ready => release(),
+            // The reader left a failed view for another address.
+            Status::Failed(_) if path != kept => release(),
+            // Still loading (a retry drops the notice it came from).
+            Status::Loading => Phase::Kept { path: kept, notice: None },
+            Status::Failed(failure) => {
+                let same = notice.as_ref().is_some_and(|n| n.failure == failure);
+                let notice = if same { notice } else { show_notice(failure, mode.get_untracked()) };
+                Phase::Kept { path: kept, notice }
+            }
+        }
+    });
+}
+
+/// The first run, once the app is mounted: the path `#boot` is kept for,
+/// or `None` if it goes at once.
+fn arrive(status: &Status, path: &str) -> Option<String> {
+    let boot = document().get_element_by_id("boot")?;
+    let same_view = boot.get_attribute("data-path").is_some_and(|p| p == path);
+    if !same_view || *status == Status::Ready {
+        return None;
+    }
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute(HOLDING, "");
+    }
+    keep_radios(&boot);
+    Some(path.to_owned())
+}
+
+/// Mounts a [`KeptNotice`] at the top of the kept view's content.
+fn show_notice(failure: Failure, mode: Mode) -> Option<Notice> {
+    let boot = document().get_element_by_id("boot")?;
+    let content = boot.query_selector("main").ok().flatten().unwrap_or(boot);
+    let host = document().create_element("div").ok()?;
+    content.prepend_with_node_1(&host).ok()?;
+    let shown = failure.clone();
+    let view = leptos::mount::mount_to(host.clone().dyn_into().ok()?, move || view! { <KeptNotice failure=shown mode/> });
+    Some(Notice { failure, host, _view: Box::new(view) })
+}
+
+fn release() -> Phase {
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    if let Some(html) = document().document_element() {
+        let _ = html.remove_attribute(HOLDING);
+    }
+    Phase::Done
+}
+
+/// Radios of one name make one group across the document, so the app's
+/// checked language radio unchecked its twin in `#boot`: the kept view
+/// would show no language chosen. Renamed into groups of their own, they
+/// show their prerendered state again.
+///
+/// The app's own switch is hidden meanwhile, so the kept one goes to the
+/// chosen language's address as a plain navigation: that page as
+/// published, in that language, at once, rather than a radio that does
+/// nothing for as long as the load takes (or, after a failure, for good).
+fn keep_radios(boot: &web_sys::Element) {
+    let Ok(radios) = boot.query_selector_all("input[type=radio]") else { return };
+    for i in 0..radios.length() {
+        if let Some(input) = radios.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            input.set_name(&format!("{}-prerendered", input.name()));
+            input.set_checked(input.default_checked());
+            if let Some(mode) = Mode::from_param(&input.value()) {
+                let go = Closure::once_into_js(move || switch_by_loading(mode));
+                let _ = input.add_event_listener_with_callback("change", go.unchecked_ref());
+            }
+        }
+    }
+}
+
+/// Loads this view's address in `mode`, remembering the choice as the
+/// app's switch does.
+fn switch_by_loading(mode: Mode) {
+    crate::prefs::store_mode(mode);
+    let location = window().location();
+    let path = mode.switch(&current_path());
+    let search = location.search().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let _ = location.assign(&format!("{}{path}{search}{hash}", crate::base::path()));
+}
