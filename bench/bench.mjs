@@ -12,11 +12,14 @@
 // SMOKE=1 runs every measurement once, to keep the bench from rotting (the
 // test command does this); CHECK=1 makes a missed budget an exit status.
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, cpSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { launch, summary, throttledPage as throttled, THROTTLE, VIEWPORT } from './lib.mjs';
+import {
+  launch, summary, summaries, throttledPage as throttled, THROTTLE, VIEWPORT, ms, kb, spread, subjects, sizes, brotli,
+  coldLoad as coldLoadIn, ARTICLE_READY, ARTICLE_PAINTED, interactions as interactionsIn, timelineLoad as timelineLoadIn,
+  FOLIO_READY, FOLIO_LIST_READY, OPEN_LAST, FOLIO_ZOOM, zooms,
+} from './lib.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -36,22 +39,10 @@ const N = SMOKE
 /** How long TimelineJS3 gets with 10,000 events before it is reported as timed out. */
 const BIG_TIMEOUT = SMOKE ? 5_000 : 120_000;
 
-const content = (rel) => JSON.parse(readFileSync(join(ROOT, 'content', rel)));
-const catalog = content('catalog.json');
-// Every article file is published; the seed article is the one measured.
-const ARTICLES = readdirSync(join(ROOT, 'content', 'articles')).filter((f) => f.endsWith('.json')).sort()
-  .map((f) => content(`articles/${f}`));
-const article = ARTICLES.find((a) => a.slug === 'japan-overtures-to-russia');
-const timelineId = catalog.timelines[0].id;
-const timeline = content(`timelines/${timelineId}.json`);
-const ARTICLE = `/article/${article.slug}/`;
-const TIMELINE = `/timeline/${timelineId}/`;
+const { articles: ARTICLES, article, timelineId, timeline, ARTICLE, TIMELINE } = subjects(ROOT);
 
 // ---------------------------------------------------------------- stats
 
-const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 1 : 0)} ms` : 'n/a');
-const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
-const spread = (s) => `${ms(s.median)} (IQR ${ms(s.p25)}–${ms(s.p75)})`;
 const ratio = (a, b) => a / b;
 
 // ---------------------------------------------------------------- browser
@@ -59,45 +50,9 @@ const ratio = (a, b) => a / b;
 const browser = await launch();
 const CHROMIUM_VERSION = browser.version();
 
-/** Records, on the first animation frame where `cond` holds, the time from
- *  navigation start: the same method for Folio and for TimelineJS.
- *
- *  The time is read when the frame's callbacks run, not taken from the
- *  timestamp the callback is given. That timestamp is when Chromium began
- *  the frame, which can be before a long task that ran in between (for
- *  Folio, compiling and starting the wasm): measured on the 36-meeting
- *  timeline, it put "ready" about 230 ms before the callback ran, before
- *  `folio-ready` was marked and before the first contentful paint. */
-const POLL = (test) => {
-  const tick = () => {
-    let ok = false;
-    try { ok = test(); } catch { /* not there yet */ }
-    if (ok) window.__readyAt = performance.now();
-    else requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-};
-
 const throttledPage = (viewport) => throttled(browser, viewport);
 
 // ---------------------------------------------------------------- 1. sizes
-
-function sizes() {
-  const files = readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'embed.js');
-  const rows = files.map((f) => {
-    const buf = readFileSync(join(DIST, f));
-    return {
-      file: f,
-      kind: f.split('.').pop(),
-      raw: buf.length,
-      gzip: gzipSync(buf, { level: 9 }).length,
-      brotli: brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
-  });
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
-    { raw: 0, gzip: 0, brotli: 0 });
-  return { files: rows, total };
-}
 
 /** What a first visit to the article downloads, brotli-compressed as a
  *  host would serve it (the bench's server sends files as they are). */
@@ -109,17 +64,17 @@ async function firstVisit() {
   await page.waitForFunction(() => window.__bench.ready);
   await page.waitForLoadState('networkidle');
   await context.close();
-  let raw = 0; let brotli = 0;
+  let raw = 0; let compressed = 0;
   const files = [];
   for (const path of urls) {
     const file = join(DIST, decodeURIComponent(path).replace(/\/$/, '/index.html'));
     let buf;
     try { buf = readFileSync(file); } catch { continue; }
-    const br = brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    raw += buf.length; brotli += br;
+    const br = brotli(buf);
+    raw += buf.length; compressed += br;
     files.push({ path, raw: buf.length, brotli: br });
   }
-  return { raw, brotli, files };
+  return { raw, brotli: compressed, files };
 }
 
 // ---------------------------------------------------------------- 2. cold load
@@ -141,17 +96,6 @@ function writeLimit() {
   return `${BENCH_URL}/limit/article/`;
 }
 
-async function coldLoad(url, { app }) {
-  const { page, context, errors } = await throttledPage();
-  await page.goto(url);
-  await page.waitForFunction((app) => window.__bench.fcp && window.__bench.textFrame && (!app || window.__bench.ready), app, { timeout: 60_000 });
-  const b = await page.evaluate(() => window.__bench);
-  b.text = Math.max(b.fcp, b.textFrame);
-  await context.close();
-  if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-  return b;
-}
-
 async function coldLoads(limitUrl) {
   const folio = { fcp: [], text: [], ready: [] };
   const limit = { fcp: [], text: [] };
@@ -160,72 +104,21 @@ async function coldLoads(limitUrl) {
     const order = i % 2 ? ['limit', 'folio'] : ['folio', 'limit'];
     for (const who of order) {
       if (who === 'folio') {
-        const b = await coldLoad(FOLIO_URL + ARTICLE, { app: true });
+        const b = await coldLoadIn(browser, FOLIO_URL + ARTICLE, ARTICLE_READY);
         folio.fcp.push(b.fcp); folio.text.push(b.text); folio.ready.push(b.ready);
       } else {
-        const b = await coldLoad(limitUrl, { app: false });
+        const b = await coldLoadIn(browser, limitUrl, ARTICLE_PAINTED);
         limit.fcp.push(b.fcp); limit.text.push(b.text);
       }
     }
   }
-  const s = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, summary(v)]));
-  return { folio: s(folio), limit: s(limit) };
+  return { folio: summaries(folio), limit: summaries(limit) };
 }
 
 // ---------------------------------------------------------------- 3. page turn, language switch
 
-/** Clicks `selector` and resolves with two times from the click: until
- *  the article text in the DOM holds `expected` (the new page's or
- *  language's first paragraph; an intermediate state, such as a loading
- *  line, does not count), and until the frame that shows it has been
- *  rendered (a task posted from that frame's animation-frame callback runs
- *  after its style, layout and paint), which is what a reader waits for.
- *  Work the app leaves to the next frame counts in the second figure. */
-const CLICK_UNTIL_TEXT = ([selector, expected]) => new Promise((resolve) => {
-  const has = () => document.querySelector('#page-text')?.textContent.includes(expected);
-  if (has()) throw new Error(`the page already shows ${expected}`);
-  const t0 = performance.now();
-  const done = () => {
-    obs.disconnect(); clearTimeout(timer);
-    const dom = performance.now() - t0;
-    requestAnimationFrame(() => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => resolve({ dom, paint: performance.now() - t0 });
-      ch.port2.postMessage(0);
-    });
-  };
-  const obs = new MutationObserver(() => { if (has()) done(); });
-  const timer = setTimeout(() => { obs.disconnect(); resolve({ dom: NaN, paint: NaN }); }, 5000);
-  obs.observe(document.body, { subtree: true, childList: true, characterData: true });
-  document.querySelector(selector).click();
-});
-
 async function interactions() {
-  const { page, context } = await throttledPage();
-  await page.goto(FOLIO_URL + ARTICLE);
-  await page.waitForFunction(() => window.__bench.ready);
-  const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  // The first paragraph of a page in a language: what the reader waits for.
-  const first = (n, lang) => {
-    const p = article.pages[n].find((b) => b.type === 'paragraph');
-    return (p.text[lang] ?? p.text.en).split('\n')[0].slice(0, 60);
-  };
-  const turns = []; const switches = [];
-  // Even counts, so each loop ends on page 1 in English.
-  for (let i = 0; i < N.turns; i++) {
-    const [sel, to] = i % 2 ? ['a.pager-prev[href]', 0] : ['a.pager-next[href]', 1];
-    turns.push(await page.evaluate(CLICK_UNTIL_TEXT, [sel, first(to, 'en')]));
-    await settle();
-  }
-  for (let i = 0; i < N.turns; i++) {
-    const lang = i % 2 ? 'en' : 'zh';
-    switches.push(await page.evaluate(CLICK_UNTIL_TEXT, [`input[name=folio-mode][value=${lang}]`, first(0, lang)]));
-    await settle();
-  }
-  await context.close();
-  for (const [what, xs] of [['page turn', turns], ['language switch', switches]]) {
-    if (xs.some((x) => !Number.isFinite(x.dom))) throw new Error(`a ${what} did not change the text within 5 s`);
-  }
+  const { turns, switches } = await interactionsIn(browser, FOLIO_URL + ARTICLE, article, N.turns);
   const of = (xs, k) => summary(xs.map((x) => x[k]));
   return { turn: of(turns, 'dom'), switch: of(switches, 'dom'), turnPaint: of(turns, 'paint'), switchPaint: of(switches, 'paint') };
 }
@@ -286,33 +179,10 @@ function writeFloor() {
   return `${BENCH_URL}/floor.html`;
 }
 
-const FOLIO_READY = `!document.getElementById('boot') && document.querySelector('.axis .marker, .axis .cluster')`;
-const FOLIO_LIST_READY = `!document.getElementById('boot') && document.querySelector('.list-event')`;
 const PHONE = { width: 390, height: 800 };
 const TLJS_READY = `document.querySelector('.tl-timemarker') && document.querySelector('.tl-slide')`;
 
-/** Opens `url` cold and resolves with the time from navigation start to
- *  the first frame where `ready` holds (or `null` after `timeout`). */
-async function timelineLoad(url, ready, { timeout = 60_000, count, viewport } = {}) {
-  const { page, context, errors } = await throttledPage(viewport);
-  // The condition is written into the script, not evaluated from a string:
-  // Folio's CSP forbids eval.
-  await page.addInitScript({ content: `(${POLL})(() => ${ready});` });
-  try {
-    await page.goto(url, { timeout });
-    await page.waitForFunction(() => window.__readyAt, null, { timeout });
-    if (count) {
-      const shown = await page.locator('.timeline-count').innerText();
-      if (!shown.startsWith(count)) throw new Error(`Folio shows "${shown}", not ${count} meetings`);
-    }
-    return { ms: await page.evaluate(() => window.__readyAt), page, context };
-  } catch (e) {
-    if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-    await context.close();
-    if (/Timeout/.test(e.name) || /Timeout/.test(e.message)) return { ms: null };
-    throw e;
-  }
-}
+const timelineLoad = (url, ready, options) => timelineLoadIn(browser, url, ready, options);
 
 /** Taps the 51st meeting of the phone list and resolves with the time to
  *  the first frame that shows its card open in place. */
@@ -328,56 +198,21 @@ const TAP_IN_LIST = () => new Promise((resolve) => {
   requestAnimationFrame(tick);
 });
 
-/** Presses End on the timeline (the last meeting) and resolves with the
- *  time to the first frame that shows its sources: with 10,000 meetings
- *  they come from the meeting's own file, so this times that fetch. */
-const OPEN_LAST = (id) => new Promise((resolve) => {
-  document.querySelector('.axis-tools button:last-child').focus();
-  const t0 = performance.now();
-  const tick = () => {
-    if (document.querySelector(`.event-card[data-event="${id}"] .sources`)) resolve(performance.now() - t0);
-    else if (performance.now() - t0 > 5000) resolve(NaN);
-    else requestAnimationFrame(tick);
-  };
-  document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
-  requestAnimationFrame(tick);
-});
-
-/** Clicks `button` and resolves with the time to the first frame after the
- *  timeline's DOM changed: the reader sees the zoom begin. */
-const ZOOM = ([container, button]) => new Promise((resolve) => {
-  const root = document.querySelector(container);
-  const t0 = performance.now();
-  const obs = new MutationObserver(() => {
-    obs.disconnect();
-    requestAnimationFrame(() => resolve(performance.now() - t0));
-  });
-  obs.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-  setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
-  document.querySelector(button).click();
-});
-const FOLIO_ZOOM = ['.axis', '.axis-tools button:first-child'];
 const TLJS_ZOOM = ['#timeline', '.tl-menubar-button:has(.tl-icon-zoom-in)'];
 
-async function zooms(page, which, max) {
-  const out = [];
-  for (let i = 0; i < Math.min(N.zooms, max); i++) {
-    out.push(await page.evaluate(ZOOM, which));
-    // TimelineJS animates a zoom for a second; let each finish.
-    await page.waitForTimeout(which === TLJS_ZOOM ? 1200 : 100);
-  }
-  return out;
-}
+/** Up to `max` zoom steps (at most N.zooms); TimelineJS animates a zoom
+ *  for a second, so each is let to finish. */
+const zoomSteps = (page, which, max) => zooms(page, which, Math.min(N.zooms, max), which === TLJS_ZOOM ? 1200 : 100);
 
 /** Folio on the 10,000 meetings: a copy of the bundle beside the
  *  TimelineJS pages, its timeline written as `cargo xtask dist` writes one
  *  too large to carry (over its INLINE_LIMIT, 512 KB: see `write_split` in
  *  xtask/src/dist.rs): an index, and one file per meeting, by the same code
- *  (`cargo xtask split-timeline`). The timeline page is made as dist makes
- *  that timeline's page: its data keeps the catalog and articles but not the
- *  timeline, and its head asks for the index at low priority (`preloads` in
- *  xtask/src/dist.rs; the unit test there pins the tag). The app then reads
- *  the index from its own server, as TimelineJS3 loads its own data.
+ *  (`cargo xtask split-timeline`). The timeline page gets what dist puts
+ *  into that timeline's page, from dist's own code (`cargo xtask
+ *  page-parts`): its data without the timeline, and in its head the
+ *  preload that asks for the index at low priority. The app then reads the
+ *  index from its own server, as TimelineJS3 loads its own data.
  *  (Intercepting the request instead would time the browser's debugging
  *  protocol carrying the file.) */
 function writeBigFolio(big) {
@@ -385,18 +220,16 @@ function writeBigFolio(big) {
   cpSync(DIST, dir, { recursive: true });
   const whole = join(BENCH_DIR, 'big-timeline.json');
   writeFileSync(whole, JSON.stringify(big));
-  execFileSync(process.env.FOLIO_XTASK, ['split-timeline', whole, join(dir, 'content')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const xtask = (...args) => execFileSync(process.env.FOLIO_XTASK, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  xtask('split-timeline', whole, join(dir, 'content'));
+  const parts = JSON.parse(xtask('page-parts', join(dir, 'content'), TIMELINE));
+  if (!parts.preloads) throw new Error('page-parts: the 10,000 meetings are not too large to carry');
   const page = join(dir, TIMELINE.slice(1), 'index.html');
   const html = readFileSync(page, 'utf8');
-  const block = /(<script type=application\/json id=folio-data>)(.*?)(<\/script>)/s;
-  const m = html.match(block);
-  if (!m) throw new Error(`${page} has no folio-data block`);
-  const data = JSON.parse(m[2]);
-  if (!data.timelines.length) throw new Error(`${page} carries no timeline to leave out`);
-  data.timelines = [];
-  const carried = JSON.stringify(data).replaceAll('<', '\\u003c');
-  const preload = `<link rel=preload as=fetch crossorigin fetchpriority=low href="content/timelines/${timelineId}.json">`;
-  writeFileSync(page, html.replace(block, (_, open, __, close) => open + carried + close).replace('</head>', `${preload}</head>`));
+  const block = /(<script type=application\/json id=folio-data>).*?(<\/script>)/s;
+  if (!block.test(html)) throw new Error(`${page} has no folio-data block`);
+  writeFileSync(page, html.replace(block, (_, open, close) => open + parts.data + close)
+    .replace('</head>', () => `${parts.preloads}</head>`));
   return `${BENCH_URL}/folio${TIMELINE}`;
 }
 
@@ -420,7 +253,7 @@ async function timelines() {
       if (run.ms == null) throw new Error(`${who} did not draw the 36 meetings within 60 s`);
       r.small[who].push(run.ms);
       // One zoom step on each, a few times per run.
-      if (i < N.zooms) r.zoom[who].push(...(await zooms(run.page, who === 'folio' ? FOLIO_ZOOM : TLJS_ZOOM, 1)));
+      if (i < N.zooms) r.zoom[who].push(...(await zoomSteps(run.page, who === 'folio' ? FOLIO_ZOOM : TLJS_ZOOM, 1)));
       await run.context.close();
     }
   }
@@ -428,7 +261,7 @@ async function timelines() {
     const f = await timelineLoad(bigFolio, FOLIO_READY, { count: '10000 of 10000' });
     if (f.ms == null) throw new Error('Folio did not draw 10,000 meetings within 60 s');
     r.big.folio.push(f.ms);
-    r.bigZoom.push(...(await zooms(f.page, FOLIO_ZOOM, 5)));
+    r.bigZoom.push(...(await zoomSteps(f.page, FOLIO_ZOOM, 5)));
     r.bigOpen.push(await f.page.evaluate(OPEN_LAST, 'synthetic-9999'));
     if (!Number.isFinite(r.bigOpen.at(-1))) throw new Error('Folio did not show the last meeting\'s record within 5 s');
     await f.context.close();
@@ -498,7 +331,7 @@ async function memory() {
 
 const started = Date.now();
 const section = (name) => process.stderr.write(`bench: ${name}…\n`);
-section('sizes'); const size = sizes(); const visit = await firstVisit();
+section('sizes'); const size = sizes(DIST); const visit = await firstVisit();
 section(`cold loads (${N.loads} × 2)`); const load = await coldLoads(writeLimit());
 section(`page turns and language switches (${N.turns} each)`); const inter = await interactions();
 section(`timelines (${N.timeline} × 3 with the floor, then 10,000 events)`); const tl = await timelines();

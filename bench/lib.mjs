@@ -1,6 +1,12 @@
-// What bench.mjs and scale.mjs share: the browser, the observers installed
-// before any script runs, and the statistics.
+// What bench.mjs, scale.mjs and ab.mjs share: the browser, the observers
+// installed before any script runs, the statistics and their formats, the
+// sizes, and the measurements themselves (a cold load, page turns and
+// language switches, the timeline's ready, zoom and selection), so that an
+// A/B (ab.mjs) measures exactly what the bench does.
 import { chromium } from 'playwright-core';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 
 export const THROTTLE = 4;
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -15,6 +21,41 @@ export const summary = (xs) => ({
   median: quantile(xs, 0.5), p25: quantile(xs, 0.25), p75: quantile(xs, 0.75),
   p95: quantile(xs, 0.95), n: xs.length,
 });
+
+export const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 1 : 0)} ms` : 'n/a');
+export const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+export const spread = (s) => `${ms(s.median)} (IQR ${ms(s.p25)}–${ms(s.p75)})`;
+/** Each array of an object of arrays, summarised. */
+export const summaries = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, summary(v)]));
+
+/** What the bench measures in a checkout's content/: the seed article and
+ *  the first timeline. */
+export function subjects(root) {
+  const content = (rel) => JSON.parse(readFileSync(join(root, 'content', rel)));
+  const catalog = content('catalog.json');
+  // Every article file is published; the seed article is the one measured.
+  const articles = readdirSync(join(root, 'content', 'articles')).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => content(`articles/${f}`));
+  const article = articles.find((a) => a.slug === 'japan-overtures-to-russia');
+  const timelineId = catalog.timelines[0].id;
+  const timeline = content(`timelines/${timelineId}.json`);
+  return { articles, article, timelineId, timeline, ARTICLE: `/article/${article.slug}/`, TIMELINE: `/timeline/${timelineId}/` };
+}
+
+export const brotli = (buf) => brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** The app's wasm, JS and CSS in a bundle, raw, gzip and brotli, and their
+ *  total (not `embed.js`, which partners load). */
+export function sizes(dist) {
+  const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'embed.js');
+  const rows = files.map((f) => {
+    const buf = readFileSync(join(dist, f));
+    return { file: f, kind: f.split('.').pop(), raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, brotli: brotli(buf) };
+  });
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 });
+  return { files: rows, total };
+}
 
 export function launch() {
   return chromium.launch({
@@ -64,4 +105,170 @@ export async function throttledPage(browser, viewport = VIEWPORT) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   return { page, cdp, context, errors };
+}
+
+/** Conditions for `coldLoad`, run in the page. */
+export const ARTICLE_READY = () => window.__bench.fcp && window.__bench.textFrame && window.__bench.ready;
+export const ARTICLE_PAINTED = () => window.__bench.fcp && window.__bench.textFrame;
+export const HOME_PAINTED = () => window.__bench.fcp && window.__bench.ready;
+
+/** Opens `url` cold and resolves, once `until` holds, with the observers'
+ *  figures (`fcp`, `textFrame`, `ready`) and `text`, the first paragraph
+ *  painted (see `OBSERVE`); `inspect(page)` adds figures of its own. */
+export async function coldLoad(browser, url, until, inspect = async () => ({})) {
+  const { page, context, errors } = await throttledPage(browser);
+  await page.goto(url);
+  await page.waitForFunction(until, null, { timeout: 60_000 });
+  const b = await page.evaluate(() => window.__bench);
+  b.text = Math.max(b.fcp, b.textFrame);
+  Object.assign(b, await inspect(page));
+  await context.close();
+  if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+  return b;
+}
+
+/** Clicks `selector` and resolves with two times from the click: until
+ *  the article text in the DOM holds `expected` (the new page's or
+ *  language's first paragraph; an intermediate state, such as a loading
+ *  line, does not count), and until the frame that shows it has been
+ *  rendered (a task posted from that frame's animation-frame callback runs
+ *  after its style, layout and paint), which is what a reader waits for.
+ *  Work the app leaves to the next frame counts in the second figure. */
+const CLICK_UNTIL_TEXT = ([selector, expected]) => new Promise((resolve) => {
+  const has = () => document.querySelector('#page-text')?.textContent.includes(expected);
+  if (has()) throw new Error(`the page already shows ${expected}`);
+  const t0 = performance.now();
+  const done = () => {
+    obs.disconnect(); clearTimeout(timer);
+    const dom = performance.now() - t0;
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve({ dom, paint: performance.now() - t0 });
+      ch.port2.postMessage(0);
+    });
+  };
+  const obs = new MutationObserver(() => { if (has()) done(); });
+  const timer = setTimeout(() => { obs.disconnect(); resolve({ dom: NaN, paint: NaN }); }, 5000);
+  obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+  document.querySelector(selector).click();
+});
+
+/** `count` page turns (1 → 2 → 1…) and then `count` language switches
+ *  (English → 中文 → English…) of `article`, open at `url`, in one session:
+ *  each `{ dom, paint }` (see `CLICK_UNTIL_TEXT`). `count` is even, so each
+ *  run ends on page 1 in English. */
+export async function interactions(browser, url, article, count) {
+  const { page, context } = await throttledPage(browser);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.ready);
+  const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // The first paragraph of a page in a language: what the reader waits for.
+  const first = (n, lang) => {
+    const p = article.pages[n].find((b) => b.type === 'paragraph');
+    return (p.text[lang] ?? p.text.en).split('\n')[0].slice(0, 60);
+  };
+  const turns = []; const switches = [];
+  for (let i = 0; i < count; i++) {
+    const [sel, to] = i % 2 ? ['a.pager-prev[href]', 0] : ['a.pager-next[href]', 1];
+    turns.push(await page.evaluate(CLICK_UNTIL_TEXT, [sel, first(to, 'en')]));
+    await settle();
+  }
+  for (let i = 0; i < count; i++) {
+    const lang = i % 2 ? 'en' : 'zh';
+    switches.push(await page.evaluate(CLICK_UNTIL_TEXT, [`input[name=folio-mode][value=${lang}]`, first(0, lang)]));
+    await settle();
+  }
+  await context.close();
+  for (const [what, xs] of [['page turn', turns], ['language switch', switches]]) {
+    if (xs.some((x) => !Number.isFinite(x.dom))) throw new Error(`a ${what} did not change the text within 5 s`);
+  }
+  return { turns, switches };
+}
+
+/** Records, on the first animation frame where `cond` holds, the time from
+ *  navigation start: the same method for Folio and for TimelineJS.
+ *
+ *  The time is read when the frame's callbacks run, not taken from the
+ *  timestamp the callback is given. That timestamp is when Chromium began
+ *  the frame, which can be before a long task that ran in between (for
+ *  Folio, compiling and starting the wasm): measured on the 36-meeting
+ *  timeline, it put "ready" about 230 ms before the callback ran, before
+ *  `folio-ready` was marked and before the first contentful paint. */
+const POLL = (test) => {
+  const tick = () => {
+    let ok = false;
+    try { ok = test(); } catch { /* not there yet */ }
+    if (ok) window.__readyAt = performance.now();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+/** Folio's timeline, drawn and live: on the axis, and in the phone list. */
+export const FOLIO_READY = `!document.getElementById('boot') && document.querySelector('.axis .marker, .axis .cluster')`;
+export const FOLIO_LIST_READY = `!document.getElementById('boot') && document.querySelector('.list-event')`;
+
+/** Opens `url` cold and resolves with the time from navigation start to
+ *  the first frame where `ready` (an expression) holds, and the page (or
+ *  `ms: null` after `timeout`). `count` checks the meetings Folio shows. */
+export async function timelineLoad(browser, url, ready, { timeout = 60_000, count, viewport } = {}) {
+  const { page, context, errors } = await throttledPage(browser, viewport);
+  // The condition is written into the script, not evaluated from a string:
+  // Folio's CSP forbids eval.
+  await page.addInitScript({ content: `(${POLL})(() => ${ready});` });
+  try {
+    await page.goto(url, { timeout });
+    await page.waitForFunction(() => window.__readyAt, null, { timeout });
+    if (count) {
+      const shown = await page.locator('.timeline-count').innerText();
+      if (!shown.startsWith(count)) throw new Error(`Folio shows "${shown}", not ${count} meetings`);
+    }
+    return { ms: await page.evaluate(() => window.__readyAt), page, context };
+  } catch (e) {
+    if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+    await context.close();
+    if (/Timeout/.test(e.name) || /Timeout/.test(e.message)) return { ms: null };
+    throw e;
+  }
+}
+
+/** Presses End on the timeline (the last meeting) and resolves with the
+ *  time to the first frame that shows its sources: with 10,000 meetings
+ *  they come from the meeting's own file, so this times that fetch. */
+export const OPEN_LAST = (id) => new Promise((resolve) => {
+  document.querySelector('.axis-tools button:last-child').focus();
+  const t0 = performance.now();
+  const tick = () => {
+    if (document.querySelector(`.event-card[data-event="${id}"] .sources`)) resolve(performance.now() - t0);
+    else if (performance.now() - t0 > 5000) resolve(NaN);
+    else requestAnimationFrame(tick);
+  };
+  document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+  requestAnimationFrame(tick);
+});
+
+/** Clicks `button` and resolves with the time to the first frame after the
+ *  timeline's DOM changed: the reader sees the zoom begin. */
+const ZOOM = ([container, button]) => new Promise((resolve) => {
+  const root = document.querySelector(container);
+  const t0 = performance.now();
+  const obs = new MutationObserver(() => {
+    obs.disconnect();
+    requestAnimationFrame(() => resolve(performance.now() - t0));
+  });
+  obs.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
+  document.querySelector(button).click();
+});
+export const FOLIO_ZOOM = ['.axis', '.axis-tools button:first-child'];
+
+/** `count` zoom steps on `page` with `which` (`[container, button]`), each
+ *  let to finish for `pause` ms. */
+export async function zooms(page, which, count, pause = 100) {
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    out.push(await page.evaluate(ZOOM, which));
+    await page.waitForTimeout(pause);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 // the same content plus N synthetic articles (SCALED_URL), alternating, in
 // one run, under the bench's CPU throttle. Writes medians to OUT as JSON.
 import { writeFileSync } from 'node:fs';
-import { launch, summary, throttledPage } from './lib.mjs';
+import { launch, summaries, coldLoad, HOME_PAINTED, ARTICLE_READY } from './lib.mjs';
 
 const { SHIPPED_URL, SCALED_URL, ARTICLE, OUT } = process.env;
 const LOADS = Number(process.env.LOADS ?? 15);
@@ -13,35 +13,21 @@ if (!SHIPPED_URL || !SCALED_URL || !ARTICLE || !OUT) {
 }
 
 const browser = await launch();
+const stories = async (page) => ({ stories: await page.locator('.story').count() });
 
-/** Loads `url`; resolves once `wait` holds, with the observers' figures. */
-async function load(url, wait) {
-  const { page, context, errors } = await throttledPage(browser);
-  await page.goto(url);
-  await page.waitForFunction(wait, null, { timeout: 60_000 });
-  const b = await page.evaluate(() => window.__bench);
-  const stories = await page.locator('.story').count();
-  await context.close();
-  if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-  return { ...b, stories };
-}
-
-const HOME_PAINTED = () => window.__bench.fcp && window.__bench.ready;
-const ARTICLE_READY = () => window.__bench.ready && window.__bench.textFrame;
 const runs = { shipped: { homeFcp: [], articleReady: [] }, scaled: { homeFcp: [], articleReady: [] } };
 for (let i = 0; i < LOADS; i++) {
   const order = i % 2 ? ['scaled', 'shipped'] : ['shipped', 'scaled'];
   for (const who of order) {
     const base = who === 'shipped' ? SHIPPED_URL : SCALED_URL;
-    const home = await load(`${base}/`, HOME_PAINTED);
+    const home = await coldLoad(browser, `${base}/`, HOME_PAINTED, stories);
     if (!home.stories) throw new Error(`${base}/ lists no stories`);
     runs[who].homeFcp.push(home.fcp);
-    runs[who].articleReady.push((await load(base + ARTICLE, ARTICLE_READY)).ready);
+    runs[who].articleReady.push((await coldLoad(browser, base + ARTICLE, ARTICLE_READY)).ready);
   }
 }
 await browser.close();
-const out = Object.fromEntries(Object.entries(runs).map(([who, r]) =>
-  [who, Object.fromEntries(Object.entries(r).map(([k, v]) => [k, summary(v)]))]));
+const out = Object.fromEntries(Object.entries(runs).map(([who, r]) => [who, summaries(r)]));
 writeFileSync(OUT, JSON.stringify(out, null, 2));
 for (const [who, r] of Object.entries(out)) {
   console.log(`scale: ${who}: home first paint ${r.homeFcp.median.toFixed(0)} ms, article ready ${r.articleReady.median.toFixed(0)} ms`);

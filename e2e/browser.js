@@ -2,6 +2,8 @@
 // playwright-core (Playwright's own browser download cannot work offline).
 import { chromium } from 'playwright-core';
 import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export const BASE = process.env.FOLIO_URL ?? 'http://127.0.0.1:8080';
 
@@ -11,6 +13,21 @@ export function articleFiles() {
   const dir = new URL('../content/articles/', import.meta.url);
   return readdirSync(dir).filter((n) => n.endsWith('.json')).sort()
     .map((n) => JSON.parse(readFileSync(new URL(n, dir))));
+}
+
+/// Runs `cargo xtask ARGS` (the binary the test command names in
+/// FOLIO_XTASK, else through cargo) and returns what it printed.
+export function xtask(...args) {
+  const [cmd, ...first] = process.env.FOLIO_XTASK ? [process.env.FOLIO_XTASK] : ['cargo', 'xtask'];
+  return execFileSync(cmd, [...first, ...args], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+}
+
+/// What dist puts into the page at `path` (`cargo xtask page-parts`) for
+/// the shipped content, with the files `leaveOut` (`timelines/{id}`)
+/// counted as too large to carry: `{ data, preloads }`.
+export function pageParts(path, ...leaveOut) {
+  const content = fileURLToPath(new URL('../content/', import.meta.url));
+  return JSON.parse(xtask('page-parts', content, path, ...leaveOut.flatMap((f) => ['--leave-out', f])));
 }
 
 export const CHROMIUM_ARGS = [

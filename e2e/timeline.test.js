@@ -2,10 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, launch, newPage, waitForApp, withoutPageData } from './browser.js';
+import { BASE, launch, newPage, pageParts, waitForApp, withoutPageData, xtask } from './browser.js';
 
 const ID = 'japan-russia-summits';
 const TL = `/timeline/${ID}/`;
@@ -217,8 +216,7 @@ function split(timeline) {
   const dir = mkdtempSync(join(tmpdir(), 'folio-split-'));
   const whole = join(dir, 'whole.json');
   writeFileSync(whole, JSON.stringify(timeline));
-  const [cmd, ...args] = process.env.FOLIO_XTASK ? [process.env.FOLIO_XTASK] : ['cargo', 'xtask'];
-  execFileSync(cmd, [...args, 'split-timeline', whole, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  xtask('split-timeline', whole, dir);
   return dir;
 }
 
@@ -403,10 +401,13 @@ test('a meeting whose own file fails keeps what it shows, says why, and retries'
 });
 
 test('a page that leaves its timeline out asks for it at once, and the app reads that answer, not a second download', async () => {
-  // As dist writes a page whose timeline is too large to carry (`preloads`
-  // in xtask/src/dist.rs): no data, and the index preloaded in the head.
+  // The preload dist writes into a page whose timeline is too large to
+  // carry, from dist's own code (`cargo xtask page-parts`), on a page
+  // without its data.
+  const { preloads } = pageParts(TL, `timelines/${ID}`);
+  assert.match(preloads, new RegExp(`rel=preload .*href="content/timelines/${ID}\\.json"`));
   const page = await newPage(browser);
-  await withoutPageData(page, { head: `<link rel=preload as=fetch crossorigin fetchpriority=low href="content/timelines/${ID}.json">` });
+  await withoutPageData(page, { head: preloads });
   const requests = [];
   page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith(`/content/timelines/${ID}.json`)) requests.push(r.url()); });
   const unused = [];

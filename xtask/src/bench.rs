@@ -6,19 +6,22 @@
 //! `--smoke` measures everything once and writes to `target/bench/`
 //! instead, so the test command keeps the bench working without touching
 //! the committed results; `--check` exits non-zero on a missed budget.
-//! `--scale N` runs the archive bench instead (see [`crate::scale`]).
+//! `--scale N` runs the archive bench instead (see [`crate::scale`]), and
+//! `--against REV` a same-run A/B against a git revision (see [`crate::ab`]).
 
 use crate::server::Server;
-use crate::tools::{ensure_build_tools, ensure_test_tools, npm_ci};
-use crate::{dist, fail, root, Result};
+use crate::tools::{ensure_build_tools, ensure_test_tools, npm_ci, run as run_command};
+use crate::{dist, fs, root, Error, Result};
 use std::process::Command;
 
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 pub struct Options {
     pub smoke: bool,
     pub check: bool,
     /// Measure an archive of this many synthetic articles instead.
     pub scale: Option<usize>,
+    /// Compare with this git revision instead.
+    pub against: Option<String>,
 }
 
 impl Options {
@@ -31,10 +34,17 @@ impl Options {
                 "--check" => o.check = true,
                 "--scale" => match it.next().and_then(|n| n.parse().ok()).filter(|&n: &usize| n > 0) {
                     Some(n) => o.scale = Some(n),
-                    None => return fail!("--scale needs a number of articles, e.g. --scale 10000"),
+                    None => return Err(Error::usage("--scale needs a number of articles, e.g. --scale 10000")),
                 },
-                other => return fail!("unknown option {other:?} for bench (--smoke, --check, --scale N)"),
+                "--against" => match it.next().filter(|r| !r.starts_with('-')) {
+                    Some(rev) => o.against = Some(rev.clone()),
+                    None => return Err(Error::usage("--against needs a git revision, e.g. --against 8471f3b")),
+                },
+                other => return Err(Error::usage(format!("unknown option {other:?} for bench"))),
             }
+        }
+        if (o.scale.is_some() || o.check) && o.against.is_some() {
+            return Err(Error::usage("--against goes with --smoke only"));
         }
         Ok(o)
     }
@@ -42,6 +52,9 @@ impl Options {
 
 /// Builds `dist/` and runs the bench against it.
 pub fn run(options: Options) -> Result {
+    if let Some(rev) = &options.against {
+        return crate::ab::against(rev, options.smoke);
+    }
     ensure_build_tools()?;
     ensure_test_tools()?;
     let server = Server::start(&root().join("dist"), 0)?;
@@ -50,19 +63,19 @@ pub fn run(options: Options) -> Result {
     dist::build(true)?;
     match options.scale {
         Some(n) => crate::scale::against(&url, n, options.smoke),
-        None => against(&url, options),
+        None => against(&url, &options),
     }
 }
 
 /// Runs the bench against a bundle already served at `folio_url`.
-pub fn against(folio_url: &str, options: Options) -> Result {
+pub fn against(folio_url: &str, options: &Options) -> Result {
     let dir = root().join("bench");
     npm_ci(&dir)?;
     // The comparison pages are written afresh each run.
     let work = root().join("target/bench");
     let www = work.join("www");
-    let _ = std::fs::remove_dir_all(&www);
-    std::fs::create_dir_all(&www)?;
+    fs::remove_dir_all_if_present(&www)?;
+    fs::create_dir_all(&www)?;
     let pages = Server::start(&www, 0)?;
     let out = if options.smoke { work.clone() } else { dir.clone() };
     let mut cmd = Command::new("node");
@@ -74,12 +87,8 @@ pub fn against(folio_url: &str, options: Options) -> Result {
         .env("BENCH_OUT", &out)
         .env("SMOKE", if options.smoke { "1" } else { "0" })
         .env("CHECK", if options.check { "1" } else { "0" })
-        // To write its 10,000-meeting timeline as `dist` would (`split-timeline`).
-        .env("FOLIO_XTASK", std::env::current_exe()?);
-    println!("\n=== bench: {cmd:?}");
-    match cmd.status() {
-        Ok(s) if s.success() => Ok(()),
-        Ok(s) => fail!("the bench failed ({s}); see above"),
-        Err(e) => fail!("cannot start node for the bench: {e}"),
-    }
+        // To write its 10,000-meeting timeline as `dist` would (`split-timeline`,
+        // `page-parts`).
+        .env("FOLIO_XTASK", fs::current_exe()?);
+    run_command(&mut cmd)
 }

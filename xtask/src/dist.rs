@@ -9,8 +9,9 @@
 //! routes render on every core.
 
 use crate::output::{parallel, parallel_map, thousands, Output};
+use crate::shell::{Base, Fill, Shell};
 use crate::tools::{ensure_build_tools, path_with_tools, run};
-use crate::{fail, root, Result};
+use crate::{fail, fs, root, Error, Result};
 use folio_model::embed::{escape_html, Options, Snippet};
 use folio_model::head::{Head, Subject};
 use folio_model::listing::{Archive, Listing, ListingPage, Lists, DERIVED};
@@ -87,7 +88,7 @@ pub fn build_with(build: &Build) -> Result<Built> {
     let out = Output::new(&build.dist)?;
     // The shell becomes every route's page; the home route writes
     // index.html itself.
-    let shell = std::fs::read_to_string(app.join("index.html"))?;
+    let shell = Shell::read(&app.join("index.html"))?;
     out.copy_dir(&app, "", |rel| rel == "index.html")?;
     // A split timeline's file is written as its index instead.
     let split: HashSet<String> = content
@@ -136,7 +137,7 @@ fn trunk(release: bool) -> Result<PathBuf> {
         trunk.arg("--release");
     }
     run(&mut trunk)?;
-    std::fs::write(&stamp, fingerprint)?;
+    fs::write(&stamp, fingerprint)?;
     Ok(out)
 }
 
@@ -166,7 +167,7 @@ fn app_fingerprint(release: bool) -> Result<String> {
     h.update(format!("release={release} trunk={} ", crate::tools::TRUNK_VERSION));
     for f in files {
         h.update(f.strip_prefix(&r).unwrap_or(&f).to_string_lossy().as_bytes());
-        h.update(std::fs::read(&f).map_err(|e| crate::Error(format!("{}: {e}", f.display())))?);
+        h.update(fs::read(&f)?);
     }
     Ok(format!("{:x}", h.finalize()))
 }
@@ -260,8 +261,7 @@ impl Manifest {
         let mut lines: Vec<String> =
             self.new.into_inner().expect("not poisoned").into_iter().map(|(k, v)| format!("{k}\t{v}\n")).collect();
         lines.sort();
-        std::fs::create_dir_all(self.file.parent().expect("in a folder"))?;
-        Ok(std::fs::write(&self.file, lines.concat())?)
+        fs::write_creating(&self.file, lines.concat())
     }
 }
 
@@ -501,60 +501,6 @@ impl Content {
     }
 }
 
-/// The app shell with a view prerendered into it, its head tags, and the
-/// view's data. `base` is the page's `<base href>`, the way back to the
-/// bundle root, before anything in the head that holds a URL.
-/// `carried` is what of `data` the page holds for the app (see
-/// [`Content::carried`]).
-/// `data: None` writes a thin page: the head, the data, and the shell's own
-/// `#boot` (the site's name, and a note for a browser without JavaScript),
-/// which the app replaces at once with its view (see [`Page::thin`]).
-fn prerendered(
-    shell: &str,
-    path: &str,
-    data: Option<PageData>,
-    carried: &PageData,
-    head: &str,
-    base: &Base,
-) -> Result<String> {
-    const TITLE: &str = "<title>Folio</title>";
-    if !shell.contains(TITLE) {
-        return fail!("dist/index.html has no {TITLE}: index.html and xtask disagree");
-    }
-    let shell = shell.replacen(TITLE, head, 1);
-    let shell = match base {
-        Base::Href(href) => shell.replacen(CHARSET, &format!("{CHARSET}<base href=\"{}\">", escape_html(href)), 1),
-        Base::Probe => {
-            // Allowed by its hash; placed after the policy and before
-            // anything in the head that holds a URL.
-            let shell = shell.replacen(WASM_EVAL, &format!("'sha256-{}' {WASM_EVAL}", sha256_base64(BASE_PROBE)), 1);
-            let Some(at) = shell.find(CSP_OPEN).and_then(|i| shell[i..].find('>').map(|j| i + j + 1)) else {
-                return fail!("the shell has no CSP meta to put the base probe after");
-            };
-            format!("{}<script>{BASE_PROBE}</script>{}", &shell[..at], &shell[at..])
-        }
-    };
-    const BOOT: &str = "<div class=boot id=boot>";
-    let json = carried.to_script_json();
-    let Some(data) = data else {
-        let script = format!("<script type=application/json id={}>{json}</script>", folio_model::page_data::SCRIPT_ID);
-        return Ok(shell.replacen("</body>", &format!("{script}</body>"), 1));
-    };
-    let body = folio::prerender::render(path, data);
-    let shell = allowing_style_attributes(&shell, &body)?;
-    let Some(start) = shell.find(BOOT) else {
-        return fail!("dist/index.html has no {BOOT}: index.html and xtask disagree");
-    };
-    let end = shell[start..].find("</body>").map(|i| start + i).expect("a shell with a body");
-    Ok(format!(
-        "{}<div id=boot data-path=\"{}\">{body}</div><script type=application/json id={}>{json}</script>{}",
-        &shell[..start],
-        escape_html(path),
-        folio_model::page_data::SCRIPT_ID,
-        &shell[end..]
-    ))
-}
-
 /// The largest content file, as JSON, that a page carries inline. A bigger
 /// one would be copied into every page that needs it: every meeting page
 /// of a 10,000-meeting timeline would carry all 13 MB of it. The app
@@ -572,20 +518,16 @@ const INLINE_LIMIT: usize = 512 * 1024;
 /// files it wrote. `write` takes a path inside `content/` and the bytes.
 pub fn write_split(timeline: &Timeline, write: &dyn Fn(&str, &[u8]) -> Result) -> Result<usize> {
     let (index, events) = timeline.split();
-    write(&format!("timelines/{}.json", timeline.id), serde_json::to_string(&index)?.as_bytes())?;
+    write(&format!("timelines/{}.json", timeline.id), json(&index).as_bytes())?;
     for e in events {
-        write(&event_path(&timeline.id, &e.id), serde_json::to_string(e)?.as_bytes())?;
+        write(&event_path(&timeline.id, &e.id), json(e).as_bytes())?;
     }
     Ok(events.len())
 }
 
 /// A writer for [`write_split`] into a plain folder.
 fn into_folder(content: &Path) -> impl Fn(&str, &[u8]) -> Result + '_ {
-    move |rel, bytes| {
-        let path = content.join(rel);
-        std::fs::create_dir_all(path.parent().expect("a file in a folder"))?;
-        Ok(std::fs::write(path, bytes)?)
-    }
+    move |rel, bytes| fs::write_creating(content.join(rel), bytes)
 }
 
 /// `cargo xtask split-timeline FILE DIR`: [`write_split`] for a timeline
@@ -616,6 +558,50 @@ pub fn split(file: &Path, content: &Path) -> Result {
     Ok(())
 }
 
+/// `cargo xtask page-parts DIR PATH [--leave-out FILE]...`: what dist puts
+/// into the page at `PATH` for the content folder `DIR`, as JSON on
+/// stdout: `data`, the data the page carries in its script form, and
+/// `preloads`, the tags that ask for what it does not carry. Each `FILE`
+/// (`timelines/{id}`, `articles/{slug}`) counts as over [`INLINE_LIMIT`]
+/// whatever its size. The bench and the end-to-end suite make the page of
+/// a timeline too large to carry from these, rather than build every
+/// meeting's page or write them again in JavaScript.
+pub fn page_parts_command(args: &[String]) -> Result {
+    let [dir, path, options @ ..] = args else {
+        return Err(Error::usage("page-parts needs a content folder and a path"));
+    };
+    let mut content = Content::read(Path::new(dir))?;
+    let mut options = options.iter();
+    while let Some(option) = options.next() {
+        match (option.as_str(), options.next()) {
+            ("--leave-out", Some(file))
+                if ["articles/", "timelines/"].iter().any(|p| file.starts_with(p))
+                    && content.digests.contains_key(file) =>
+            {
+                content.too_large.insert(file.clone());
+            }
+            ("--leave-out", file) => {
+                let given = file.map_or("nothing".to_owned(), |f| format!("{f:?}"));
+                return Err(Error::usage(format!(
+                    "--leave-out needs an article (articles/SLUG) or a timeline (timelines/ID) of {dir}, not {given}"
+                )));
+            }
+            (other, _) => return Err(Error::usage(format!("unknown option {other:?} for page-parts"))),
+        }
+    }
+    let route = Route::parse(path, "").route;
+    if route == Route::NotFound {
+        return Err(Error::usage(format!("{path:?} is not the path of a view")));
+    }
+    let data = content.data_for(&route);
+    let parts = serde_json::json!({
+        "data": content.carried(&data).to_script_json(),
+        "preloads": content.preloads(&route, &data),
+    });
+    println!("{parts}");
+    Ok(())
+}
+
 /// The archive's entries and its articles, both newest first, the order
 /// of the listings: a meeting's citation index, built from them in this
 /// order, keeps its newest citations.
@@ -629,177 +615,19 @@ fn newest_first(articles: Vec<Article>) -> (Archive, Vec<Article>) {
 /// Every file in `articles/` of a content folder, parsed on every core, in
 /// file-name order.
 fn read_articles(dir: &Path) -> Result<Vec<Article>> {
-    let mut names: Vec<String> = match std::fs::read_dir(dir.join("articles")) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".json"))
-            .collect(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => return fail!("content/articles: {e}"),
-    };
+    let mut names: Vec<String> = fs::read_dir_if_present(dir.join("articles"))?
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
     names.sort();
     parallel_map(&names, |n| parse_file(&dir.join("articles").join(n), format!("content/articles/{n}"), parse::article))
 }
 
-/// Reads and parses one content file; an error names it as `shown`.
-fn parse_file<T>(file: &Path, shown: String, parse: fn(&str) -> std::result::Result<T, ContentError>) -> Result<T> {
-    let text = std::fs::read_to_string(file).map_err(|e| crate::Error(format!("{shown}: {e}")))?;
-    parse(&text).map_err(|e| crate::Error(e.in_file(shown).to_string()))
-}
-
-/// How a page finds the bundle root, which its links and assets are
-/// relative to.
-enum Base {
-    /// A relative `<base href>` (`../../`): a route file knows its depth.
-    Href(String),
-    /// `404.html` is served at any depth below a root it cannot know, so a
-    /// script looks for the root before the stylesheet and the app load
-    /// (see [`BASE_PROBE`]).
-    Probe,
-}
-
-/// Walks up from the requested path until `embed.js` (a stable name at the
-/// bundle root) answers, and writes that directory as `<base href>` while
-/// the parser is still in `<head>`. Synchronous on purpose: the links that
-/// follow must resolve against it. Only `404.html` runs it, with one small
-/// request per directory level of the unknown address.
-const BASE_PROBE: &str = "(function(){var p=location.pathname.replace(/[^/]*$/,'');\
-for(;;){var x=new XMLHttpRequest();try{x.open('HEAD',p+'embed.js',false);x.send();if(x.status==200)break}catch(e){}\
-if(p=='/')break;p=p.replace(/[^/]*\\/$/,'')}document.write('<base href=\"'+p+'\">')})()";
-
-/// The first tag of the shell's head: the `<base>` and the policy go right
-/// after it, before anything that holds a URL or a script.
-const CHARSET: &str = "<meta charset=utf-8>";
-const CSP_OPEN: &str = "<meta http-equiv=\"Content-Security-Policy\"";
-const WASM_EVAL: &str = "'wasm-unsafe-eval'";
-
-fn sha256_base64(text: &str) -> String {
-    use base64::Engine;
-    use sha2::Digest;
-    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text))
-}
-
-/// The Content-Security-Policy of every page, as a `<meta>`: scripts only
-/// from the bundle plus Trunk's inline loader, by hash (no
-/// `'unsafe-inline'`); `'wasm-unsafe-eval'` because compiling the wasm needs
-/// it; styles only from the stylesheet (the app sets styles through the
-/// CSSOM, which style-src does not govern). `frame-ancestors` cannot be set
-/// from a `<meta>`, and embeds must be frameable anyway.
-fn csp_meta(shell: &str) -> Result<String> {
-    const OPEN: &str = "<script type=module>";
-    let Some(start) = shell.find(OPEN).map(|i| i + OPEN.len()) else {
-        return fail!("dist/index.html has no {OPEN} loader: Trunk's output changed");
-    };
-    let end = start + shell[start..].find("</script>").expect("a closed loader script");
-    let hash = sha256_base64(&shell[start..end]);
-    if shell[end..].contains(OPEN) {
-        return fail!("dist/index.html has more than one inline script; the CSP hashes only the first");
-    }
-    let policy = format!(
-        "default-src 'self'; script-src 'self' 'sha256-{hash}' {WASM_EVAL}; {STYLE_SRC} \
-         img-src 'self' https: data:; connect-src 'self'; frame-src 'self'; font-src 'self'; \
-         object-src 'none'; base-uri 'self'; form-action 'none'"
-    );
-    Ok(format!("{CSP_OPEN} content=\"{policy}\">"))
-}
-
-const STYLE_SRC: &str = "style-src 'self';";
-
-/// The shell's policy extended to allow exactly the `style` attributes in
-/// `body`, by hash: the timeline axis places its markers with them, and a
-/// prerendered page has no script to set them through the CSSOM. Nothing
-/// else inline is allowed, and the values come from the model's layout
-/// maths, never from content.
-fn allowing_style_attributes(shell: &str, body: &str) -> Result<String> {
-    const OPEN: &str = " style=\"";
-    let mut hashes: Vec<String> = body
-        .match_indices(OPEN)
-        .filter_map(|(i, _)| body[i + OPEN.len()..].split('"').next())
-        .map(|value| format!("'sha256-{}'", sha256_base64(&unescape_attribute(value))))
-        .collect();
-    if hashes.is_empty() {
-        return Ok(shell.to_owned());
-    }
-    hashes.sort();
-    hashes.dedup();
-    if !shell.contains(STYLE_SRC) {
-        return fail!("the shell's policy has no {STYLE_SRC} to extend");
-    }
-    Ok(shell.replacen(STYLE_SRC, &format!("{STYLE_SRC} style-src-attr 'unsafe-hashes' {};", hashes.join(" ")), 1))
-}
-
-/// An attribute value as the browser reads it, which is what a CSP hash is of.
-fn unescape_attribute(value: &str) -> String {
-    [("&quot;", "\""), ("&#x27;", "'"), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")]
-        .iter()
-        .fold(value.to_owned(), |s, (from, to)| s.replace(from, to))
-}
-
-/// The few tags xtask edits, written as a release build's minifier writes
-/// them, so a dev build (`serve --dev`, not minified) is edited alike.
-fn unminified_as_minified(shell: &str) -> String {
-    [
-        (r#"<meta charset="utf-8">"#, "<meta charset=utf-8>"),
-        (r#"<div id="boot" class="boot">"#, "<div class=boot id=boot>"),
-        (r#"<script type="module">"#, "<script type=module>"),
-        (r#"<html lang="en" data-theme="auto">"#, "<html data-theme=auto lang=en>"),
-    ]
-    .iter()
-    .fold(shell.to_owned(), |s, (dev, release)| s.replacen(dev, release, 1))
-}
-
-/// The shell without the `integrity` Trunk puts on the wasm's preload.
-/// Chromium ignores it there ("not supported for preload destinations"),
-/// and says so in the console of every page, which a partner reads as
-/// Folio failing. The loader's own fetch of the wasm never checked it.
-/// The script's `modulepreload` keeps its hash: that one is enforced.
-fn without_wasm_preload_integrity(shell: &str) -> String {
-    let mut out = String::with_capacity(shell.len());
-    let mut rest = shell;
-    while let Some(start) = rest.find("<link ") {
-        let end = start + rest[start..].find('>').map_or(rest.len() - start, |i| i + 1);
-        let tag = &rest[start..end];
-        out.push_str(&rest[..start]);
-        // Only the wasm's link has this type, minified or not.
-        if tag.contains("application/wasm") {
-            out.push_str(&strip_attribute(tag, "integrity"));
-        } else {
-            out.push_str(tag);
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// `tag` without its unquoted attribute `name` (as the minifier writes a
-/// base64 hash: `integrity=sha384-…`).
-fn strip_attribute(tag: &str, name: &str) -> String {
-    let key = format!(" {name}=");
-    let Some(at) = tag.find(&key) else { return tag.to_owned() };
-    let after = &tag[at + key.len()..];
-    let value_end = if let Some(quoted) = after.strip_prefix('"') {
-        quoted.find('"').map_or(after.len(), |i| i + 2)
-    } else {
-        after.find([' ', '>']).unwrap_or(after.len())
-    };
-    format!("{}{}", &tag[..at], &after[value_end..])
-}
-
-/// The shell with `<html lang=…>` set to `tag`, whatever the order of the
-/// attributes Trunk's minifier left.
-fn with_html_lang(shell: &str, tag: &str) -> Result<String> {
-    let start = shell.find("<html").unwrap_or(usize::MAX);
-    let Some(end) = shell.get(start..).and_then(|s| s.find('>')).map(|i| start + i) else {
-        return fail!("dist/index.html has no <html> tag");
-    };
-    let open = &shell[start..end];
-    let Some(at) = open.find(" lang=en") else {
-        return fail!("dist/index.html: <html> has no lang=en to replace: {open}");
-    };
-    let new_open = format!("{} lang={tag}{}", &open[..at], &open[at + " lang=en".len()..]);
-    Ok(format!("{}{new_open}{}", &shell[..start], &shell[end..]))
+/// Reads and parses one content file; a parse error names it as `shown`.
+pub fn parse_file<T>(file: &Path, shown: String, parse: fn(&str) -> std::result::Result<T, ContentError>) -> Result<T> {
+    Ok(parse(&fs::read_to_string(file)?).map_err(|e| e.in_file(shown))?)
 }
 
 /// The oEmbed file of a resource in a mode: `oembed/zh/article/x.json`.
@@ -808,33 +636,24 @@ fn oembed_path(mode: Mode, resource: &str) -> String {
 }
 
 /// Where the bundle will be served, for the absolute URLs oEmbed needs:
-/// `FOLIO_SITE_URL`, else `site_url` in catalog.json.
-/// (The catalog's is checked by the validator; the variable here.)
+/// `FOLIO_SITE_URL`, else `site_url` in catalog.json. Both are checked by
+/// the validator's one rule (the catalog's when the content is validated).
 fn site_url(catalog: &Catalog) -> Result<Option<String>> {
     match std::env::var("FOLIO_SITE_URL").ok().filter(|s| !s.is_empty()) {
-        Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') => {
-            fail!("FOLIO_SITE_URL={url:?} must be an http(s) address ending in \"/\", e.g. https://news.example/folio/")
-        }
-        Some(url) => Ok(Some(url)),
+        Some(url) => match folio_model::validate::site_url_problem("FOLIO_SITE_URL", &url) {
+            Some(problem) => Err(Error::other(problem)),
+            None => Ok(Some(url)),
+        },
         None => Ok(catalog.site_url.clone()),
     }
 }
 
 /// Writes the derived files, every route's page (on every core), `404.html`
 /// and the oEmbed files. Returns how many route files there are.
-fn write_route_files(out: &Output, shell: &str, content: &Content) -> Result<usize> {
-    let shell = unminified_as_minified(shell);
-    if !shell.contains("<script") || !shell.contains("</head>") {
-        return fail!("the app's index.html has no script or no head; did Trunk build the app?");
-    }
-    if !shell.contains(CHARSET) {
-        return fail!("the app's index.html has no {CHARSET}");
-    }
-    let shell = shell.replacen(CHARSET, &format!("{CHARSET}{}", csp_meta(&shell)?), 1);
-    let shell = without_wasm_preload_integrity(&shell);
+fn write_route_files(out: &Output, shell: &Shell, content: &Content) -> Result<usize> {
     // Chinese pages declare their language before the app starts, so the
     // browser picks CJK fonts and screen readers the right voice at once.
-    let zh_shell = with_html_lang(&shell, Mode::Zh.ui_lang().tag())?;
+    let zh_shell = shell.in_lang(Mode::Zh.ui_lang().tag())?;
     let in_content = |rel: &str, bytes: &[u8]| out.write(&format!("content/{rel}"), bytes);
     for t in content.timelines.iter().filter(|t| content.too_large_timeline(t)) {
         let n = write_split(t, &in_content)?;
@@ -854,7 +673,10 @@ fn write_route_files(out: &Output, shell: &str, content: &Content) -> Result<usi
     // 404.html answers at any depth below a root it cannot know (the same
     // dist/ may be deployed anywhere), so it finds the root at run time.
     let data = content.data_for(&Route::NotFound);
-    let page_404 = prerendered(&shell, "/404.html", Some(data.clone()), &content.carried(&data), &head, &Base::Probe)?;
+    let carried = content.carried(&data).to_script_json();
+    let body = folio::prerender::render("/404.html", data);
+    let view = Some(("/404.html", body.as_str()));
+    let page_404 = shell.page(&Fill { base: Base::Probe, head: &head, links: "", view, data: &carried });
     out.write("404.html", page_404.as_bytes())?;
     if site.is_none() {
         println!(
@@ -864,7 +686,7 @@ fn write_route_files(out: &Output, shell: &str, content: &Content) -> Result<usi
     let pages = content.pages();
     let routes: Vec<(&Page, Mode)> = pages.iter().flat_map(|p| Mode::ALL.into_iter().map(move |m| (p, m))).collect();
     let manifest = Manifest::load(out.root());
-    let build = digest(&[&shell, &renderer_id(), site.as_deref().unwrap_or_default()]);
+    let build = digest(&[&shell.key(), &renderer_id(), site.as_deref().unwrap_or_default()]);
     let rendered = std::sync::atomic::AtomicUsize::new(0);
     parallel(&routes, "route files", |&(page, mode)| {
         let path = mode.localize(&framed(page.embed, &page.route.href()));
@@ -874,24 +696,23 @@ fn write_route_files(out: &Output, shell: &str, content: &Content) -> Result<usi
             return Ok(());
         }
         rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let base = if mode == Mode::Zh { &zh_shell } else { &shell };
+        let shell = if mode == Mode::Zh { &zh_shell } else { shell };
         let head = content.head(&page.route, mode, page.embed).to_html(site.as_deref());
         let data = content.data_for(&page.route);
-        let carried = content.carried(&data);
-        let preload = content.preloads(&page.route, &data);
-        let view = (!page.thin).then_some(data);
-        let mut html = prerendered(base, &path, view, &carried, &head, &Base::Href(base_href(&path)))?;
-        html = html.replacen("</head>", &format!("{preload}</head>"), 1);
+        let carried = content.carried(&data).to_script_json();
+        let mut links = content.preloads(&page.route, &data);
         if let (Some(site), Some((resource, title))) = (&site, &page.resource) {
-            let link = format!(
+            links.push_str(&format!(
                 "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}{}\" title=\"{}\">",
                 escape_html(site),
                 oembed_path(mode, resource),
                 escape_html(title.str(mode.ui_lang()))
-            );
-            html = html.replacen("</head>", &format!("{link}</head>"), 1);
+            ));
         }
-        out.write(&rel, html.as_bytes())
+        let body = (!page.thin).then(|| folio::prerender::render(&path, data));
+        let view = body.as_deref().map(|body| (path.as_str(), body));
+        let fill = Fill { base: Base::Href(base_href(&path)), head: &head, links: &links, view, data: &carried };
+        out.write(&rel, shell.page(&fill).as_bytes())
     })?;
     manifest.save()?;
     println!(
@@ -916,7 +737,7 @@ fn write_route_files(out: &Output, shell: &str, content: &Content) -> Result<usi
                 let title = title.str(mode.ui_lang());
                 let snippet = Snippet { site, mode, route: &route, options: Options::default(), title };
                 let json = serde_json::to_string_pretty(&snippet.oembed(&provider))
-                    .map_err(|e| crate::Error(e.to_string()))?;
+                    .expect("an oEmbed document always serialises");
                 out.write(&oembed_path(mode, resource), json.as_bytes())?;
             }
         }
@@ -1067,60 +888,8 @@ mod tests {
         assert_eq!(&joined, whole);
         // Splitting the index again would empty the meetings' files.
         let again = split(&dir.join(format!("timelines/{}.json", whole.id)), &dir).unwrap_err();
-        assert!(again.0.contains("already split"), "{}", again.0);
+        assert!(again.to_string().contains("already split"), "{again}");
         std::fs::remove_dir_all(dir).unwrap();
-    }
-
-    #[test]
-    fn only_the_wasm_preload_loses_its_integrity() {
-        let shell = "<head><link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
-            <link as=fetch crossorigin href=./f_bg.wasm integrity=sha384-B+/= rel=preload type=application/wasm>\
-            <link href=\"x.css\" integrity=\"sha384-C\" rel=stylesheet></head>";
-        assert_eq!(
-            without_wasm_preload_integrity(shell),
-            "<head><link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
-            <link as=fetch crossorigin href=./f_bg.wasm rel=preload type=application/wasm>\
-            <link href=\"x.css\" integrity=\"sha384-C\" rel=stylesheet></head>"
-        );
-        // As a dev build (not minified) writes it.
-        assert_eq!(
-            without_wasm_preload_integrity(
-                r#"<link rel="preload" href="/f_bg.wasm" as="fetch" type="application/wasm" crossorigin="" integrity="sha384-B+/=">"#
-            ),
-            r#"<link rel="preload" href="/f_bg.wasm" as="fetch" type="application/wasm" crossorigin="">"#
-        );
-    }
-
-    #[test]
-    fn html_lang_is_replaced_in_any_attribute_order() {
-        for (shell, want) in [
-            (
-                "<!doctype html><html data-theme=auto lang=en><head>",
-                "<!doctype html><html data-theme=auto lang=zh-Hans><head>",
-            ),
-            ("<html lang=en data-theme=auto><body lang=en>", "<html lang=zh-Hans data-theme=auto><body lang=en>"),
-        ] {
-            assert_eq!(with_html_lang(shell, "zh-Hans").unwrap(), want);
-        }
-        assert!(
-            with_html_lang("<html data-theme=auto>", "zh-Hans").is_err(),
-            "a shell it cannot fix is an error, not a silent English page"
-        );
-    }
-
-    #[test]
-    fn style_attributes_are_allowed_by_hash_and_nothing_else_changes() {
-        let shell = format!("<meta content=\"default-src 'self'; {STYLE_SRC} img-src 'self'\">");
-        assert_eq!(allowing_style_attributes(&shell, "<p>no styles</p>").unwrap(), shell);
-        let body = r#"<b style="left:1px;"></b><i style="left:1px;"></i><u style="a:&quot;x&quot;"></u>"#;
-        let csp = allowing_style_attributes(&shell, body).unwrap();
-        let (one, quoted) = (sha256_base64("left:1px;"), sha256_base64("a:\"x\""));
-        let (one, quoted) = (format!("'sha256-{one}'"), format!("'sha256-{quoted}'"));
-        assert!(csp.contains(&format!("{STYLE_SRC} style-src-attr 'unsafe-hashes' ")), "{csp}");
-        assert_eq!(csp.matches(&one).count(), 1, "each value once: {csp}");
-        assert!(csp.contains(&quoted), "hashed as the browser reads it: {csp}");
-        assert!(csp.ends_with("; img-src 'self'\">"), "{csp}");
-        assert!(allowing_style_attributes("<meta>", body).is_err(), "a policy it cannot extend is an error");
     }
 }
 

@@ -6,40 +6,28 @@
 //! - `dist`:     the release bundle in `dist/`
 //! - `validate`: check a content folder (default `content/`)
 //! - `split-timeline`: a large timeline as a bundle serves it
-//! - `bench`:    speed and size against a static-HTML limit and TimelineJS3
+//! - `page-parts`: what dist puts into one page, for the bench and the tests
+//! - `bench`:    speed and size against a static-HTML limit and TimelineJS3,
+//!   or against another revision of Folio (`--against REV`, see [`ab`])
 //!
 //! `serve`, `test` and `dist` first install what is missing (see
 //! [`tools`]), so a fresh Debian machine needs only these commands.
 
+mod ab;
 mod bench;
 mod dist;
+mod error;
+mod fs;
 mod output;
 mod scale;
 mod server;
+mod shell;
 mod test;
 mod tools;
 
+pub use error::{Error, Kind, Result};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-/// A failed step, with what to do about it. Errors are values: each command
-/// returns one, and `main` prints it once.
-#[derive(Debug)]
-pub struct Error(pub String);
-
-impl<E: std::error::Error> From<E> for Error {
-    fn from(e: E) -> Self {
-        Error(e.to_string())
-    }
-}
-
-pub type Result<T = ()> = std::result::Result<T, Error>;
-
-/// Builds an [`Error`] from a format string.
-#[macro_export]
-macro_rules! fail {
-    ($($t:tt)*) => { Err($crate::Error(format!($($t)*))) };
-}
 
 /// The workspace root, whatever directory cargo was started from.
 pub fn root() -> PathBuf {
@@ -62,6 +50,16 @@ usage: cargo xtask <command>
                              each measurement once, --check fails on a missed budget
   bench --scale N [--smoke]  build and load an archive of N synthetic articles beside the
                              shipped content (bench/scale-N.md)
+  bench --against REV [--smoke]
+                             same-run A/B: build git revision REV (in a worktree,
+                             target/ab/REV) and the working tree, load both alternating,
+                             and print their medians and ratios (bench/ab.md; --smoke
+                             loads each once, into target/ab/ab.md)
+  page-parts DIR PATH [--leave-out FILE]...
+                             what dist puts into the page at PATH for the content folder
+                             DIR, as JSON (the carried data and the preload tags), with
+                             FILE (timelines/ID) treated as too large to carry; for the
+                             bench and the end-to-end tests
 ";
 
 fn main() -> ExitCode {
@@ -73,8 +71,9 @@ fn main() -> ExitCode {
         Some("bench") => bench::Options::parse(&args[1..]).and_then(bench::run),
         Some("split-timeline") => match &args[1..] {
             [file, dir] => dist::split(Path::new(file), Path::new(dir)),
-            _ => fail!("split-timeline needs a timeline file and a content folder\n{USAGE}"),
+            _ => Err(Error::usage("split-timeline needs a timeline file and a content folder")),
         },
+        Some("page-parts") => dist::page_parts_command(&args[1..]),
         Some("validate") => validate(args.get(1).map(PathBuf::from).unwrap_or_else(|| root().join("content"))),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
@@ -87,8 +86,12 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Error(msg)) => {
-            eprintln!("xtask: error: {msg}");
+        Err(e) => {
+            eprintln!("xtask: error: {e}");
+            if let Kind::Usage(_) = e.kind() {
+                eprint!("\n{USAGE}");
+                return ExitCode::from(2);
+            }
             ExitCode::FAILURE
         }
     }
@@ -102,11 +105,11 @@ fn serve(args: &[String]) -> Result {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--port" => {
-                port = it.next().and_then(|p| p.parse().ok()).ok_or_else(|| Error("--port needs a number".into()))?
+                port = it.next().and_then(|p| p.parse().ok()).ok_or_else(|| Error::usage("--port needs a number"))?
             }
             "--dev" => release = false,
             "--no-build" => build = false,
-            other => return fail!("unknown option {other:?} for serve\n{USAGE}"),
+            other => return Err(Error::usage(format!("unknown option {other:?} for serve"))),
         }
     }
     // Listen first, so a local build's oEmbed files name this address
@@ -130,12 +133,12 @@ fn dist_command(args: &[String]) -> Result {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let dir = |it: &mut std::slice::Iter<String>| {
-            it.next().map(PathBuf::from).ok_or_else(|| Error(format!("{a} needs a folder\n{USAGE}")))
+            it.next().map(PathBuf::from).ok_or_else(|| Error::usage(format!("{a} needs a folder")))
         };
         match a.as_str() {
             "--content" => build.content = dir(&mut it)?,
             "--out" => build.dist = dir(&mut it)?,
-            other => return fail!("unknown option {other:?} for dist\n{USAGE}"),
+            other => return Err(Error::usage(format!("unknown option {other:?} for dist"))),
         }
     }
     dist::build_with(&build).map(drop)
@@ -144,7 +147,7 @@ fn dist_command(args: &[String]) -> Result {
 /// Prints every finding; fails if any is an error.
 pub fn validate(dir: PathBuf) -> Result {
     use folio_model::validate::{has_errors, validate, Corpus};
-    let corpus = Corpus::read_dir(&dir).map_err(|e| Error(format!("cannot read {}: {e}", dir.display())))?;
+    let corpus = Corpus::read_dir(&dir).map_err(|e| Error::io("read the content folder", &dir, e))?;
     let diags = validate(&corpus);
     let shown = dir.display().to_string();
     for d in &diags {
@@ -152,8 +155,8 @@ pub fn validate(dir: PathBuf) -> Result {
     }
     let articles = corpus.articles.len();
     if has_errors(&diags) {
-        let n = diags.iter().filter(|d| d.severity == folio_model::validate::Severity::Error).count();
-        return fail!("{shown}: {n} error(s) in {articles} article file(s) and the catalog");
+        let errors = diags.iter().filter(|d| d.severity == folio_model::validate::Severity::Error).count();
+        return Err(Kind::Invalid { dir, errors, articles }.into());
     }
     println!("{shown}: catalog and {articles} article(s) are valid ({} warning(s))", diags.len());
     Ok(())

@@ -8,7 +8,7 @@
 //! no longer produces (an article taken down). [`parallel`] spreads the
 //! routes over the cores and says how far it has got.
 
-use crate::Result;
+use crate::{fs, Result};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -40,7 +40,7 @@ pub struct Stats {
 
 impl Output {
     pub fn new(root: &Path) -> Result<Output> {
-        std::fs::create_dir_all(root)?;
+        fs::create_dir_all(root)?;
         Ok(Output {
             root: root.to_path_buf(),
             written: AtomicUsize::new(0),
@@ -66,10 +66,7 @@ impl Output {
         if same {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
         } else {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            std::fs::write(&path, bytes).map_err(|e| crate::Error(format!("{}: {e}", path.display())))?;
+            fs::write_creating(&path, bytes)?;
             self.written.fetch_add(1, Ordering::Relaxed);
         }
         self.produced.lock().expect("no writer panicked").insert(path);
@@ -104,7 +101,7 @@ impl Output {
             .collect();
         parallel(&files, "files copied", |(file, rel)| {
             let dest = if to.is_empty() { rel.clone() } else { format!("{}/{rel}", to.trim_end_matches('/')) };
-            self.write(&dest, &std::fs::read(file)?)
+            self.write(&dest, &fs::read(file)?)
         })
     }
 
@@ -115,7 +112,7 @@ impl Output {
         walk(&self.root, &mut all)?;
         let mut removed = 0;
         for file in all.into_iter().filter(|f| !produced.contains(f)) {
-            std::fs::remove_file(&file)?;
+            fs::remove_file(&file)?;
             removed += 1;
             let mut dir = file.parent();
             while let Some(d) = dir.filter(|d| *d != self.root) {
@@ -137,14 +134,8 @@ impl Output {
 
 /// Every file under `dir`, in no particular order (none if it is missing).
 pub fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(crate::Error(format!("{}: {e}", dir.display()))),
-    };
-    for e in entries {
-        let e = e?;
-        if e.file_type()?.is_dir() {
+    for e in fs::read_dir_if_present(dir)?.unwrap_or_default() {
+        if fs::is_dir(&e)? {
             walk(&e.path(), out)?;
         } else {
             out.push(e.path());
@@ -289,8 +280,8 @@ mod tests {
         })
         .unwrap();
         assert_eq!(sum.into_inner(), 999 * 1000 / 2);
-        let e = parallel(&items, "items", |i| if *i == 500 { Err(crate::Error("item 500".into())) } else { Ok(()) });
-        assert_eq!(e.unwrap_err().0, "item 500");
+        let e = parallel(&items, "items", |i| if *i == 500 { Err(crate::Error::other("item 500")) } else { Ok(()) });
+        assert_eq!(e.unwrap_err().to_string(), "item 500");
         assert_eq!(parallel_map(&items, |i| Ok(i * 2)).unwrap(), items.iter().map(|i| i * 2).collect::<Vec<_>>());
         assert!(parallel_map(&[] as &[usize], |i| Ok(*i)).unwrap().is_empty());
     }

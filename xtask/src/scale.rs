@@ -15,12 +15,12 @@
 //! `bench/scale-N.md` unless `--smoke`). A timing is never a test: the
 //! budgets are printed as met or missed, nothing fails on them.
 
-use crate::dist::{build_with, Build, Built};
+use crate::dist::{build_with, parse_file, Build, Built};
 use crate::output::thousands;
 use crate::server::Server;
-use crate::tools::npm_ci;
-use crate::{fail, root, Result};
-use folio_model::timeline::Date;
+use crate::tools::{npm_ci, run};
+use crate::{fail, fs, root, Error, Result};
+use folio_model::Date;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -52,7 +52,7 @@ pub fn build(n: usize) -> Result<Archive> {
     let work = root().join("target/scale").join(n.to_string());
     let content = work.join("content");
     let dist = work.join("dist");
-    let _ = std::fs::remove_dir_all(&work);
+    fs::remove_dir_all_if_present(&work)?;
     write_synthetic(&root().join("content"), &content, n)?;
     println!("\n=== bench --scale {n}: {n} synthetic articles in {}", content.display());
 
@@ -60,10 +60,10 @@ pub fn build(n: usize) -> Result<Archive> {
     let cold = build_with(&build)?;
     // The same archive, one article edited: what a publisher's correction costs.
     let edited = content.join("articles").join(format!("{}.json", synthetic_slug(n / 2)));
-    let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&edited)?)?;
+    let mut json: serde_json::Value = fs::read_json(&edited)?;
     let first = &mut json["pages"][0][0]["text"]["en"];
     *first = format!("Corrected: {}", first.as_str().unwrap_or_default()).into();
-    std::fs::write(&edited, json.to_string())?;
+    fs::write(&edited, json.to_string())?;
     let rebuild = build_with(&build)?;
     Ok(Archive { n, work, dist, cold, rebuild })
 }
@@ -83,7 +83,7 @@ pub fn report(shipped_url: &str, archive: &Archive, smoke: bool) -> Result {
     let scaled = walk_sizes(dist)?;
     let per_article_ms = cold.seconds * 1000.0 / n as f64;
     let per_article_bytes = (scaled.total.saturating_sub(shipped.total)) as f64 / n as f64;
-    let home = std::fs::metadata(dist.join("index.html"))?.len();
+    let home = fs::metadata(dist.join("index.html"))?.len();
 
     // Cold loads, shipped against scaled, alternating.
     let server = Server::start(dist, 0)?;
@@ -143,7 +143,7 @@ pub fn report(shipped_url: &str, archive: &Archive, smoke: bool) -> Result {
         format!(
             "{:.1} KB (shipped: {:.1} KB)",
             home as f64 / 1024.0,
-            std::fs::metadata(root().join("dist/index.html"))?.len() as f64 / 1024.0
+            fs::metadata(root().join("dist/index.html"))?.len() as f64 / 1024.0
         ),
         "≤ 64 KB".into(),
         home <= budget::HOME,
@@ -160,9 +160,9 @@ pub fn report(shipped_url: &str, archive: &Archive, smoke: bool) -> Result {
     }
     let _ = writeln!(w, "\nShipped bundle: {:.1} MB in {} files. Loads: 4× CPU throttle, medians of {} each, shipped and scaled alternating.", shipped.total as f64 / 1e6, thousands(shipped.files), loads.count);
     println!("\n{report}");
-    std::fs::write(work.join("results.md"), &report)?;
+    fs::write(work.join("results.md"), &report)?;
     if !smoke {
-        std::fs::write(root().join(format!("bench/scale-{n}.md")), &report)?;
+        fs::write(root().join(format!("bench/scale-{n}.md")), &report)?;
     }
     Ok(())
 }
@@ -181,7 +181,7 @@ fn walk_sizes(dir: &Path) -> Result<Sizes> {
     crate::output::walk(dir, &mut files)?;
     let mut s = Sizes { total: 0, files: files.len(), html: (0, String::new()), json: (0, String::new()) };
     for path in files {
-        let len = std::fs::metadata(&path)?.len();
+        let len = fs::metadata(&path)?.len();
         s.total += len;
         let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().into_owned();
         let slot = match path.extension().and_then(|x| x.to_str()) {
@@ -204,17 +204,11 @@ fn synthetic_slug(i: usize) -> String {
 /// Copies `from` to `to` and adds `n` synthetic articles.
 fn write_synthetic(from: &Path, to: &Path, n: usize) -> Result {
     copy_tree(from, to)?;
-    let catalog = folio_model::parse::catalog(&std::fs::read_to_string(from.join("catalog.json"))?)
-        .map_err(|e| crate::Error(e.to_string()))?;
+    let catalog = parse_file(&from.join("catalog.json"), "catalog.json".into(), folio_model::parse::catalog)?;
     let timeline_events: Vec<String> = match catalog.timelines.first() {
         Some(t) => {
-            let text = std::fs::read_to_string(from.join(format!("timelines/{}.json", t.id)))?;
-            folio_model::timeline::parse(&text)
-                .map_err(|e| crate::Error(e.to_string()))?
-                .events
-                .into_iter()
-                .map(|e| e.id)
-                .collect()
+            let rel = format!("timelines/{}.json", t.id);
+            parse_file(&from.join(&rel), rel, folio_model::timeline::parse)?.events.into_iter().map(|e| e.id).collect()
         }
         None => Vec::new(),
     };
@@ -226,7 +220,7 @@ fn write_synthetic(from: &Path, to: &Path, n: usize) -> Result {
     let newest = Date { year: 2026, month: 11, day: 30 }.day_number();
     for i in 0..n {
         let json = synthetic_article(i, newest, &sections, &editions, &timeline_events);
-        std::fs::write(to.join("articles").join(format!("{}.json", synthetic_slug(i))), json)?;
+        fs::write(to.join("articles").join(format!("{}.json", synthetic_slug(i))), json)?;
     }
     Ok(())
 }
@@ -236,8 +230,8 @@ fn copy_tree(from: &Path, to: &Path) -> Result {
     crate::output::walk(from, &mut files)?;
     for file in files {
         let dest = to.join(file.strip_prefix(from).expect("walked from here"));
-        std::fs::create_dir_all(dest.parent().expect("a file in a folder"))?;
-        std::fs::copy(&file, dest)?;
+        fs::create_dir_all(dest.parent().expect("a file in a folder"))?;
+        fs::copy(&file, dest)?;
     }
     Ok(())
 }
@@ -351,7 +345,7 @@ struct Loads {
 
 impl Loads {
     fn median(&self, key: &str, which: &str) -> Result<f64> {
-        self.json[which][key]["median"].as_f64().ok_or_else(|| crate::Error(format!("scale.mjs gave no {which}.{key}")))
+        self.json[which][key]["median"].as_f64().ok_or_else(|| Error::other(format!("scale.mjs gave no {which}.{key}")))
     }
 }
 
@@ -360,19 +354,14 @@ fn cold_loads(shipped: &str, scaled: &str, slug: &str, smoke: bool) -> Result<Lo
     npm_ci(&dir)?;
     let out: PathBuf = root().join("target/scale/loads.json");
     let count = if smoke { 1 } else { 15 };
-    let status = Command::new("node")
+    run(Command::new("node")
         .arg("scale.mjs")
         .current_dir(&dir)
         .env("SHIPPED_URL", shipped)
         .env("SCALED_URL", scaled)
         .env("ARTICLE", format!("/article/{slug}/"))
         .env("LOADS", count.to_string())
-        .env("OUT", &out)
-        .status()
-        .map_err(|e| crate::Error(format!("cannot start node for bench/scale.mjs: {e}")))?;
-    if !status.success() {
-        return fail!("bench/scale.mjs failed ({status}); see above");
-    }
-    let json = serde_json::from_str(&std::fs::read_to_string(&out)?)?;
+        .env("OUT", &out))?;
+    let json = fs::read_json(&out)?;
     Ok(Loads { json, count })
 }

@@ -20,9 +20,12 @@ impl Server {
     /// Serves `dir` on 127.0.0.1:`port` (0 picks a free port) in the
     /// background.
     pub fn start(dir: &Path, port: u16) -> Result<Server> {
-        let listener = TcpListener::bind(("127.0.0.1", port))
-            .map_err(|e| crate::Error(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
-        let addr = listener.local_addr()?;
+        let listen = |e: std::io::Error| {
+            let hint = if port == 0 { "" } else { " (is another server on it? try --port)" };
+            crate::Error::other(format!("cannot listen on 127.0.0.1:{port}: {e}{hint}"))
+        };
+        let listener = TcpListener::bind(("127.0.0.1", port)).map_err(listen)?;
+        let addr = listener.local_addr().map_err(listen)?;
         let dir = dir.to_path_buf();
         let handle = std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {

@@ -82,7 +82,7 @@ pub fn run() -> Result {
 
     let v = crate::validate(root().join("content"));
     if let Err(e) = &v {
-        eprintln!("xtask: {}", e.0);
+        eprintln!("xtask: {e}");
     }
     layers.push(("validate content/", Count { passed: v.is_ok() as usize, failed: v.is_err() as usize }));
 
@@ -142,11 +142,11 @@ pub fn run() -> Result {
                 .env("FOLIO_URL", &url)
                 .env("FOLIO_ARCHIVE_URL", &archive_url)
                 // For bundles made in a test (`split-timeline`).
-                .env("FOLIO_XTASK", std::env::current_exe()?)
+                .env("FOLIO_XTASK", crate::fs::current_exe()?)
                 .current_dir(root().join("e2e")),
         ),
         Err(e) => {
-            eprintln!("xtask: cannot build the bundles for the end-to-end tests: {}", e.0);
+            eprintln!("xtask: cannot build the bundles for the end-to-end tests: {e}");
             Count { passed: 0, failed: 1 }
         }
     };
@@ -154,18 +154,18 @@ pub fn run() -> Result {
 
     // The bench, once over, so it cannot rot: its figures are not checked
     // here (a timing is no test), only that every measurement still runs.
-    let smoke = crate::bench::against(&url, crate::bench::Options { smoke: true, ..Default::default() });
+    let smoke = crate::bench::against(&url, &crate::bench::Options { smoke: true, ..Default::default() });
     if let Err(e) = &smoke {
-        eprintln!("xtask: {}", e.0);
+        eprintln!("xtask: {e}");
     }
     layers.push(("bench --smoke", Count { passed: smoke.is_ok() as usize, failed: smoke.is_err() as usize }));
     // The archive bench at a small N: its build, rebuild and loads run.
     let scale = match &built {
         Ok(archive) => crate::scale::report(&url, archive, true),
-        Err(e) => fail!("no archive bundle to measure: {}", e.0),
+        Err(e) => fail!("no archive bundle to measure: {e}"),
     };
     if let Err(e) = &scale {
-        eprintln!("xtask: {}", e.0);
+        eprintln!("xtask: {e}");
     }
     layers.push(("bench --scale --smoke", Count { passed: scale.is_ok() as usize, failed: scale.is_err() as usize }));
 

@@ -5,7 +5,7 @@
 //! downloaded from outside crates.io, Debian and npm: Trunk runs offline and
 //! finds wasm-bindgen and wasm-opt on PATH.
 
-use crate::{fail, root, Result};
+use crate::{fail, root, Kind, Result};
 use std::process::{Command, Stdio};
 use std::sync::Once;
 
@@ -14,13 +14,13 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 
 /// Runs a command with inherited output; fails with the command line.
 pub fn run(cmd: &mut Command) -> Result {
-    let line = format!("{cmd:?}");
-    println!("xtask: $ {line}");
-    let status = cmd.status().map_err(|e| crate::Error(format!("cannot start {line}: {e}")))?;
-    if !status.success() {
-        return fail!("{line} failed ({status})");
+    let command = format!("{cmd:?}");
+    println!("xtask: $ {command}");
+    match cmd.status() {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => Err(Kind::Command { command, status }.into()),
+        Err(source) => Err(Kind::Spawn { command, source }.into()),
     }
-    Ok(())
 }
 
 /// The stdout of a command, or `None` if it cannot run or fails.
@@ -39,7 +39,7 @@ fn is_root() -> bool {
 
 /// The `wasm-bindgen` version in Cargo.lock: the CLI must match it exactly.
 pub fn wasm_bindgen_version() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock"))?;
+    let lock = crate::fs::read_to_string(root().join("Cargo.lock"))?;
     let mut lines = lock.lines();
     while let Some(l) = lines.next() {
         if l == "name = \"wasm-bindgen\"" {

@@ -1,0 +1,497 @@
+//! The app shell: Trunk's build of `index.html`, which becomes every
+//! route's page.
+//!
+//! `index.html` holds one placeholder for each thing a page adds, each an
+//! empty `<template data-folio="…">` (Trunk's minifier keeps it, unquoted;
+//! it drops comments), and its `#boot` element, the view a page without a
+//! prerender shows:
+//!
+//! | placeholder | a page puts there |
+//! |---|---|
+//! | `base` | its `<base href>` and Content-Security-Policy (`404.html`: the policy and the base probe) |
+//! | `head` | its title, description, canonical, hreflang, previews and JSON-LD |
+//! | `links` | the preloads of what it does not carry, and its oEmbed link, after the app's own (which Trunk appends to the head) |
+//! | `#boot` | its prerendered view (a thin page keeps the shell's) |
+//! | `data` | the data of its first render, `<script id="folio-data">` |
+//!
+//! [`Shell::read`] finds each exactly once, or fails naming it, and
+//! [`Shell::page`] fills them. Besides, it fixes two things of Trunk's
+//! own output (the wasm preload's integrity, `<html lang>` for Chinese
+//! pages) and hashes Trunk's inline loader for the policy.
+
+use crate::{fail, fs, Kind, Result};
+use folio_model::embed::escape_html;
+use std::path::{Path, PathBuf};
+
+/// A placeholder, as `index.html` writes it. The minifier writes it
+/// without the quotes, so both spellings are looked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Slot {
+    Base,
+    Head,
+    Links,
+    View,
+    Data,
+}
+
+impl Slot {
+    const ALL: [Slot; 5] = [Slot::Base, Slot::Head, Slot::Links, Slot::View, Slot::Data];
+
+    fn marker(self) -> &'static str {
+        match self {
+            Slot::Base => r#"<template data-folio="base"></template>"#,
+            Slot::Head => r#"<template data-folio="head"></template>"#,
+            Slot::Links => r#"<template data-folio="links"></template>"#,
+            // The element from here to its `</div>`; its attributes in
+            // the minifier's (alphabetical) order.
+            Slot::View => r#"<div class="boot" id="boot">"#,
+            Slot::Data => r#"<template data-folio="data"></template>"#,
+        }
+    }
+}
+
+/// The shell, cut at its placeholders.
+#[derive(Clone)]
+pub struct Shell {
+    file: PathBuf,
+    /// The text before each slot, and after the last.
+    parts: Vec<String>,
+    /// The slots in the order they stand.
+    slots: Vec<Slot>,
+    /// The shell's own `#boot` element, for a thin page.
+    boot: String,
+    /// The hash of Trunk's inline loader, for the policy.
+    loader: String,
+}
+
+/// How a page finds the bundle root, which its links and assets are
+/// relative to.
+pub enum Base {
+    /// A relative `<base href>` (`../../`): a route file knows its depth.
+    Href(String),
+    /// `404.html` is served at any depth below a root it cannot know, so a
+    /// script looks for the root before the stylesheet and the app load
+    /// (see [`BASE_PROBE`]).
+    Probe,
+}
+
+/// What one page puts into the shell.
+pub struct Fill<'a> {
+    pub base: Base,
+    /// The head tags ([`folio_model::head::Head::to_html`]).
+    pub head: &'a str,
+    /// Preloads and the oEmbed link.
+    pub links: &'a str,
+    /// The path and the prerendered view, or `None` for a thin page.
+    pub view: Option<(&'a str, &'a str)>,
+    /// The carried data, in its script form (`PageData::to_script_json`).
+    pub data: &'a str,
+}
+
+impl Shell {
+    /// Reads Trunk's `index.html`.
+    pub fn read(file: &Path) -> Result<Shell> {
+        Shell::parse(file, &fs::read_to_string(file)?)
+    }
+
+    /// Cuts `html` (the text of `file`) at its placeholders.
+    fn parse(file: &Path, html: &str) -> Result<Shell> {
+        if !html.contains("<script") || !html.contains("</head>") {
+            return fail!("{}: no script or no head; did Trunk build the app?", file.display());
+        }
+        let html = links_after_trunks(file, &without_wasm_preload_integrity(html))?;
+        let mut found: Vec<(usize, usize, Slot)> = Vec::new();
+        for slot in Slot::ALL {
+            let marker = slot.marker();
+            let unquoted = marker.replace('"', "");
+            let at: Vec<(usize, usize)> = [marker, unquoted.as_str()]
+                .iter()
+                .flat_map(|m| html.match_indices(m).map(|(i, m)| (i, m.len())))
+                .collect();
+            let [(start, len)] = at[..] else {
+                return Err(Kind::Placeholder { shell: file.to_path_buf(), marker, found: at.len() }.into());
+            };
+            found.push((start, start + len, slot));
+        }
+        found.sort_by_key(|&(start, ..)| start);
+        let (mut parts, mut slots, mut boot, mut from) = (Vec::new(), Vec::new(), String::new(), 0);
+        for (start, mut end, slot) in found {
+            if start < from {
+                return fail!("{}: a placeholder stands inside #boot", file.display());
+            }
+            if slot == Slot::View {
+                // The element ends at the first `</div>`: it holds none.
+                let Some(close) = html[end..].find("</div>") else {
+                    return fail!("{}: #boot is not closed", file.display());
+                };
+                if html[end..end + close].contains("<div") {
+                    return fail!("{}: #boot holds a <div>; xtask/src/shell.rs expects none", file.display());
+                }
+                end += close + "</div>".len();
+                boot = html[start..end].to_owned();
+            }
+            parts.push(html[from..start].to_owned());
+            slots.push(slot);
+            from = end;
+        }
+        parts.push(html[from..].to_owned());
+        let loader = loader_hash(file, &html)?;
+        Ok(Shell { file: file.to_path_buf(), parts, slots, boot, loader })
+    }
+
+    /// The shell with `<html lang=…>` set to `tag`, whatever the order of
+    /// the attributes Trunk's minifier left.
+    pub fn in_lang(&self, tag: &str) -> Result<Shell> {
+        let mut out = self.clone();
+        let shown = self.file.display();
+        // The `<html>` tag comes before the first placeholder, in the head.
+        let first = &mut out.parts[0];
+        let start = first.find("<html").unwrap_or(usize::MAX);
+        let Some(end) = first.get(start..).and_then(|s| s.find('>')).map(|i| start + i) else {
+            return fail!("{shown}: no <html> tag before the first placeholder");
+        };
+        let open = &first[start..end];
+        let Some((at, len)) = [" lang=en", " lang=\"en\""].iter().find_map(|l| Some((open.find(l)?, l.len()))) else {
+            return fail!("{shown}: <html> has no lang=en to replace: {open}");
+        };
+        let new_open = format!("{} lang={tag}{}", &open[..at], &open[at + len..]);
+        *first = format!("{}{new_open}{}", &first[..start], &first[end..]);
+        Ok(out)
+    }
+
+    /// What the pages are made from, for the keys of `dist::Manifest`.
+    pub fn key(&self) -> String {
+        format!("{} {:?} {}", self.parts.join("\0"), self.slots, self.boot)
+    }
+
+    /// The page: the shell with every placeholder filled.
+    pub fn page(&self, page: &Fill) -> String {
+        let mut out = String::with_capacity(self.parts.iter().map(String::len).sum::<usize>() * 2);
+        for (part, slot) in self.parts.iter().zip(self.slots.iter().map(Some).chain([None])) {
+            out.push_str(part);
+            match slot {
+                Some(Slot::Base) => out.push_str(&self.base(page)),
+                Some(Slot::Head) => out.push_str(page.head),
+                Some(Slot::Links) => out.push_str(page.links),
+                Some(Slot::View) => match page.view {
+                    Some((path, body)) => {
+                        out.push_str(&format!("<div id=boot data-path=\"{}\">{body}</div>", escape_html(path)))
+                    }
+                    None => out.push_str(&self.boot),
+                },
+                Some(Slot::Data) => out.push_str(&format!(
+                    "<script type=application/json id={}>{}</script>",
+                    folio_model::page_data::SCRIPT_ID,
+                    page.data
+                )),
+                None => {}
+            }
+        }
+        out
+    }
+
+    /// The `base` placeholder's tags: the `<base href>` before anything
+    /// in the head that holds a URL, and the policy.
+    fn base(&self, page: &Fill) -> String {
+        let styles = page.view.map(|(_, body)| style_hashes(body)).unwrap_or_default();
+        match &page.base {
+            Base::Href(href) => format!("<base href=\"{}\">{}", escape_html(href), self.policy(false, &styles)),
+            // Allowed by its hash; after the policy, before anything in
+            // the head that holds a URL.
+            Base::Probe => format!("{}<script>{BASE_PROBE}</script>", self.policy(true, &styles)),
+        }
+    }
+
+    /// The Content-Security-Policy of every page, as a `<meta>`: scripts
+    /// only from the bundle plus Trunk's inline loader, by hash (no
+    /// `'unsafe-inline'`), and the base probe where `probe`;
+    /// `'wasm-unsafe-eval'` because compiling the wasm needs it; styles
+    /// only from the stylesheet (the app sets styles through the CSSOM,
+    /// which style-src does not govern), and the `style` attributes of a
+    /// prerendered view by their hashes (`styles`). `frame-ancestors`
+    /// cannot be set from a `<meta>`, and embeds must be frameable anyway.
+    fn policy(&self, probe: bool, styles: &[String]) -> String {
+        let probe = if probe { format!(" 'sha256-{}'", sha256_base64(BASE_PROBE)) } else { String::new() };
+        let styles = if styles.is_empty() {
+            String::new()
+        } else {
+            format!(" style-src-attr 'unsafe-hashes' {};", styles.join(" "))
+        };
+        format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' \
+             'sha256-{}'{probe} 'wasm-unsafe-eval'; style-src 'self';{styles} \
+             img-src 'self' https: data:; connect-src 'self'; frame-src 'self'; font-src 'self'; \
+             object-src 'none'; base-uri 'self'; form-action 'none'\">",
+            self.loader
+        )
+    }
+}
+
+/// The shell with the `links` placeholder moved to the end of the head.
+/// Trunk appends the app's own preloads (its script's and its wasm's)
+/// there, after every element of index.html's head; the page's preloads
+/// come after them, so the browser asks for the app first. Only `<link>`
+/// tags may stand between the two.
+fn links_after_trunks(file: &Path, html: &str) -> Result<String> {
+    let marker = Slot::Links.marker();
+    let unquoted = marker.replace('"', "");
+    let Some((at, len)) = [marker, unquoted.as_str()].iter().find_map(|m| Some((html.find(m)?, m.len()))) else {
+        // Reported, with the count, with the other placeholders.
+        return Ok(html.to_owned());
+    };
+    let Some(close) = html[at..].find("</head>").map(|i| at + i) else {
+        return fail!("{}: the placeholder {marker} is not in the head", file.display());
+    };
+    let between = &html[at + len..close];
+    // Each piece after a `<` is `link …>` and white space.
+    let only_links = between.split('<').enumerate().all(|(i, piece)| {
+        let after =
+            if i == 0 { Some(piece) } else { piece.strip_prefix("link ").and_then(|p| Some(p.split_once('>')?.1)) };
+        after.is_some_and(|rest| rest.trim().is_empty())
+    });
+    if !only_links {
+        return fail!("{}: only Trunk's <link> tags may follow the placeholder {marker} in the head", file.display());
+    }
+    Ok(format!("{}{between}{}{}", &html[..at], &html[at..at + len], &html[close..]))
+}
+
+/// Walks up from the requested path until `embed.js` (a stable name at the
+/// bundle root) answers, and writes that directory as `<base href>` while
+/// the parser is still in `<head>`. Synchronous on purpose: the links that
+/// follow must resolve against it. Only `404.html` runs it, with one small
+/// request per directory level of the unknown address.
+const BASE_PROBE: &str = "(function(){var p=location.pathname.replace(/[^/]*$/,'');\
+for(;;){var x=new XMLHttpRequest();try{x.open('HEAD',p+'embed.js',false);x.send();if(x.status==200)break}catch(e){}\
+if(p=='/')break;p=p.replace(/[^/]*\\/$/,'')}document.write('<base href=\"'+p+'\">')})()";
+
+pub fn sha256_base64(text: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text))
+}
+
+/// The hash of Trunk's one inline script, its loader, for the policy.
+fn loader_hash(file: &Path, shell: &str) -> Result<String> {
+    let shown = file.display();
+    // As the minifier writes it, and as a dev build does.
+    let opens = ["<script type=module>", r#"<script type="module">"#];
+    let Some((start, open)) = opens.iter().find_map(|o| Some((shell.find(o)?, *o))) else {
+        return fail!("{shown} has no <script type=module> loader: Trunk's output changed");
+    };
+    let start = start + open.len();
+    let Some(end) = shell[start..].find("</script>").map(|i| start + i) else {
+        return fail!("{shown}: the loader script is not closed");
+    };
+    if opens.iter().any(|o| shell[end..].contains(o)) {
+        return fail!("{shown} has more than one inline script; the policy hashes only the first");
+    }
+    Ok(sha256_base64(&shell[start..end]))
+}
+
+/// The hashes of the `style` attributes in `body`, sorted, each once: the
+/// timeline axis places its markers with them, and a prerendered page has
+/// no script to set them through the CSSOM. Nothing else inline is
+/// allowed, and the values come from the model's layout maths, never from
+/// content.
+fn style_hashes(body: &str) -> Vec<String> {
+    const OPEN: &str = " style=\"";
+    let mut hashes: Vec<String> = body
+        .match_indices(OPEN)
+        .filter_map(|(i, _)| body[i + OPEN.len()..].split('"').next())
+        .map(|value| format!("'sha256-{}'", sha256_base64(&unescape_attribute(value))))
+        .collect();
+    hashes.sort();
+    hashes.dedup();
+    hashes
+}
+
+/// An attribute value as the browser reads it, which is what a CSP hash is of.
+fn unescape_attribute(value: &str) -> String {
+    [("&quot;", "\""), ("&#x27;", "'"), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")]
+        .iter()
+        .fold(value.to_owned(), |s, (from, to)| s.replace(from, to))
+}
+
+/// The shell without the `integrity` Trunk puts on the wasm's preload.
+/// Chromium ignores it there ("not supported for preload destinations"),
+/// and says so in the console of every page, which a partner reads as
+/// Folio failing. The loader's own fetch of the wasm never checked it.
+/// The script's `modulepreload` keeps its hash: that one is enforced.
+fn without_wasm_preload_integrity(shell: &str) -> String {
+    let mut out = String::with_capacity(shell.len());
+    let mut rest = shell;
+    while let Some(start) = rest.find("<link ") {
+        let end = start + rest[start..].find('>').map_or(rest.len() - start, |i| i + 1);
+        let tag = &rest[start..end];
+        out.push_str(&rest[..start]);
+        // Only the wasm's link has this type, minified or not.
+        if tag.contains("application/wasm") {
+            out.push_str(&strip_attribute(tag, "integrity"));
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `tag` without its attribute `name` (quoted, or unquoted as the
+/// minifier writes a base64 hash: `integrity=sha384-…`).
+fn strip_attribute(tag: &str, name: &str) -> String {
+    let key = format!(" {name}=");
+    let Some(at) = tag.find(&key) else { return tag.to_owned() };
+    let after = &tag[at + key.len()..];
+    let value_end = if let Some(quoted) = after.strip_prefix('"') {
+        quoted.find('"').map_or(after.len(), |i| i + 2)
+    } else {
+        after.find([' ', '>']).unwrap_or(after.len())
+    };
+    format!("{}{}", &tag[..at], &after[value_end..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A shell as Trunk's release build writes `index.html` (abridged).
+    const MINIFIED: &str = "<!doctype html><html data-theme=auto lang=en><meta charset=utf-8>\
+        <template data-folio=base></template><meta content=\"light dark\" name=color-scheme>\
+        <template data-folio=head></template><script src=prefs.js></script>\
+        <script type=module>import init from './f.js';</script><template data-folio=links></template>\
+        <link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
+        <link as=fetch crossorigin href=./f_bg.wasm integrity=sha384-B+/= rel=preload type=application/wasm>\
+        </head><body><div class=boot id=boot><p class=boot-name>Folio</p>\
+        <noscript><p>no script</p></noscript></div><template data-folio=data></template></body></html>";
+
+    fn shell(html: &str) -> Result<Shell> {
+        Shell::parse(Path::new("target/trunk/release/index.html"), html)
+    }
+
+    fn page<'a>(view: Option<(&'a str, &'a str)>) -> Fill<'a> {
+        Fill { base: Base::Href("../".into()), head: "<title>T</title>", links: "<link rel=preload>", view, data: "{}" }
+    }
+
+    #[test]
+    fn each_placeholder_is_filled_once_and_the_rest_is_kept() {
+        let s = shell(MINIFIED).unwrap();
+        let loader = sha256_base64("import init from './f.js';");
+        let policy = format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' \
+             'sha256-{loader}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; \
+             connect-src 'self'; frame-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
+             form-action 'none'\">"
+        );
+        let head = |base: &str| {
+            format!(
+                "<!doctype html><html data-theme=auto lang=en><meta charset=utf-8>{base}\
+                 <meta content=\"light dark\" name=color-scheme><title>T</title><script src=prefs.js></script>\
+                 <script type=module>import init from './f.js';</script>\
+                 <link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
+                 <link as=fetch crossorigin href=./f_bg.wasm rel=preload type=application/wasm>\
+                 <link rel=preload></head><body>"
+            )
+        };
+        let thin = s.page(&page(None));
+        assert_eq!(
+            thin,
+            format!(
+                "{}<div class=boot id=boot><p class=boot-name>Folio</p><noscript><p>no script</p></noscript></div>\
+                 <script type=application/json id=folio-data>{{}}</script></body></html>",
+                head(&format!("<base href=\"../\">{policy}"))
+            )
+        );
+        let full = s.page(&page(Some(("/a/", "<p>view</p>"))));
+        assert!(full.ends_with(
+            "<body><div id=boot data-path=\"/a/\"><p>view</p></div>\
+             <script type=application/json id=folio-data>{}</script></body></html>"
+        ));
+        assert!(!full.contains("data-folio"), "no placeholder is left: {full}");
+        let probe = s.page(&Fill { base: Base::Probe, ..page(None) });
+        assert!(probe.contains(&format!("<meta charset=utf-8><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'sha256-{loader}' 'sha256-{}' 'wasm-unsafe-eval';", sha256_base64(BASE_PROBE))), "{probe}");
+        assert!(probe.contains("\"><script>(function(){var p="), "the probe follows the policy: {probe}");
+    }
+
+    #[test]
+    fn a_dev_build_fills_alike() {
+        // A dev build is not minified: quoted attributes, white space.
+        let mut dev = MINIFIED
+            .replace("<div class=boot id=boot>", "<div class=\"boot\" id=\"boot\">\n  ")
+            .replace("<script type=module>", r#"<script type="module">"#)
+            .replace("lang=en", r#"lang="en""#)
+            .replace("</head>", "\n</head>");
+        for name in ["base", "head", "links", "data"] {
+            dev =
+                dev.replace(&format!("data-folio={name}></template>"), &format!("data-folio=\"{name}\"></template>\n"));
+        }
+        let s = shell(&dev).unwrap();
+        let full = s.page(&page(Some(("/a/", "<p>view</p>"))));
+        assert!(full.contains("<meta charset=utf-8><base href=\"../\"><meta http-equiv"), "{full}");
+        assert!(full.contains("<div id=boot data-path=\"/a/\"><p>view</p></div>"), "{full}");
+        assert!(s.in_lang("zh-Hans").unwrap().page(&page(None)).contains("<html data-theme=auto lang=zh-Hans>"));
+    }
+
+    #[test]
+    fn a_missing_or_doubled_placeholder_is_an_error_that_names_it() {
+        let e = shell(&MINIFIED.replace("<template data-folio=links></template>", "")).err().unwrap();
+        assert!(matches!(e.kind(), Kind::Placeholder { found: 0, .. }), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            "target/trunk/release/index.html: the placeholder <template data-folio=\"links\"></template> is there \
+             0 times, not once: index.html must hold it once (see xtask/src/shell.rs), and Trunk must keep it"
+        );
+        let twice = MINIFIED.replace("</body>", "<template data-folio=head></template></body>");
+        assert!(matches!(shell(&twice).err().unwrap().kind(), Kind::Placeholder { found: 2, .. }));
+        let after = MINIFIED.replace("</head>", "<script src=x.js></script></head>");
+        assert!(shell(&after).err().unwrap().to_string().contains("only Trunk's <link> tags may follow"));
+        let nested = MINIFIED.replace("<p class=boot-name>", "<div><p class=boot-name>");
+        assert!(shell(&nested).err().unwrap().to_string().contains("#boot holds a <div>"));
+    }
+
+    #[test]
+    fn only_the_wasm_preload_loses_its_integrity() {
+        let shell = "<head><link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
+            <link as=fetch crossorigin href=./f_bg.wasm integrity=sha384-B+/= rel=preload type=application/wasm>\
+            <link href=\"x.css\" integrity=\"sha384-C\" rel=stylesheet></head>";
+        assert_eq!(
+            without_wasm_preload_integrity(shell),
+            "<head><link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
+            <link as=fetch crossorigin href=./f_bg.wasm rel=preload type=application/wasm>\
+            <link href=\"x.css\" integrity=\"sha384-C\" rel=stylesheet></head>"
+        );
+        // As a dev build (not minified) writes it.
+        assert_eq!(
+            without_wasm_preload_integrity(
+                r#"<link rel="preload" href="/f_bg.wasm" as="fetch" type="application/wasm" crossorigin="" integrity="sha384-B+/=">"#
+            ),
+            r#"<link rel="preload" href="/f_bg.wasm" as="fetch" type="application/wasm" crossorigin="">"#
+        );
+    }
+
+    #[test]
+    fn html_lang_is_replaced_in_any_attribute_order() {
+        for (open, want) in [
+            ("<!doctype html><html data-theme=auto lang=en>", "<!doctype html><html data-theme=auto lang=zh-Hans>"),
+            ("<html lang=en data-theme=auto><body lang=en>", "<html lang=zh-Hans data-theme=auto><body lang=en>"),
+        ] {
+            let s = shell(&MINIFIED.replace("<!doctype html><html data-theme=auto lang=en>", open)).unwrap();
+            assert!(s.in_lang("zh-Hans").unwrap().page(&page(None)).starts_with(want));
+        }
+        let s = shell(&MINIFIED.replace(" lang=en", "")).unwrap();
+        assert!(s.in_lang("zh-Hans").is_err(), "a shell it cannot fix is an error, not a silent English page");
+    }
+
+    #[test]
+    fn style_attributes_are_allowed_by_hash_and_nothing_else_changes() {
+        let s = shell(MINIFIED).unwrap();
+        assert_eq!(s.policy(false, &style_hashes("<p>no styles</p>")), s.policy(false, &[]));
+        let body = r#"<b style="left:1px;"></b><i style="left:1px;"></i><u style="a:&quot;x&quot;"></u>"#;
+        let csp = s.page(&page(Some(("/", body))));
+        let (one, quoted) = (sha256_base64("left:1px;"), sha256_base64("a:\"x\""));
+        let (one, quoted) = (format!("'sha256-{one}'"), format!("'sha256-{quoted}'"));
+        assert!(csp.contains("style-src 'self'; style-src-attr 'unsafe-hashes' "), "{csp}");
+        assert_eq!(csp.matches(&one).count(), 1, "each value once: {csp}");
+        assert!(csp.contains(&quoted), "hashed as the browser reads it: {csp}");
+        assert!(csp.contains(&format!("{one}; img-src 'self'")) || csp.contains(&format!("{quoted}; img-src 'self'")));
+    }
+}
