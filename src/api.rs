@@ -16,16 +16,17 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Why content could not be loaded. `Clone + Send + Sync` so it can live in
-/// reactive state and be shown by any view.
+/// reactive state and be shown by any view; its parts are shared, so that
+/// the clone every read of that state makes is cheap, in time and in code.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
     /// The server answered 404: the thing does not exist.
-    NotFound { url: String },
+    NotFound { url: Arc<str> },
     /// The request failed, or the server answered with another error status.
     /// Worth retrying.
-    Network { url: String, detail: String },
+    Network { url: Arc<str>, detail: Arc<str> },
     /// The file arrived but is not valid content: a publisher's error.
-    Invalid { error: ContentError },
+    Invalid { error: Arc<ContentError> },
 }
 
 impl std::fmt::Display for LoadError {
@@ -96,7 +97,7 @@ impl Drop for StallLimit {
 
 /// The file's bytes: see [`parse::utf8`] for why not text.
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
-    let network = |detail: String| LoadError::Network { url: url.to_owned(), detail };
+    let network = |detail: String| LoadError::Network { url: url.into(), detail: detail.into() };
     let controller = web_sys::AbortController::new().ok();
     let limit = controller.as_ref().and_then(StallLimit::start);
     let signal = controller.as_ref().map(web_sys::AbortController::signal);
@@ -111,7 +112,7 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     })?;
     match resp.status() {
         200..=299 => body_bytes(resp.into()).await.map_err(|e| network(js_message(&e))),
-        404 => Err(LoadError::NotFound { url: url.to_owned() }),
+        404 => Err(LoadError::NotFound { url: url.into() }),
         s => Err(network(format!("HTTP {s} {}", resp.status_text()))),
     }
 }
@@ -137,7 +138,7 @@ fn js_message(e: &wasm_bindgen::JsValue) -> String {
 async fn fetch<T>(rel: &str, parse: fn(&str) -> Result<T, ContentError>) -> Result<T, LoadError> {
     let url = content_url(rel);
     let bytes = fetch_bytes(&url).await?;
-    parse::utf8(&bytes).and_then(parse).map_err(|e| LoadError::Invalid { error: e.in_file(url) })
+    parse::utf8(&bytes).and_then(parse).map_err(|e| LoadError::Invalid { error: Arc::new(e.in_file(url)) })
 }
 
 /// `content/catalog.json`.

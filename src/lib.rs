@@ -1,18 +1,19 @@
 //! Folio's browser app: reactive state and views over `folio-model`.
 //!
 //! Layout (see ARCHITECTURE.md):
+//! - [`shell`]: the root, the chrome, the router (address → view,
+//!   redirects) and the hand-over from the prerendered view.
 //! - [`api`]: the only place that fetches; turns content files into model
-//!   values or a [`api::LoadError`].
-//! - [`app`]: the shell; maps the address to a view via
-//!   [`folio_model::Route`].
+//!   values or an [`api::LoadError`].
+//! - [`content`]: a view's content, ready at once or fetched, and its
+//!   loading [`content::Status`], which the shell collects.
 //! - [`state`]: the reactive state every view shares (address, mode).
+//! - [`routes`]: one module per page (listing, article, timeline, not
+//!   found).
+//! - [`components`]: the reusable pieces of `docs/design.md`, one per file.
+//! - [`dom`]: browser hooks (media queries, sizes, focus, scroll, print).
 //! - [`prefs`]: the reader's remembered choices (localStorage).
-//! - [`routes`]: one file per page (home, article, not found).
-//! - [`components`]: the reusable pieces named in DESIGN.md, one per file.
-//! - [`load`]: content that is ready at once (the page carried it) or
-//!   fetched.
 //! - [`base`]: where the bundle is served, found at run time.
-//! - [`boot`]: the hand-over from the prerendered view to the app.
 //! - [`embed`]: what an embedded document does for its host page.
 //! - `prerender` (feature `ssr`): the same app rendered natively to HTML.
 //!
@@ -24,16 +25,16 @@
 #![recursion_limit = "256"]
 
 pub mod api;
-pub mod app;
 pub mod base;
-pub mod boot;
 pub mod components;
+pub mod content;
+pub mod dom;
 pub mod embed;
-pub mod load;
 pub mod prefs;
 pub mod routes;
+pub mod shell;
 pub mod state;
 
-pub use app::App;
+pub use shell::App;
 #[cfg(feature = "ssr")]
 pub mod prerender;

@@ -3,11 +3,11 @@
 //!
 //! The same components as in the browser, over the same data: the route's
 //! [`PageData`] is put in `api`'s caches first, so every view renders its
-//! content in the first pass (see `crate::load`), exactly as the client
+//! content in the first pass (see `crate::content`), exactly as the client
 //! will when it reads the same data from the page.
 
 use crate::api;
-use crate::app::App;
+use crate::shell::App;
 use folio_model::page_data::PageData;
 use leptos::prelude::*;
 

@@ -1,14 +1,14 @@
 //! Reactive state shared by every view: the parsed address, the reading
 //! mode, and the reader's Both-mode layout.
 
-use crate::api::LoadError;
-use crate::load::Load;
-use folio_model::{embed::Options, route::framed, route::Parsed, Catalog, Mode};
+use crate::content::Content;
+use folio_model::route::{framed, with_query, Parsed};
+use folio_model::{embed::Options, Catalog, Mode};
 use leptos::prelude::*;
 
 /// The catalog, loaded once and shared by every view.
 #[derive(Clone, Copy)]
-pub struct CatalogState(pub Load<Result<Catalog, LoadError>>);
+pub struct CatalogState(pub Content<Catalog>);
 
 #[derive(Clone, Copy)]
 pub struct Reading {
@@ -34,7 +34,7 @@ pub fn use_reading() -> Reading {
     expect_context::<Reading>()
 }
 
-pub fn use_catalog() -> Load<Result<Catalog, LoadError>> {
+pub fn use_catalog() -> Content<Catalog> {
     expect_context::<CatalogState>().0
 }
 
@@ -72,16 +72,18 @@ impl Links {
             Some(o) => o.extend_query(query),
             None => query.to_owned(),
         };
-        if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        }
+        with_query(&path, &query)
     }
 }
 
 /// The site's name in the mode's language, for titles ("Folio" until the
-/// catalog is there).
-pub fn site_name(catalog: Load<Result<Catalog, LoadError>>, mode: Mode) -> String {
-    catalog.get().and_then(Result::ok).map_or_else(|| "Folio".to_owned(), |c| c.site.str(mode.ui_lang()).to_owned())
+/// catalog is there, or where there is none, as in component tests).
+pub fn site_name(mode: Mode) -> String {
+    let catalog = use_context::<CatalogState>().and_then(|c| c.0.ok());
+    catalog.map_or_else(|| "Folio".to_owned(), |c| c.site.str(mode.ui_lang()).to_owned())
+}
+
+/// "What · Folio": the title of a view that is not content (an error).
+pub fn titled(what: &str, mode: Mode) -> String {
+    format!("{what} · {}", site_name(mode))
 }

@@ -390,3 +390,107 @@ async fn embed_dialog_builds_snippets_from_the_chosen_options() {
     tick().await;
     assert!(host.query_selector("iframe.embed-preview").unwrap().is_none(), "a closed dialog has no preview frame");
 }
+
+#[wasm_bindgen_test]
+async fn axis_markers_say_date_and_title_with_the_languages_own_colon() {
+    use folio::components::timeline_axis::TimelineAxis;
+    let t = Arc::new(timeline());
+    let e = t.events[0].clone();
+    let tl = t.clone();
+    let host = mount(move || {
+        let n = tl.events.len();
+        let visible = Memo::new(move |_| (0..n).collect::<Vec<_>>());
+        let selected = Memo::new(|_| Some(0));
+        let select = Callback::new(|_: usize| {});
+        view! { <TimelineAxis timeline=tl.clone() visible selected mode=Mode::Zh select refocus=StoredValue::new(false)/> }
+    });
+    tick().await;
+    let marker = find(&host, &format!("button[data-event=\"{}\"]", e.id));
+    let label = marker.get_attribute("aria-label").unwrap();
+    assert_eq!(label, e.announcement(Mode::Zh));
+    assert!(label.contains('：') && !label.contains(": "), "Chinese takes the full-width colon: {label}");
+}
+
+/// Mounts `f` under a shell's loading registry and returns the shell's
+/// combined status.
+fn under_loads<N: IntoView + 'static>(f: impl FnOnce() -> N + 'static) -> Memo<folio::content::Status> {
+    let out = std::rc::Rc::new(std::cell::Cell::new(None));
+    let put = out.clone();
+    mount(move || {
+        put.set(Some(folio::content::provide_loads()));
+        f()
+    });
+    out.get().expect("mounted")
+}
+
+#[wasm_bindgen_test]
+async fn the_shell_hears_what_every_view_on_screen_is_loading() {
+    use folio::api::LoadError;
+    use folio::content::{use_content, Status, What};
+    #[derive(Clone, Copy, PartialEq)]
+    enum Child {
+        None,
+        Pending,
+        Failing,
+    }
+    let (child, set_child) = signal(Child::None);
+    let status = under_loads(move || {
+        let ready = use_content(What::Catalog, Some(1), || async { Ok(1) });
+        let child = move || match child.get() {
+            Child::None => None,
+            Child::Pending => {
+                let _ = use_content(What::Listing, None::<u8>, std::future::pending);
+                Some("pending")
+            }
+            Child::Failing => {
+                let _ = use_content(What::Meeting, None::<u8>, || async {
+                    Err(LoadError::Network { url: "content/x.json".into(), detail: "offline".into() })
+                });
+                Some("failing")
+            }
+        };
+        view! { <p>{ready.ok()}</p>{child} }
+    });
+    tick().await;
+    assert!(status.get_untracked() == Status::Ready, "content carried by the page is ready at once");
+    set_child.set(Child::Pending);
+    tick().await;
+    assert!(status.get_untracked() == Status::Loading, "a view that waits holds the shell");
+    set_child.set(Child::None);
+    tick().await;
+    assert!(status.get_untracked() == Status::Ready, "a view that goes stops counting");
+    set_child.set(Child::Failing);
+    next_task().await;
+    match status.get_untracked() {
+        Status::Failed(f) => assert_eq!(f.what, What::Meeting),
+        _ => panic!("a failed load reaches the shell"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_kept_notice_says_what_failed_and_retries_only_what_can_be_retried() {
+    use folio::api::LoadError;
+    use folio::components::error_panel::KeptNotice;
+    use folio::content::{Failure, What};
+    let retried = RwSignal::new(0);
+    let network = Failure {
+        what: What::Article("seed".into()),
+        error: LoadError::Network { url: "content/articles/seed.json".into(), detail: "offline".into() },
+        retry: Callback::new(move |()| retried.update(|n| *n += 1)),
+    };
+    let host = mount(move || view! { <KeptNotice failure=network mode=Mode::En/> });
+    let notice = find(&host, ".kept-notice[role=alert]");
+    assert_eq!(text(&find(&notice, "strong")), "Could not load");
+    assert_eq!(text(&find(&notice, "code")), "content/articles/seed.json: offline");
+    find(&notice, "button").unchecked_into::<HtmlElement>().click();
+    assert_eq!(retried.get_untracked(), 1);
+
+    let broken = Failure {
+        what: What::Timeline("jr".into()),
+        error: LoadError::Invalid { error: Arc::new(folio_model::parse::article("{").unwrap_err()) },
+        retry: Callback::new(|()| {}),
+    };
+    let host = mount(move || view! { <KeptNotice failure=broken mode=Mode::Zh/> });
+    assert!(all(&host, "button").is_empty(), "retrying cannot mend a damaged file");
+    assert_eq!(text(&find(&host, "strong")), folio_model::ui::for_mode(Mode::Zh).broken_timeline);
+}

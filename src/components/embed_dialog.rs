@@ -150,13 +150,11 @@ pub fn EmbedDialog(what: Embeddable, title: Text) -> impl IntoView {
         let t = ui(mode.get());
         let lang_options = Mode::ALL
             .into_iter()
-            .enumerate()
-            .map(|(i, m)| view! { <option value=m.param() selected=move || lang.get() == m>{t.mode_names[i]}</option> })
+            .map(|m| view! { <option value=m.param() selected=move || lang.get() == m>{t.mode_name(m)}</option> })
             .collect_view();
         let theme_options = Theme::ALL
             .into_iter()
-            .enumerate()
-            .map(|(i, th)| view! { <option value=th.param() selected=move || theme.get() == th>{t.theme_names[i]}</option> })
+            .map(|th| view! { <option value=th.param() selected=move || theme.get() == th>{t.theme_name(th)}</option> })
             .collect_view();
         view! {
             <button type="button" class="embed-button" aria-haspopup="dialog" on:click=show.clone()>{t.embed}</button>

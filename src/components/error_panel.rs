@@ -1,5 +1,8 @@
 use crate::api::LoadError;
 use crate::components::{ui, Mode};
+use crate::content::{Failure, What};
+use crate::state::titled;
+use folio_model::ui::Strings;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -33,72 +36,114 @@ pub fn ErrorPanel(
         <section class="error-panel" role="alert" aria-labelledby="error-title">
             {heading}
             <p>{body}</p>
-            {detail.map(|d| view! {
-                <details class="error-detail">
-                    <summary>{t.technical_detail}</summary>
-                    <code>{d}</code>
-                </details>
-            })}
+            {detail.map(|detail| error_detail(detail, t))}
             <p class="error-actions">
-                {retry.map(|r| view! { <button type="button" class="button" on:click=move |_| r.run(())>{t.retry}</button> })}
+                {retry_button(retry, t)}
                 <a class="button button-quiet" href=folio_model::route::relative(&back.0)>{back.1}</a>
             </p>
         </section>
     }
 }
 
-/// What failed to load, for the wording of its error panel.
-#[derive(Clone, Copy, Debug)]
-pub enum Content<'a> {
-    Article(&'a str),
-    Timeline(&'a str),
-    Catalog,
-    /// A page of a listing (`content/derived/listing/…`).
-    Listing,
-}
-
-/// The panel for content that failed to load: "not found" for a missing
-/// article or timeline, "damaged" (no retry: retrying cannot fix a file)
-/// for content that does not parse, and "could not load" with a retry for
-/// network failures. The technical detail names file, line and column.
-pub fn load_error_panel(err: &LoadError, what: Content, mode: Mode, retry: Callback<()>) -> impl IntoView {
-    let t = ui(mode);
-    let back = (mode.localize("/"), t.back_home.to_owned());
-    let (title, body, retry) = match (err, what) {
-        (LoadError::NotFound { .. }, Content::Article(slug)) => (t.no_article_title, (t.no_article_body)(slug), None),
-        (LoadError::NotFound { .. }, Content::Timeline(id)) => (t.no_timeline_title, (t.no_timeline_body)(id), None),
-        (LoadError::Invalid { .. }, what) => {
-            let i = match what {
-                Content::Article(_) => 0,
-                Content::Timeline(_) => 1,
-                Content::Catalog | Content::Listing => 2,
-            };
-            (t.broken_title[i], t.broken_body.to_owned(), None)
-        }
-        (LoadError::NotFound { .. }, Content::Catalog | Content::Listing) | (LoadError::Network { .. }, _) => {
-            (t.network_title, t.network_body.to_owned(), Some(retry))
-        }
-    };
-    let detail = err.to_string();
-    crate::boot::load_failed(crate::boot::Failure {
-        title: Some(title),
-        body: body.clone(),
-        detail: detail.clone(),
-        retry,
-        t,
-    });
+/// The technical detail of a failure, folded away.
+fn error_detail(detail: String, t: &'static Strings) -> impl IntoView {
     view! {
-        <Title text=format!("{title} · Folio")/>
-        <ErrorPanel title body detail back retry mode/>
+        <details class="error-detail">
+            <summary>{t.technical_detail}</summary>
+            <code>{detail}</code>
+        </details>
     }
 }
 
-/// What stands in a view's place while its content is on the way (or,
-/// on arrival, what the prerendered view goes on standing for: `boot.rs`).
+fn retry_button(retry: Option<Callback<()>>, t: &'static Strings) -> impl IntoView {
+    retry.map(|r| view! { <button type="button" class="button" on:click=move |_| r.run(())>{t.retry}</button> })
+}
+
+/// What a failure says: its title (none for a meeting's card, which has
+/// its own), what the reader can do, and whether retrying can help.
+pub struct Wording {
+    pub title: Option<&'static str>,
+    pub body: String,
+    pub retry: bool,
+}
+
+/// "Not found" for a missing article or timeline, "damaged" (no retry:
+/// retrying cannot fix a file) for content that does not parse, and
+/// "could not load" with a retry for network failures.
+pub fn wording(err: &LoadError, what: &What, t: &'static Strings) -> Wording {
+    let (title, body, retry) = match (err, what) {
+        (LoadError::NotFound { .. }, What::Article(slug)) => (t.no_article_title, (t.no_article_body)(slug), false),
+        (LoadError::NotFound { .. }, What::Timeline(id)) => (t.no_timeline_title, (t.no_timeline_body)(id), false),
+        (LoadError::Network { .. }, What::Meeting) => return untitled(t.details_network, true),
+        (_, What::Meeting) => return untitled(t.details_broken, false),
+        (LoadError::Invalid { .. }, What::Article(_)) => (t.broken_article, t.broken_body.to_owned(), false),
+        (LoadError::Invalid { .. }, What::Timeline(_)) => (t.broken_timeline, t.broken_body.to_owned(), false),
+        (LoadError::Invalid { .. }, What::Catalog | What::Listing) => (t.broken_list, t.broken_body.to_owned(), false),
+        (LoadError::NotFound { .. }, What::Catalog | What::Listing) | (LoadError::Network { .. }, _) => {
+            (t.network_title, t.network_body.to_owned(), true)
+        }
+    };
+    Wording { title: Some(title), body, retry }
+}
+
+fn untitled(body: &str, retry: bool) -> Wording {
+    Wording { title: None, body: body.to_owned(), retry }
+}
+
+/// A view's content failed to load: its panel, and the page's title.
+#[component]
+pub fn FailurePanel(failure: Failure, mode: Mode) -> impl IntoView {
+    let t = ui(mode);
+    let w = wording(&failure.error, &failure.what, t);
+    let title = w.title.unwrap_or(t.network_title);
+    view! {
+        <Title text=titled(title, mode)/>
+        <ErrorPanel
+            title
+            body=w.body
+            detail=failure.error.to_string()
+            back=(mode.localize("/"), t.back_home.to_owned())
+            retry=w.retry.then_some(failure.retry)
+            mode
+        />
+    }
+}
+
+/// A failure inside a view that stays (a meeting's card without its
+/// record): what is missing and why, and a retry where one can help.
+#[component]
+pub fn InlineFailure(failure: Failure, mode: Mode) -> impl IntoView {
+    let t = ui(mode);
+    let w = wording(&failure.error, &failure.what, t);
+    view! {
+        <div class="event-error" role="alert">
+            <p>{w.body}</p>
+            {retry_button(w.retry.then_some(failure.retry), t)}
+            {error_detail(failure.error.to_string(), t)}
+        </div>
+    }
+}
+
+/// Above a prerendered view that stays on screen because the load it stood
+/// for failed (`shell/boot.rs`): what failed, that this is the copy as
+/// published, and a retry where one can help.
+#[component]
+pub fn KeptNotice(failure: Failure, mode: Mode) -> impl IntoView {
+    let t = ui(mode);
+    let w = wording(&failure.error, &failure.what, t);
+    view! {
+        <section class="kept-notice" role="alert">
+            <p>{w.title.map(|title| view! { <strong>{title}</strong>" " })}{w.body}</p>
+            <p class="kept-note">{t.kept_copy}</p>
+            {error_detail(failure.error.to_string(), t)}
+            {retry_button(w.retry.then_some(failure.retry), t)}
+        </section>
+    }
+}
+
+/// What stands in a view's place while its content is on the way.
 #[component]
 pub fn Loading() -> impl IntoView {
-    crate::boot::loading_started();
-    on_cleanup(crate::boot::loading_ended);
     let mode = crate::state::use_reading().mode;
     view! { <p class="loading" aria-busy="true">{move || ui(mode.get()).loading}</p> }
 }

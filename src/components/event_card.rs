@@ -1,6 +1,10 @@
-use crate::api::{self, LoadError};
-use crate::components::{bi_text::BiText, error_panel::Loading, ui};
-use crate::load::Load;
+use crate::api;
+use crate::components::{
+    bi_text::BiText,
+    error_panel::{InlineFailure, Loading},
+    ui,
+};
+use crate::content::{use_content, Content, What};
 use folio_model::article::{asset_ref, AssetRef};
 use folio_model::route::{article_href, relative};
 use folio_model::timeline::mentions::{Cited, EventMentions};
@@ -32,12 +36,12 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode) -> impl Into
         .collect_view();
     // The citing paragraphs are an extra: nothing while they load, and
     // nothing if they fail.
-    let mentions = move || mentions.get().and_then(Result::ok).map(|m| m.cited.clone()).map(|c| mention_list(c, mode));
+    let mentions = move || mentions.ok().map(|m| mention_list(m.cited.clone(), mode));
     let group = timeline
         .group(&e.group)
         .map(|g| view! { <span class="event-group"><BiText text=g.label.clone() mode/></span> });
     let facts = move || {
-        details.get().and_then(Result::ok).map(|e| {
+        details.ok().map(|e| {
             view! {
                 <dt>{t.occasion}</dt>
                 <dd><BiText text=e.occasion.clone() mode/></dd>
@@ -47,11 +51,9 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode) -> impl Into
         })
     };
     let rest = move || match details.get() {
-        // `Loading`, so that a page kept while the app loads (`boot.rs`)
-        // waits for these details too: its prerendered card has them.
         None => view! { <Loading/> }.into_any(),
         Some(Ok(e)) => sources(&e, t).into_any(),
-        Some(Err(err)) => details_error(&err, t, Callback::new(move |()| details.refetch())).into_any(),
+        Some(Err(failure)) => view! { <InlineFailure failure mode/> }.into_any(),
     };
     view! {
         <article class="event-card" aria-labelledby="event-title" data-event=e.id.clone()>
@@ -105,25 +107,23 @@ fn mention_list(cited: Cited, mode: Mode) -> Option<impl IntoView> {
 
 /// The meeting's citing paragraphs: carried by its page, fetched once
 /// before, or fetched now.
-fn citing(timeline: &str, event: &str) -> Load<Result<Arc<EventMentions>, LoadError>> {
-    let ready = api::cached_mentions(timeline, event).map(Ok);
+fn citing(timeline: &str, event: &str) -> Content<Arc<EventMentions>> {
+    let ready = api::cached_mentions(timeline, event);
     let (tl, id) = (timeline.to_owned(), event.to_owned());
-    Load::new(ready, move || {
+    Content::new(What::Meeting, ready, move || {
         let (tl, id) = (tl.clone(), id.clone());
         async move { api::mentions(&tl, &id).await }
     })
 }
 
 /// The meeting in full: the timeline's own entry, or the one fetched once
-/// before, at once; otherwise its file, fetched.
-fn details(timeline: &Timeline, e: &Event) -> Load<Result<Arc<Event>, LoadError>> {
-    let ready = if timeline.details_apart {
-        api::cached_event(&timeline.id, &e.id).map(Ok)
-    } else {
-        Some(Ok(Arc::new(e.clone())))
-    };
+/// before, at once; otherwise its file, fetched. Tracked by the shell, so
+/// that a page kept while the app loads (`shell/boot.rs`) waits for these
+/// details too: its prerendered card has them.
+fn details(timeline: &Timeline, e: &Event) -> Content<Arc<Event>> {
+    let ready = if timeline.details_apart { api::cached_event(&timeline.id, &e.id) } else { Some(Arc::new(e.clone())) };
     let (tl, id) = (timeline.id.clone(), e.id.clone());
-    Load::new(ready, move || {
+    use_content(What::Meeting, ready, move || {
         let (tl, id) = (tl.clone(), id.clone());
         async move { api::event(&tl, &id).await }
     })
@@ -143,30 +143,5 @@ fn sources(e: &Event, t: &'static folio_model::ui::Strings) -> impl IntoView {
     view! {
         <h3>{t.sources}</h3>
         <ul class="sources">{items}</ul>
-    }
-}
-
-/// What the card says when the meeting's own file did not load: a retry
-/// only where one can help, and the file and cause folded away.
-fn details_error(err: &LoadError, t: &'static folio_model::ui::Strings, retry: Callback<()>) -> impl IntoView {
-    let network = matches!(err, LoadError::Network { .. });
-    let message = if network { t.details_network } else { t.details_broken };
-    let detail = err.to_string();
-    crate::boot::load_failed(crate::boot::Failure {
-        title: None,
-        body: message.to_owned(),
-        detail: detail.clone(),
-        retry: network.then_some(retry),
-        t,
-    });
-    view! {
-        <div class="event-error" role="alert">
-            <p>{message}</p>
-            {network.then(|| view! { <button type="button" class="button" on:click=move |_| retry.run(())>{t.retry}</button> })}
-            <details class="error-detail">
-                <summary>{t.technical_detail}</summary>
-                <code>{detail}</code>
-            </details>
-        </div>
     }
 }

@@ -1,11 +1,12 @@
 use crate::base;
 use crate::components::ui;
+use crate::dom::scroll_anchor;
 use crate::prefs;
 use crate::state::use_reading;
+use folio_model::route::with_query;
 use folio_model::Mode;
 use leptos::prelude::*;
 use leptos_router::{hooks::use_location, NavigateOptions};
-use wasm_bindgen::JsCast;
 
 /// English / 中文 / Both, as a radio group: keyboard operable (Tab in,
 /// arrows between modes) and announced with its state by screen readers.
@@ -24,19 +25,17 @@ pub fn LangToggle() -> impl IntoView {
             return;
         }
         prefs::store_mode(m);
-        reading.anchor.set_value(top_block());
+        reading.anchor.set_value(scroll_anchor::top_block());
         let path = base::strip(&location.pathname.get_untracked());
-        let search = location.search.get_untracked();
-        let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+        let href = with_query(&m.switch(&path), &location.search.get_untracked());
         let hash = location.hash.get_untracked();
-        navigate(&format!("{}{query}{hash}", m.switch(&path)), NavigateOptions { scroll: false, ..Default::default() });
+        navigate(&format!("{href}{hash}"), NavigateOptions { scroll: false, ..Default::default() });
     };
     let radios = Mode::ALL
         .into_iter()
-        .enumerate()
-        .map(|(i, m)| {
+        .map(|m| {
             let choose = choose.clone();
-            let label = move || ui(mode.get()).mode_names[i];
+            let label = move || ui(mode.get()).mode_name(m);
             let lang = if m == Mode::Zh { "zh-Hans" } else { "en" };
             view! {
                 <label class="lang-option">
@@ -61,21 +60,4 @@ pub fn LangToggle() -> impl IntoView {
             {radios}
         </fieldset>
     }
-}
-
-/// The first text block whose bottom is below the sticky masthead, and its
-/// top edge, measured before a switch.
-fn top_block() -> Option<(String, f64)> {
-    let doc = document();
-    let header = doc.query_selector(".masthead").ok().flatten().map_or(0.0, |h| h.get_bounding_client_rect().bottom());
-    let list = doc.query_selector_all("[data-block]").ok()?;
-    (0..list.length()).find_map(|i| {
-        let el: web_sys::Element = list.item(i)?.dyn_into().ok()?;
-        let rect = el.get_bounding_client_rect();
-        if rect.bottom() > header {
-            Some((el.get_attribute("data-block")?, rect.top()))
-        } else {
-            None
-        }
-    })
 }

@@ -20,7 +20,7 @@ pub fn Masthead() -> impl IntoView {
     let editions = move || {
         let mode = mode.get();
         let current = reading.parsed.with(|p| p.route.clone());
-        catalog.get().and_then(Result::ok).map(|c| {
+        catalog.ok().map(|c| {
             c.editions
                 .into_iter()
                 .map(|e| {

@@ -1,4 +1,4 @@
-//! The component vocabulary of DESIGN.md, one component per file, named
+//! The component vocabulary of `docs/design.md`, one component per file, named
 //! after what a reader sees.
 //!
 //! Components that show article text take the reading [`Mode`] as a plain
@@ -6,6 +6,7 @@
 //! each of them simple and the switch to one frame of work.
 
 pub mod article_header;
+pub mod axis_zoom;
 pub mod bi_text;
 pub mod block;
 pub mod crumb;
@@ -28,6 +29,7 @@ pub mod timeline_axis;
 pub mod timeline_filters;
 pub mod timeline_keys;
 pub mod timeline_list;
+pub mod timeline_marker;
 
 pub use folio_model::ui::for_mode as ui;
 pub use folio_model::Mode;

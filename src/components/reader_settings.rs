@@ -22,15 +22,15 @@ pub fn ReaderSettings(mode: Mode) -> impl IntoView {
             view! {
                 <fieldset class="setting setting-theme">
                     <legend>{t.theme_label}</legend>
-                    {group(settings, "theme", Theme::ALL, Theme::param, &t.theme_names, |s| s.theme, |s, v| s.theme = v)}
+                    {group(settings, "theme", Theme::ALL, Theme::param, |th| t.theme_name(th), |s| s.theme, |s, v| s.theme = v)}
                 </fieldset>
                 <fieldset class="setting setting-size">
                     <legend>{t.text_size_label}</legend>
-                    {group(settings, "size", TextSize::ALL, TextSize::param, &t.size_names, |s| s.size, |s, v| s.size = v)}
+                    {group(settings, "size", TextSize::ALL, TextSize::param, |size| t.size_name(size), |s| s.size, |s, v| s.size = v)}
                 </fieldset>
                 <fieldset class="setting setting-width">
                     <legend>{t.line_width_label}</legend>
-                    {group(settings, "width", LineWidth::ALL, LineWidth::param, &t.width_names, |s| s.width, |s, v| s.width = v)}
+                    {group(settings, "width", LineWidth::ALL, LineWidth::param, |w| t.width_name(w), |s| s.width, |s, v| s.width = v)}
                 </fieldset>
             }
         })
@@ -46,21 +46,21 @@ pub fn ReaderSettings(mode: Mode) -> impl IntoView {
     }
 }
 
-/// One setting's radios: `values`, labelled by `labels` in the same order,
-/// reading and writing their field of the settings.
+/// One setting's radios: `values`, each labelled by `label`, reading and
+/// writing their field of the settings.
 fn group<T: Copy + PartialEq + Send + Sync + 'static, const N: usize>(
     settings: RwSignal<Settings>,
     name: &'static str,
     values: [T; N],
     param: fn(T) -> &'static str,
-    labels: &[&'static str; N],
+    label: impl Fn(T) -> &'static str,
     get: fn(&Settings) -> T,
     set: fn(&mut Settings, T),
 ) -> impl IntoView {
     values
         .into_iter()
-        .zip(*labels)
-        .map(|(v, label)| {
+        .map(|v| {
+            let label = label(v);
             let checked = move || get(&settings.get()) == v;
             view! {
                 <label class="choice">

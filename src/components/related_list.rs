@@ -1,7 +1,7 @@
 use crate::api;
 use crate::components::bi_text::BiText;
 use crate::components::ui;
-use crate::load::Load;
+use crate::content::Load;
 use folio_model::listing::Lists;
 use folio_model::route::{article_href, relative};
 use folio_model::{ArticleEntry, Mode, PageSel};

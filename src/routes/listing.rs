@@ -1,13 +1,13 @@
-use crate::api;
+use crate::api::{self, LoadError};
 use crate::components::{
     bi_text::BiText,
-    error_panel::{load_error_panel, Content, ErrorPanel, Loading},
+    error_panel::{ErrorPanel, FailurePanel, Loading},
     pager::ListingPager,
     ui,
 };
-use crate::load::Load;
+use crate::content::{track, Content, What};
 use crate::routes::not_found::NotFound;
-use crate::state::{use_catalog, use_reading};
+use crate::state::{titled, use_catalog, use_reading};
 use folio_model::head::{listing_heading, listing_title};
 use folio_model::listing::{Listing, ListingPage};
 use folio_model::route::{article_href, relative};
@@ -23,47 +23,51 @@ use std::sync::Arc;
 pub fn ListingView(listing: Listing, page: usize) -> impl IntoView {
     let catalog = use_catalog();
     let mode = use_reading().mode;
-    let ready = api::cached_listing(&listing, page).map(Ok);
-    let shard = {
+    // A page past the last is an answer, not a failure: `None`.
+    let ready = api::cached_listing(&listing, page).map(Some);
+    let shard = Content::new(What::Listing, ready, {
         let listing = listing.clone();
-        Load::new(ready, move || {
+        move || {
             let listing = listing.clone();
-            async move { api::listing(&listing, page).await }
-        })
-    };
+            async move {
+                match api::listing(&listing, page).await {
+                    Err(LoadError::NotFound { .. }) if page > 1 => Ok(None),
+                    other => other.map(Some),
+                }
+            }
+        }
+    });
+    // The view needs both the catalog (its sections' names) and the page.
+    track(Signal::derive(move || catalog.status().and(shard.status())));
     move || {
         let mode = mode.get();
-        let (Some(c), Some(shard_result)) = (catalog.get(), shard.get()) else {
+        let failure = |failure| view! { <FailurePanel failure mode/> }.into_any();
+        let (Some(c), Some(shard)) = (catalog.get(), shard.get()) else {
             return view! { <Loading/> }.into_any();
         };
         let c = match c {
             Ok(c) => c,
-            Err(e) => {
-                return load_error_panel(&e, Content::Catalog, mode, Callback::new(move |_| catalog.refetch()))
-                    .into_any()
-            }
+            Err(f) => return failure(f),
         };
         let Some(heading) = listing_heading(&c, &listing, mode) else {
             return view! { <NotFound/> }.into_any();
         };
-        match shard_result {
-            Ok(shard) => stories(&c, shard, heading, mode).into_any(),
-            Err(api::LoadError::NotFound { .. }) if page > 1 => {
-                no_page(&listing, page, mode, c.site.str(mode.ui_lang())).into_any()
-            }
-            Err(e) => load_error_panel(&e, Content::Listing, mode, Callback::new(move |_| shard.refetch())).into_any(),
+        match shard {
+            Ok(Some(shard)) => stories(&c, shard, heading, mode).into_any(),
+            Ok(None) => no_page(&listing, page, mode).into_any(),
+            Err(f) => failure(f),
         }
     }
 }
 
 /// A listing page past the last: say so, and offer the first page (the
 /// listing shrank, or the address was typed).
-fn no_page(listing: &Listing, page: usize, mode: Mode, site: &str) -> impl IntoView {
+fn no_page(listing: &Listing, page: usize, mode: Mode) -> impl IntoView {
     let t = ui(mode);
     // How many pages there are is unknown here (this page's file is not
     // there), so the panel leads to the first.
     view! {
-        <Title text=format!("{} · {site}", t.no_page_title)/>
+        <Title text=titled(t.no_page_title, mode)/>
         <ErrorPanel title=t.no_page_title body=(t.no_listing_page)(page) back=(mode.localize(&listing.href(1)), (t.go_to_page)(1)) mode/>
     }
 }

@@ -112,7 +112,8 @@ fn show_notice(failure: Failure, mode: Mode) -> Option<Notice> {
     let host = document().create_element("div").ok()?;
     content.prepend_with_node_1(&host).ok()?;
     let shown = failure.clone();
-    let view = leptos::mount::mount_to(host.clone().dyn_into().ok()?, move || view! { <KeptNotice failure=shown mode/> });
+    let view =
+        leptos::mount::mount_to(host.clone().dyn_into().ok()?, move || view! { <KeptNotice failure=shown mode/> });
     Some(Notice { failure, host, _view: Box::new(view) })
 }
 

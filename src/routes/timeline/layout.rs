@@ -1,0 +1,64 @@
+use crate::components::timeline_list::KeptWindow;
+use crate::components::{event_card::EventCard, timeline_axis::TimelineAxis, timeline_list::TimelineList};
+use crate::dom::{media_query::use_media_query, scroll_anchor::reveal_later};
+use crate::state::use_reading;
+use folio_model::timeline::Timeline;
+use folio_model::Mode;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Phones get the vertical list, wide screens the axis with the selected
+/// meeting's card. The app asks the window, and follows it across the
+/// breakpoint. A prerendered page has no window to ask, so it holds both
+/// and lets CSS choose (`.timeline-both`): the list with JavaScript off or
+/// below 700 px, else the axis, the same one the app draws.
+#[component]
+pub fn TimelineLayout(
+    timeline: Arc<Timeline>,
+    visible: Memo<Vec<usize>>,
+    selected: Memo<Option<usize>>,
+    mode: Mode,
+    select: Callback<usize>,
+    refocus: StoredValue<bool>,
+    list_href: Callback<usize, String>,
+    list_window: StoredValue<Option<KeptWindow>>,
+) -> impl IntoView {
+    let narrow = use_media_query("(max-width: 699px)");
+    reveal_in_list(narrow, selected);
+    let list = {
+        let tl = timeline.clone();
+        move || view! { <TimelineList timeline=tl.clone() visible selected mode href=list_href kept=list_window/> }
+    };
+    let axis = move || {
+        let tl = timeline.clone();
+        let card = move || selected.get().map(|i| view! { <EventCard timeline=tl.clone() index=i mode/> });
+        view! {
+            <TimelineAxis timeline=timeline.clone() visible selected mode select refocus/>
+            {card}
+        }
+    };
+    move || match narrow.get() {
+        Some(true) => list().into_any(),
+        Some(false) => axis().into_any(),
+        None => view! {
+            <div class="timeline-both">
+                <div class="timeline-list">{list()}</div>
+                <div class="timeline-axis">{axis()}</div>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// On phones, opening a meeting's URL scrolls the list to it (the axis
+/// scrolls itself on wide screens). Not in an embed: scrolling the frame's
+/// content into view would also scroll the partner's page, under its
+/// reader's feet.
+fn reveal_in_list(narrow: Signal<Option<bool>>, selected: Memo<Option<usize>>) {
+    let embedded = use_reading().embed;
+    Effect::new(move || {
+        if !embedded && narrow.get() == Some(true) && selected.get().is_some() {
+            reveal_later(".list-event[aria-current]");
+        }
+    });
+}
