@@ -175,17 +175,17 @@ where
     Fut: Future<Output = Result<T, LoadError>> + 'static,
 {
     let content = Content::new(what, ready, fetch);
-    track(Signal::derive(move || content.status()));
+    track(Memo::new(move |_| content.status()));
     content
 }
 
-/// The statuses of the views on screen. (Signals compare by identity.)
+/// The statuses of the views on screen. (Memos compare by identity.)
 #[derive(Clone, Copy)]
-struct Loads(RwSignal<Vec<Signal<Status>>>);
+struct Loads(RwSignal<Vec<Memo<Status>>>);
 
 /// Registers `status` with the shell until the current view goes. Without
 /// a shell (a component test), there is nothing to tell.
-pub fn track(status: Signal<Status>) {
+pub fn track(status: Memo<Status>) {
     let Some(loads) = use_context::<Loads>() else { return };
     loads.0.update(|s| s.push(status));
     on_cleanup(move || {

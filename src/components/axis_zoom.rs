@@ -15,7 +15,7 @@ pub const GAP: f64 = 18.0;
 pub struct AxisZoom {
     pub zoom: RwSignal<u32>,
     pub scroll: RwSignal<f64>,
-    pub width: ReadSignal<f64>,
+    pub width: RwSignal<f64>,
     /// Pixels on screen, for scrolling.
     pub scale: Memo<Scale>,
     /// What is drawn (clusters, year labels, the zoom that isolates a

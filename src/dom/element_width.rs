@@ -5,8 +5,8 @@ use leptos::prelude::*;
 /// measured, then following its size (a `ResizeObserver`, which also sees
 /// a change of layout that no window resize causes). Notifies only on a
 /// change, so a redraw that depends on it is not repeated for nothing.
-pub fn use_element_width(el: NodeRef<Div>, initial: f64) -> ReadSignal<f64> {
-    let (width, set_width) = signal(initial);
+pub fn use_element_width(el: NodeRef<Div>, initial: f64) -> RwSignal<f64> {
+    let width = RwSignal::new(initial);
     Effect::new(move || {
         use wasm_bindgen::JsCast;
         let Some(node) = el.get() else { return };
@@ -15,7 +15,7 @@ pub fn use_element_width(el: NodeRef<Div>, initial: f64) -> ReadSignal<f64> {
             super::listener(move |_| {
                 let w = f64::from(node.client_width().max(1));
                 if width.try_get_untracked().is_some_and(|old| old != w) {
-                    set_width.set(w);
+                    width.set(w);
                 }
             })
         };

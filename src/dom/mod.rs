@@ -5,6 +5,11 @@
 //!
 //! Components and routes use these instead of calling `web_sys`
 //! themselves; none of them depends on a component or a route.
+//!
+//! The hooks hand out `RwSignal`s, to be read: only the hook writes them.
+//! Not `ReadSignal` or `Signal`: the app's other state is `RwSignal`s, and
+//! each further signal type is compiled anew for every value type; the
+//! two cost 1.5 KB of brotli wasm here (docs/decisions.md).
 
 pub mod drag_scroll;
 pub mod element_width;

@@ -4,13 +4,13 @@ use leptos::prelude::*;
 /// `None` otherwise. `beforeprint` listeners finish, and the view updates,
 /// before the browser lays the page out for print, so what depends on this
 /// is in the printout and costs nothing the rest of the time.
-pub fn use_printing() -> ReadSignal<Option<String>> {
-    let (printing, set_printing) = signal(None::<String>);
+pub fn use_printing() -> RwSignal<Option<String>> {
+    let printing = RwSignal::new(None::<String>);
     Effect::new(move || {
         let before = window_event_listener(leptos::ev::beforeprint, move |_| {
-            set_printing.set(Some(window().location().href().unwrap_or_default()));
+            printing.set(Some(window().location().href().unwrap_or_default()));
         });
-        let after = window_event_listener(leptos::ev::afterprint, move |_| set_printing.set(None));
+        let after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(None));
         on_cleanup(move || {
             before.remove();
             after.remove();

@@ -38,7 +38,7 @@ pub fn ListingView(listing: Listing, page: usize) -> impl IntoView {
         }
     });
     // The view needs both the catalog (its sections' names) and the page.
-    track(Signal::derive(move || catalog.status().and(shard.status())));
+    track(Memo::new(move |_| catalog.status().and(shard.status())));
     move || {
         let mode = mode.get();
         let failure = |failure| view! { <FailurePanel failure mode/> }.into_any();

@@ -31,7 +31,7 @@ use crate::components::error_panel::KeptNotice;
 use crate::content::{Failure, Status};
 use folio_model::Mode;
 use leptos::prelude::*;
-use std::any::Any;
+use leptos::tachys::view::{Mountable, Render};
 use wasm_bindgen::{closure::Closure, JsCast};
 
 /// The attribute on `<html>` that hides the app while `#boot` is kept.
@@ -49,13 +49,12 @@ enum Phase {
 /// unmounts when dropped.
 struct Notice {
     failure: Failure,
-    host: web_sys::Element,
-    _view: Box<dyn Any>,
+    view: Box<dyn Mountable>,
 }
 
 impl Drop for Notice {
     fn drop(&mut self) {
-        self.host.remove();
+        self.view.unmount();
     }
 }
 
@@ -109,12 +108,11 @@ fn arrive(status: &Status, path: &str) -> Option<String> {
 fn show_notice(failure: Failure, mode: Mode) -> Option<Notice> {
     let boot = document().get_element_by_id("boot")?;
     let content = boot.query_selector("main").ok().flatten().unwrap_or(boot);
-    let host = document().create_element("div").ok()?;
-    content.prepend_with_node_1(&host).ok()?;
-    let shown = failure.clone();
-    let view =
-        leptos::mount::mount_to(host.clone().dyn_into().ok()?, move || view! { <KeptNotice failure=shown mode/> });
-    Some(Notice { failure, host, _view: Box::new(view) })
+    // Built in the effect's run, like any view (it holds no reactive
+    // state), and mounted before the content's first child.
+    let mut view = view! { <KeptNotice failure=failure.clone() mode/> }.build();
+    view.mount(&content, content.first_child().as_ref());
+    Some(Notice { failure, view: Box::new(view) })
 }
 
 fn release() -> Phase {

@@ -54,7 +54,7 @@ pub fn TimelineLayout(
 /// scrolls itself on wide screens). Not in an embed: scrolling the frame's
 /// content into view would also scroll the partner's page, under its
 /// reader's feet.
-fn reveal_in_list(narrow: Signal<Option<bool>>, selected: Memo<Option<usize>>) {
+fn reveal_in_list(narrow: RwSignal<Option<bool>>, selected: Memo<Option<usize>>) {
     let embedded = use_reading().embed;
     Effect::new(move || {
         if !embedded && narrow.get() == Some(true) && selected.get().is_some() {
