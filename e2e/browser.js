@@ -82,7 +82,7 @@ export function appReady(page) {
 /// Waits until the app has taken the page over from the prerendered view
 /// (`#boot`). Where a page's data is missing (`withoutPageData`), the
 /// prerendered view stays until the app's first view has loaded
-/// (src/boot.rs), and both are in the DOM meanwhile.
+/// (src/shell/boot.rs), and both are in the DOM meanwhile.
 export async function waitForApp(page) {
   await page.waitForFunction(() => !document.getElementById('boot'));
 }

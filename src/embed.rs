@@ -28,7 +28,7 @@ pub fn report_height(el: web_sys::Element, id: String) {
     let on_resize = Closure::<dyn FnMut()>::new(move || {
         let height = target.get_bounding_client_rect().height().ceil() as i32;
         // Zero while the app waits hidden behind the prerendered view
-        // (`boot.rs`): the host keeps the height it has until there is one.
+        // (`shell/boot.rs`): the host keeps the height it has until there is one.
         if height == 0 || height == last.replace(height) {
             return;
         }

@@ -74,7 +74,7 @@ pub struct Strings {
     pub details_network: &'static str,
     pub details_broken: &'static str,
     /// Under such a failure, when the page's prerendered copy stays on
-    /// screen (the app's `boot.rs`): what the reader is looking at.
+    /// screen (the app's `shell/boot.rs`): what the reader is looking at.
     pub kept_copy: &'static str,
     /// The phone list's buttons that show more of a long timeline, with
     /// how many meetings are still hidden on that side.

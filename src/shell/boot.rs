@@ -18,8 +18,9 @@
 //! If a load fails, the kept view stays too, under a [`KeptNotice`] saying
 //! what failed (and a retry where retrying can help), rather than the
 //! app's error panel in its place: the reader keeps what they were
-//! reading. Moving to another address releases it: the view no longer
-//! matches the address.
+//! reading. After a move to another address, the app takes over as soon
+//! as the new view is not loading: the kept view no longer matches the
+//! address, so a failure there is the app's own error panel.
 //!
 //! Not when `#boot` holds another view: `404.html` is prerendered as "not
 //! found" and served for any unknown address, including a view added since

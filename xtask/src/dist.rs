@@ -376,7 +376,7 @@ impl Content {
     /// article cost at N = 1,000). Its pages ask for the one file at once
     /// instead ([`Content::preloads`]), which the browser then caches for
     /// every page of the article, and keep the prerendered view on screen
-    /// until the app has it (`src/boot.rs`).
+    /// until the app has it (`src/shell/boot.rs`).
     fn carried(&self, data: &PageData) -> PageData {
         let mut out = data.clone();
         out.articles.clear();
@@ -505,7 +505,7 @@ impl Content {
 /// one would be copied into every page that needs it: every meeting page
 /// of a 10,000-meeting timeline would carry all 13 MB of it. The app
 /// fetches such a file instead, and keeps the prerendered view on screen
-/// until it has it (`src/boot.rs`). A timeline this large is also split
+/// until it has it (`src/shell/boot.rs`). A timeline this large is also split
 /// ([`write_split`]), so what the app fetches first is its index.
 ///
 /// The page asks for what it leaves out at once, at low priority
