@@ -470,7 +470,7 @@ async fn the_shell_hears_what_every_view_on_screen_is_loading() {
 #[wasm_bindgen_test]
 async fn the_kept_notice_says_what_failed_and_retries_only_what_can_be_retried() {
     use folio::api::LoadError;
-    use folio::components::error_panel::KeptNotice;
+    use folio::components::error_panel::kept_notice;
     use folio::content::{Failure, What};
     let retried = RwSignal::new(0);
     let network = Failure {
@@ -478,7 +478,7 @@ async fn the_kept_notice_says_what_failed_and_retries_only_what_can_be_retried()
         error: LoadError::Network { url: "content/articles/seed.json".into(), detail: "offline".into() },
         retry: Callback::new(move |()| retried.update(|n| *n += 1)),
     };
-    let host = mount(move || view! { <KeptNotice failure=network mode=Mode::En/> });
+    let host = mount(move || kept_notice(network, Mode::En));
     let notice = find(&host, ".kept-notice[role=alert]");
     assert_eq!(text(&find(&notice, "strong")), "Could not load");
     assert_eq!(text(&find(&notice, "code")), "content/articles/seed.json: offline");
@@ -490,7 +490,7 @@ async fn the_kept_notice_says_what_failed_and_retries_only_what_can_be_retried()
         error: LoadError::Invalid { error: Arc::new(folio_model::parse::article("{").unwrap_err()) },
         retry: Callback::new(|()| {}),
     };
-    let host = mount(move || view! { <KeptNotice failure=broken mode=Mode::Zh/> });
+    let host = mount(move || kept_notice(broken, Mode::Zh));
     assert!(all(&host, "button").is_empty(), "retrying cannot mend a damaged file");
     assert_eq!(text(&find(&host, "strong")), folio_model::ui::for_mode(Mode::Zh).broken_timeline);
 }

@@ -91,8 +91,7 @@ fn untitled(body: &str, retry: bool) -> Wording {
 }
 
 /// A view's content failed to load: its panel, and the page's title.
-#[component]
-pub fn FailurePanel(failure: Failure, mode: Mode) -> impl IntoView {
+pub fn failure_panel(failure: Failure, mode: Mode) -> impl IntoView {
     let t = ui(mode);
     let w = wording(&failure.error, &failure.what, t);
     let title = w.title.unwrap_or(t.network_title);
@@ -111,8 +110,7 @@ pub fn FailurePanel(failure: Failure, mode: Mode) -> impl IntoView {
 
 /// A failure inside a view that stays (a meeting's card without its
 /// record): what is missing and why, and a retry where one can help.
-#[component]
-pub fn InlineFailure(failure: Failure, mode: Mode) -> impl IntoView {
+pub fn inline_failure(failure: Failure, mode: Mode) -> impl IntoView {
     let t = ui(mode);
     let w = wording(&failure.error, &failure.what, t);
     view! {
@@ -127,8 +125,7 @@ pub fn InlineFailure(failure: Failure, mode: Mode) -> impl IntoView {
 /// Above a prerendered view that stays on screen because the load it stood
 /// for failed (`shell/boot.rs`): what failed, that this is the copy as
 /// published, and a retry where one can help.
-#[component]
-pub fn KeptNotice(failure: Failure, mode: Mode) -> impl IntoView {
+pub fn kept_notice(failure: Failure, mode: Mode) -> impl IntoView {
     let t = ui(mode);
     let w = wording(&failure.error, &failure.what, t);
     view! {

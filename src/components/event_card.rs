@@ -1,7 +1,7 @@
 use crate::api;
 use crate::components::{
     bi_text::BiText,
-    error_panel::{InlineFailure, Loading},
+    error_panel::{inline_failure, Loading},
     ui,
 };
 use crate::content::{use_content, Content, What};
@@ -53,7 +53,7 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode) -> impl Into
     let rest = move || match details.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Ok(e)) => sources(&e, t).into_any(),
-        Some(Err(failure)) => view! { <InlineFailure failure mode/> }.into_any(),
+        Some(Err(failure)) => inline_failure(failure, mode).into_any(),
     };
     view! {
         <article class="event-card" aria-labelledby="event-title" data-event=e.id.clone()>

@@ -1,7 +1,7 @@
 use crate::api::{self, LoadError};
 use crate::components::{
     bi_text::BiText,
-    error_panel::{ErrorPanel, FailurePanel, Loading},
+    error_panel::{failure_panel, ErrorPanel, Loading},
     pager::ListingPager,
     ui,
 };
@@ -41,7 +41,7 @@ pub fn ListingView(listing: Listing, page: usize) -> impl IntoView {
     track(Memo::new(move |_| catalog.status().and(shard.status())));
     move || {
         let mode = mode.get();
-        let failure = |failure| view! { <FailurePanel failure mode/> }.into_any();
+        let failure = |failure| failure_panel(failure, mode).into_any();
         let (Some(c), Some(shard)) = (catalog.get(), shard.get()) else {
             return view! { <Loading/> }.into_any();
         };

@@ -15,7 +15,7 @@
 //! loads, the app's view replaces it at once. Links in `#boot` work
 //! meanwhile (the router takes their clicks).
 //!
-//! If a load fails, the kept view stays too, under a [`KeptNotice`] saying
+//! If a load fails, the kept view stays too, under a [`kept_notice`] saying
 //! what failed (and a retry where retrying can help), rather than the
 //! app's error panel in its place: the reader keeps what they were
 //! reading. After a move to another address, the app takes over as soon
@@ -28,7 +28,7 @@
 //! be wrong.
 
 use crate::base::current_path;
-use crate::components::error_panel::KeptNotice;
+use crate::components::error_panel::kept_notice;
 use crate::content::{Failure, Status};
 use folio_model::Mode;
 use leptos::prelude::*;
@@ -105,13 +105,13 @@ fn arrive(status: &Status, path: &str) -> Option<String> {
     Some(path.to_owned())
 }
 
-/// Mounts a [`KeptNotice`] at the top of the kept view's content.
+/// Mounts a [`kept_notice`] at the top of the kept view's content.
 fn show_notice(failure: Failure, mode: Mode) -> Option<Notice> {
     let boot = document().get_element_by_id("boot")?;
     let content = boot.query_selector("main").ok().flatten().unwrap_or(boot);
     // Built in the effect's run, like any view (it holds no reactive
     // state), and mounted before the content's first child.
-    let mut view = view! { <KeptNotice failure=failure.clone() mode/> }.build();
+    let mut view = kept_notice(failure.clone(), mode).build();
     view.mount(&content, content.first_child().as_ref());
     Some(Notice { failure, view: Box::new(view) })
 }

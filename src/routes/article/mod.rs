@@ -14,7 +14,7 @@ mod text;
 use crate::api;
 use crate::components::{
     bi_text::plain,
-    error_panel::{ErrorPanel, FailurePanel, Loading},
+    error_panel::{failure_panel, ErrorPanel, Loading},
     ui,
 };
 use crate::content::{use_content, What};
@@ -44,7 +44,7 @@ pub fn ArticlePage(slug: String, page: Memo<PageAsked>) -> impl IntoView {
     });
     move || match content.get() {
         None => view! { <Loading/> }.into_any(),
-        Some(Err(failure)) => (move || view! { <FailurePanel failure=failure.clone() mode=mode.get()/> }).into_any(),
+        Some(Err(failure)) => (move || failure_panel(failure.clone(), mode.get())).into_any(),
         Some(Ok((article, cites))) => view! { <ArticleView article cites page/> }.into_any(),
     }
 }

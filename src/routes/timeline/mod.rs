@@ -11,7 +11,7 @@ use crate::api;
 use crate::components::{
     bi_text::{plain, BiText},
     embed_dialog::{EmbedDialog, Embeddable},
-    error_panel::{ErrorPanel, FailurePanel, Loading},
+    error_panel::{failure_panel, ErrorPanel, Loading},
     live_region::LiveRegion,
     timeline_filters::TimelineFilters,
     timeline_keys::TimelineKeys,
@@ -42,7 +42,7 @@ pub fn TimelinePage(id: String, event: Memo<Option<String>>) -> impl IntoView {
     });
     move || match content.get() {
         None => view! { <Loading/> }.into_any(),
-        Some(Err(failure)) => (move || view! { <FailurePanel failure=failure.clone() mode=mode.get()/> }).into_any(),
+        Some(Err(failure)) => (move || failure_panel(failure.clone(), mode.get())).into_any(),
         Some(Ok(timeline)) => view! { <TimelineView timeline event/> }.into_any(),
     }
 }
