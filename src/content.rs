@@ -56,14 +56,6 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
             r.refetch();
         }
     }
-
-    /// Waits for the value.
-    pub async fn wait(self) -> T {
-        match self {
-            Load::Ready(v) => v.get_value(),
-            Load::Fetch(r) => r.await,
-        }
-    }
 }
 
 /// What a piece of content is, for the wording of its failure.

@@ -102,14 +102,11 @@ impl Shell {
         let html = links_after_trunks(file, &without_wasm_preload_integrity(html))?;
         let mut found: Vec<(usize, usize, Slot)> = Vec::new();
         for slot in Slot::ALL {
-            let marker = slot.marker();
-            let unquoted = marker.replace('"', "");
-            let at: Vec<(usize, usize)> = [marker, unquoted.as_str()]
-                .iter()
-                .flat_map(|m| html.match_indices(m).map(|(i, m)| (i, m.len())))
-                .collect();
+            let at = placeholders(&html, slot);
             let [(start, len)] = at[..] else {
-                return Err(Kind::Placeholder { shell: file.to_path_buf(), marker, found: at.len() }.into());
+                return Err(
+                    Kind::Placeholder { shell: file.to_path_buf(), marker: slot.marker(), found: at.len() }.into()
+                );
             };
             found.push((start, start + len, slot));
         }
@@ -227,6 +224,14 @@ impl Shell {
     }
 }
 
+/// Where `slot`'s placeholder stands in `html`, as written or with the
+/// quotes Trunk's minifier drops: the start and length of each.
+fn placeholders(html: &str, slot: Slot) -> Vec<(usize, usize)> {
+    let marker = slot.marker();
+    let unquoted = marker.replace('"', "");
+    [marker, unquoted.as_str()].iter().flat_map(|m| html.match_indices(m).map(|(i, m)| (i, m.len()))).collect()
+}
+
 /// The shell with the `links` placeholder moved to the end of the head.
 /// Trunk appends the app's own preloads (its script's and its wasm's)
 /// there, after every element of index.html's head; the page's preloads
@@ -234,8 +239,7 @@ impl Shell {
 /// tags may stand between the two.
 fn links_after_trunks(file: &Path, html: &str) -> Result<String> {
     let marker = Slot::Links.marker();
-    let unquoted = marker.replace('"', "");
-    let Some((at, len)) = [marker, unquoted.as_str()].iter().find_map(|m| Some((html.find(m)?, m.len()))) else {
+    let Some(&(at, len)) = placeholders(html, Slot::Links).first() else {
         // Reported, with the count, with the other placeholders.
         return Ok(html.to_owned());
     };
