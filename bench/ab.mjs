@@ -16,7 +16,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   launch, summaries, THROTTLE, VIEWPORT, ms, kb, spread, subjects, sizes, coldLoad, HOME_PAINTED, ARTICLE_READY,
-  interactions, timelineLoad, FOLIO_READY, FOLIO_ZOOM, zooms, OPEN_LAST,
+  interactions, timelineLoad, FOLIO_READY, FOLIO_ZOOM, zooms, OPEN_LAST, criticalPath, HOME_SHOWN, ARTICLE_SHOWN,
 } from './lib.mjs';
 
 const { BASE_URL, CANDIDATE_URL, BASE_DIST, CANDIDATE_DIST, BASE_NAME, CANDIDATE_NAME, OUT } = process.env;
@@ -89,14 +89,28 @@ for (let i = 0; i < LOADS; i++) {
     for (const who of order) await measure(urls[who], runs[who]);
   }
 }
+
+/** What a cold visit fetches before its view is shown and live, per view
+ *  (bytes do not vary from run to run: once each). */
+const PATHS = [
+  ['home', '/', HOME_SHOWN],
+  ['article', ARTICLE, ARTICLE_SHOWN],
+  ['timeline', TIMELINE, FOLIO_READY],
+];
+const critical = { base: {}, candidate: {} };
+for (const who of ['base', 'candidate']) {
+  for (const [name, path, until] of PATHS) {
+    critical[who][name] = await criticalPath(browser, urls[who] + path, until, who === 'base' ? BASE_DIST : CANDIDATE_DIST);
+  }
+}
 await browser.close();
 
 const stats = { base: summaries(runs.base), candidate: summaries(runs.candidate) };
 const size = (dist) => {
   const s = sizes(dist);
   const wasm = s.files.filter((f) => f.kind === 'wasm');
-  if (wasm.length !== 1) throw new Error(`${dist} has ${wasm.length} wasm files, not one`);
-  return { wasm: wasm[0], total: s.total };
+  const sum = (k) => wasm.reduce((t, f) => t + f[k], 0);
+  return { wasm: { raw: sum('raw'), brotli: sum('brotli'), files: wasm.length }, total: s.total };
 };
 const bytes = { base: size(BASE_DIST), candidate: size(CANDIDATE_DIST) };
 
@@ -117,13 +131,18 @@ const sizeRow = (label, a, b) => {
   const d = b - a;
   out(`| ${label} | ${kb(a)} | ${kb(b)} | ${(b / a).toFixed(3)}× (${d >= 0 ? '+' : '−'}${kb(Math.abs(d))}) |`);
 };
-sizeRow('wasm, raw', bytes.base.wasm.raw, bytes.candidate.wasm.raw);
-sizeRow('wasm, brotli', bytes.base.wasm.brotli, bytes.candidate.wasm.brotli);
-sizeRow('wasm + JS + CSS, brotli', bytes.base.total.brotli, bytes.candidate.total.brotli);
+for (const [name] of PATHS) {
+  sizeRow(`critical path, cold ${name}: wasm + JS + CSS, brotli`, critical.base[name].brotli, critical.candidate[name].brotli);
+}
+sizeRow(`all wasm, raw (${bytes.base.wasm.files} file(s) against ${bytes.candidate.wasm.files})`, bytes.base.wasm.raw, bytes.candidate.wasm.raw);
+sizeRow('all wasm, brotli', bytes.base.wasm.brotli, bytes.candidate.wasm.brotli);
+sizeRow('the whole app (all wasm + JS + CSS), brotli', bytes.base.total.brotli, bytes.candidate.total.brotli);
+out();
+out(`Critical path: the wasm, JS and CSS a cold visit asked for before its view was shown and live (\`bench/lib.mjs\`, \`criticalPath\`): ${PATHS.map(([n]) => `${n}: ${critical.candidate[n].files.map((f) => f.path.split('/').pop()).join(', ')}`).join('; ')} (candidate).`);
 out();
 out(`Above 1× is slower or larger. Base: ${BASE_NAME}, its bundle built by its own \`cargo xtask dist\` from its own content/. Candidate: ${CANDIDATE_NAME}. The figures are bench.mjs's, measured by the same code (bench/lib.mjs); see README "Performance". (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
 const md = lines.join('\n') + '\n';
 console.log(md);
 writeFileSync(OUT, md);
-writeFileSync(OUT.replace(/\.md$/, '') + '.json', JSON.stringify({ date: new Date().toISOString(), loads: LOADS, turns: TURNS, base: BASE_NAME, candidate: CANDIDATE_NAME, stats, bytes }, null, 2) + '\n');
+writeFileSync(OUT.replace(/\.md$/, '') + '.json', JSON.stringify({ date: new Date().toISOString(), loads: LOADS, turns: TURNS, base: BASE_NAME, candidate: CANDIDATE_NAME, stats, bytes, critical }, null, 2) + '\n');

@@ -47,7 +47,11 @@ export const brotli = (buf) => brotliCompressSync(buf, { params: { [zlib.BROTLI_
 /** The app's wasm, JS and CSS in a bundle, raw, gzip and brotli, and their
  *  total (not `embed.js`, which partners load). */
 export function sizes(dist) {
-  const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'embed.js');
+  // At the root, and in the app's folder (`app-{hash}/`, the split build's
+  // main module and chunks; an older build has its one wasm at the root).
+  const code = (dir) => readdirSync(join(dist, dir)).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'embed.js')
+    .map((f) => (dir ? `${dir}/${f}` : f));
+  const files = [...code(''), ...readdirSync(dist).filter((d) => /^app-[0-9a-f]+$/.test(d)).flatMap(code)];
   const rows = files.map((f) => {
     const buf = readFileSync(join(dist, f));
     return { file: f, kind: f.split('.').pop(), raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, brotli: brotli(buf) };
@@ -86,7 +90,7 @@ export const OBSERVE = () => {
   const observe = (type, f) => new PerformanceObserver((l) => l.getEntries().forEach(f)).observe({ type, buffered: true });
   observe('paint', (e) => { if (e.name === 'first-contentful-paint') b.fcp = e.startTime; });
   observe('mark', (e) => { if (e.name === 'folio-ready') b.ready = e.startTime; });
-  addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
+  addEventListener('folio-started', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
   const tick = () => {
     const p = document.querySelector('#page-text p');
     if (p && p.getBoundingClientRect().height > 0) b.textFrame = performance.now();
@@ -207,6 +211,36 @@ const POLL = (test) => {
 /** Folio's timeline, drawn and live: on the axis, and in the phone list. */
 export const FOLIO_READY = `!document.getElementById('boot') && document.querySelector('.axis .marker, .axis .cluster')`;
 export const FOLIO_LIST_READY = `!document.getElementById('boot') && document.querySelector('.list-event')`;
+
+/** The critical path of a cold visit to `url`: the wasm, JS and CSS that
+ *  the page asked for before `until` (a view-specific "shown and live",
+ *  which both builds of an A/B meet) held, each read from `dist` and
+ *  brotli-compressed as a host would serve it. Under the throttle, so
+ *  that what the app fetches as it starts counts as it would on a phone. */
+export async function criticalPath(browser, url, until, dist, viewport) {
+  const { page, context, errors } = await throttledPage(browser, viewport);
+  const asked = new Set();
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/\.(wasm|js|css)$/.test(path)) asked.add(path);
+  });
+  await page.goto(url);
+  await page.waitForFunction(until, null, { timeout: 60_000 });
+  const before = [...asked];
+  await context.close();
+  if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+  // The bench serves dist/ at the host's root.
+  const files = before.map((path) => {
+    const rel = decodeURIComponent(path).replace(/^\/+/, '');
+    return { path: rel, brotli: brotli(readFileSync(join(dist, rel))) };
+  });
+  return { brotli: files.reduce((t, f) => t + f.brotli, 0), files };
+}
+
+/** "Shown and live" per view, for `criticalPath`: the app has taken over
+ *  (no `#boot`) and the view's own elements are there. */
+export const HOME_SHOWN = `!document.getElementById('boot') && document.querySelector('.story-list, .listing') && window.__bench.ready`;
+export const ARTICLE_SHOWN = `!document.getElementById('boot') && document.querySelector('#page-text p') && window.__bench.ready`;
 
 /** Opens `url` cold and resolves with the time from navigation start to
  *  the first frame where `ready` (an expression) holds, and the page (or

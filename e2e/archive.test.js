@@ -92,6 +92,8 @@ test('an article lists Most Viewed and Today\'s Top News, without itself', { ski
   await waitForArticle(page);
   for (const id of ['most-viewed', 'top-news']) {
     const links = page.locator(`#${id} a`);
+    // Fetched once the article is on screen (never prerendered).
+    await links.first().waitFor();
     assert.equal(await links.count(), 5, id);
     const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.ok(!hrefs.some((h) => h.includes(slug)), `${id} leaves the article out: ${hrefs}`);

@@ -112,6 +112,8 @@ test('keyboard only: the Display dialog keeps focus inside while open and gives 
   await page.goto(`${BASE}/article/${article.slug}/`);
   await tabTo(page, (f) => f.tag === 'button' && /Display/.test(f.text), 'the Display button');
   await page.keyboard.press('Enter');
+  // Its code is a chunk, fetched from the moment the button had focus.
+  await page.getByRole('dialog', { name: 'Display settings' }).waitFor();
   // The page behind is inert: Tab goes round the dialog (by way of the
   // browser's own controls, which headless shows as <body>), never to it.
   let inside = 0;

@@ -68,6 +68,8 @@ pub enum What {
     Listing,
     /// A meeting's own file, beside a large timeline's index.
     Meeting,
+    /// A chunk of the app's own code (`chunk.rs`), by its name.
+    Code(&'static str),
 }
 
 /// A load that failed: what it was, why, and how to try again.

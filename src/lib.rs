@@ -5,6 +5,8 @@
 //!   redirects) and the hand-over from the prerendered view.
 //! - [`api`]: the only place that fetches; turns content files into model
 //!   values or an [`api::LoadError`].
+//! - [`chunk`]: the split points, whose code loads when first needed, and
+//!   their loading as content.
 //! - [`content`]: a view's content, ready at once or fetched, and its
 //!   loading [`content::Status`], which the shell collects.
 //! - [`state`]: the reactive state every view shares (address, mode).
@@ -26,6 +28,7 @@
 
 pub mod api;
 pub mod base;
+pub mod chunk;
 pub mod components;
 pub mod content;
 pub mod dom;
@@ -36,5 +39,9 @@ pub mod shell;
 pub mod state;
 
 pub use shell::App;
+
+/// Below this width the timeline is a vertical list (`routes/timeline/layout.rs`);
+/// a timeline page preloads the list's code only there (`xtask/src/dist.rs`).
+pub const PHONE_QUERY: &str = "(max-width: 699px)";
 #[cfg(feature = "ssr")]
 pub mod prerender;

@@ -1,5 +1,6 @@
+use crate::chunk::build;
 use crate::components::bi_text::plain as plain_text;
-use crate::components::modal::{DialogHead, Modal};
+use crate::components::modal::{DialogHead, LazyDialog, Modal};
 use crate::components::ui;
 use crate::state::use_reading;
 use folio_model::embed::{Options, Snippet};
@@ -41,10 +42,36 @@ impl Embeddable {
 
 /// The "Embed" button and its dialog: choose language, theme, where to
 /// start and whether to show the header; see a live preview; copy either
-/// snippet. A native modal `<dialog>` gives focus containment, Escape and
-/// focus return for free.
+/// snippet. The generator is a chunk of its own (`chunk.rs`), fetched when
+/// the reader points at the button or presses it.
 #[component]
 pub fn EmbedDialog(what: Embeddable, title: Text) -> impl IntoView {
+    let mode = use_reading().mode;
+    let dialog = LazyDialog::new();
+    let asked = dialog.asked;
+    let body = dialog
+        .view(EMBED, load_embed, mode.get_untracked(), move || build(embed_dialog(what.clone(), title.clone(), asked)));
+    view! {
+        <button type="button" class="embed-button" aria-haspopup="dialog"
+            on:pointerenter=move |_| dialog.want() on:focus=move |_| dialog.want() on:click=move |_| dialog.ask()>
+            {move || ui(mode.get()).embed}
+        </button>
+        {body}
+    }
+}
+
+crate::split_point! {
+    /// The dialog, opened each time `asked` grows.
+    embed as EMBED, load_embed,
+    fn embed_dialog(what: Embeddable, title: Text, asked: RwSignal<u32>) -> AnyView {
+        view! { <EmbedGenerator what title asked/> }.into_any()
+    }
+}
+
+/// A native modal `<dialog>` gives focus containment, Escape and focus
+/// return (to the button) for free.
+#[component]
+fn EmbedGenerator(what: Embeddable, title: Text, asked: RwSignal<u32>) -> impl IntoView {
     let mode = use_reading().mode;
     let modal = Modal::new();
     let open = modal.open;
@@ -79,15 +106,17 @@ pub fn EmbedDialog(what: Embeddable, title: Text) -> impl IntoView {
     };
     let preview = Memo::new(move |_| open.get().then(|| snippet(&|s| s.embed_url())));
 
-    let show = {
+    {
         let what = what.clone();
-        move |_| {
-            lang.set(mode.get_untracked());
-            start.set(what.current());
-            status.set("");
-            modal.show();
-        }
-    };
+        Effect::new(move || {
+            if asked.get() > 0 {
+                lang.set(mode.get_untracked());
+                start.set(what.current());
+                status.set("");
+                modal.show();
+            }
+        });
+    }
     let copy = move |text: Memo<String>, area: NodeRef<leptos::html::Textarea>| {
         let text = text.get_untracked();
         let t = ui(mode.get_untracked());
@@ -157,7 +186,6 @@ pub fn EmbedDialog(what: Embeddable, title: Text) -> impl IntoView {
             .map(|th| view! { <option value=th.param() selected=move || theme.get() == th>{t.theme_name(th)}</option> })
             .collect_view();
         view! {
-            <button type="button" class="embed-button" aria-haspopup="dialog" on:click=show.clone()>{t.embed}</button>
             <dialog class="embed-dialog" node_ref=modal.node aria-labelledby="embed-heading" on:close=move |_| modal.closed()>
                 <DialogHead modal id="embed-heading" title=t.embed_heading close=t.close/>
                 <div class="embed-options">

@@ -69,7 +69,8 @@ pub struct Wording {
 
 /// "Not found" for a missing article or timeline, "damaged" (no retry:
 /// retrying cannot fix a file) for content that does not parse, and
-/// "could not load" with a retry for network failures.
+/// "could not load" with a retry for network failures, including a chunk
+/// of the app's code that did not arrive.
 pub fn wording(err: &LoadError, what: &What, t: &'static Strings) -> Wording {
     let (title, body, retry) = match (err, what) {
         (LoadError::NotFound { .. }, What::Article(slug)) => (t.no_article_title, (t.no_article_body)(slug), false),
@@ -79,9 +80,10 @@ pub fn wording(err: &LoadError, what: &What, t: &'static Strings) -> Wording {
         (LoadError::Invalid { .. }, What::Article(_)) => (t.broken_article, t.broken_body.to_owned(), false),
         (LoadError::Invalid { .. }, What::Timeline(_)) => (t.broken_timeline, t.broken_body.to_owned(), false),
         (LoadError::Invalid { .. }, What::Catalog | What::Listing) => (t.broken_list, t.broken_body.to_owned(), false),
-        (LoadError::NotFound { .. }, What::Catalog | What::Listing) | (LoadError::Network { .. }, _) => {
-            (t.network_title, t.network_body.to_owned(), true)
-        }
+        // The app's code only ever fails to download (`chunk.rs`).
+        (LoadError::NotFound { .. }, What::Catalog | What::Listing)
+        | (LoadError::Network { .. }, _)
+        | (_, What::Code(_)) => (t.network_title, t.network_body.to_owned(), true),
     };
     Wording { title: Some(title), body, retry }
 }

@@ -1,4 +1,8 @@
+use crate::chunk::{code, SplitLoaderError};
+use crate::components::error_panel::{inline_failure, Loading};
+use folio_model::Mode;
 use leptos::prelude::*;
+use std::future::Future;
 
 /// A native modal `<dialog>` and whether it is open. The browser gives focus
 /// containment, Escape and focus return; `open` lets a dialog build its
@@ -39,6 +43,70 @@ impl Modal {
 impl Default for Modal {
     fn default() -> Self {
         Modal::new()
+    }
+}
+
+/// A button's dialog whose code is a chunk (`chunk.rs`). The button is on
+/// the page at once; the chunk is fetched when the reader points at the
+/// button or focuses it (so it is usually there by the click), and the
+/// dialog opens once it is. Only after a press does a slow or failed
+/// download show ("Loading…", or the network notice with its retry).
+#[derive(Clone, Copy)]
+pub struct LazyDialog {
+    wanted: RwSignal<bool>,
+    /// How many times the button was pressed: the dialog opens each time
+    /// this grows.
+    pub asked: RwSignal<u32>,
+}
+
+impl LazyDialog {
+    pub fn new() -> LazyDialog {
+        LazyDialog { wanted: RwSignal::new(false), asked: RwSignal::new(0) }
+    }
+
+    /// For the button's `pointerenter` and `focus`: start the download.
+    pub fn want(self) {
+        if !self.wanted.get_untracked() {
+            self.wanted.set(true);
+        }
+    }
+
+    /// For the button's `click`.
+    pub fn ask(self) {
+        self.want();
+        self.asked.update(|n| *n += 1);
+    }
+
+    /// The dialog, from `build` once `load` has fetched the chunk `chunk`.
+    pub fn view<Fut>(
+        self,
+        chunk: &'static str,
+        load: fn() -> Fut,
+        mode: Mode,
+        build: impl Fn() -> Option<AnyView> + Clone + Send + Sync + 'static,
+    ) -> impl IntoView
+    where
+        Fut: Future<Output = Result<(), SplitLoaderError>> + 'static,
+    {
+        let (wanted, asked) = (self.wanted, self.asked);
+        move || {
+            wanted.get().then(|| {
+                let code = code(chunk, load);
+                let build = build.clone();
+                move || match code.get() {
+                    Some(Ok(())) => build(),
+                    _ if asked.get() == 0 => None,
+                    Some(Err(failure)) => Some(inline_failure(failure, mode).into_any()),
+                    None => Some(view! { <Loading/> }.into_any()),
+                }
+            })
+        }
+    }
+}
+
+impl Default for LazyDialog {
+    fn default() -> Self {
+        LazyDialog::new()
     }
 }
 

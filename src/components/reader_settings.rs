@@ -1,4 +1,5 @@
-use crate::components::modal::{DialogHead, Modal};
+use crate::chunk::build;
+use crate::components::modal::{DialogHead, LazyDialog, Modal};
 use crate::components::ui;
 use crate::state::use_reading;
 use folio_model::settings::{LineWidth, Settings, TextSize};
@@ -10,8 +11,34 @@ use leptos::prelude::*;
 /// remembered. A native modal `<dialog>` keeps focus inside, closes on
 /// Escape and gives focus back to the button. Each setting is a radio
 /// group, so arrow keys move within it and Tab between them.
+///
+/// The dialog is a chunk of its own (`chunk.rs`), fetched when the reader
+/// points at the button or presses it.
 #[component]
 pub fn ReaderSettings(mode: Mode) -> impl IntoView {
+    let t = ui(mode);
+    let dialog = LazyDialog::new();
+    let asked = dialog.asked;
+    let body = dialog.view(DISPLAY, load_display, mode, move || build(display_dialog(mode, asked)));
+    view! {
+        <button type="button" class="settings-button" aria-haspopup="dialog"
+            on:pointerenter=move |_| dialog.want() on:focus=move |_| dialog.want() on:click=move |_| dialog.ask()>
+            <span aria-hidden="true" class="settings-glyph">"Aa"</span>" "{t.display}
+        </button>
+        {body}
+    }
+}
+
+crate::split_point! {
+    /// The dialog, opened each time `asked` grows.
+    display as DISPLAY, load_display,
+    fn display_dialog(mode: Mode, asked: RwSignal<u32>) -> AnyView {
+        view! { <DisplayDialog mode asked/> }.into_any()
+    }
+}
+
+#[component]
+fn DisplayDialog(mode: Mode, asked: RwSignal<u32>) -> impl IntoView {
     let t = ui(mode);
     let settings = use_reading().settings;
     // The choices exist only while the dialog is open: the article header,
@@ -35,10 +62,12 @@ pub fn ReaderSettings(mode: Mode) -> impl IntoView {
             }
         })
     };
+    Effect::new(move || {
+        if asked.get() > 0 {
+            modal.show();
+        }
+    });
     view! {
-        <button type="button" class="settings-button" aria-haspopup="dialog" on:click=move |_| modal.show()>
-            <span aria-hidden="true" class="settings-glyph">"Aa"</span>" "{t.display}
-        </button>
         <dialog class="settings-dialog" node_ref=modal.node aria-labelledby="settings-heading" on:close=move |_| modal.closed()>
             <DialogHead modal id="settings-heading" title=t.display_heading close=t.close/>
             {choices}

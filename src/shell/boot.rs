@@ -72,11 +72,16 @@ pub fn hand_over(loading: Memo<Status>, mode: Memo<Mode>) {
         let (kept, notice) = match phase {
             None => (arrive(&status, &path), None),
             Some(Phase::Done) => return Phase::Done,
+            // Released by `release_when_settled`.
+            Some(Phase::Kept { .. }) if document().get_element_by_id("boot").is_none() => return Phase::Done,
             Some(Phase::Kept { path, notice }) => (Some(path), notice),
         };
         let Some(kept) = kept else { return release() };
         match status {
-            Status::Ready => release(),
+            Status::Ready => {
+                release_when_settled(loading);
+                Phase::Kept { path: kept, notice }
+            }
             // The reader left a failed view for another address.
             Status::Failed(_) if path != kept => release(),
             // Still loading (a retry drops the notice it came from).
@@ -113,7 +118,26 @@ fn show_notice(failure: Failure, mode: Mode) -> Option<Notice> {
     // state), and mounted before the content's first child.
     let mut view = kept_notice(failure.clone(), mode).build();
     view.mount(&content, content.first_child().as_ref());
+    mark_shown();
     Some(Notice { failure, view: Box::new(view) })
+}
+
+/// Releases `#boot` once this turn's renders have run, if nothing loads
+/// then. The view that has just become ready renders in the same turn as
+/// this effect, and may start loads of its own (a meeting's card, its
+/// details; the timeline's code, its phone list's): those register after
+/// the memo said "ready", and the kept view must wait for them too, or
+/// the reader sees "Loading…" in place of what was on screen. A microtask
+/// queued now runs after the reactive tasks already queued (they drain in
+/// one microtask of their own), and before the browser paints or runs any
+/// other task, so no one ever sees both views.
+fn release_when_settled(loading: Memo<Status>) {
+    let check = Closure::once_into_js(move || {
+        if loading.try_get_untracked() == Some(Status::Ready) {
+            release();
+        }
+    });
+    window().queue_microtask(check.unchecked_ref());
 }
 
 fn release() -> Phase {
@@ -123,7 +147,22 @@ fn release() -> Phase {
     if let Some(html) = document().document_element() {
         let _ = html.remove_attribute(HOLDING);
     }
+    mark_shown();
     Phase::Done
+}
+
+/// For the tests and the benchmark, once: the view the address names is
+/// the app's (its code and content are here), or the notice of what
+/// failed is on screen. `folio-ready` (`main.rs`) comes earlier, when the
+/// app is mounted and takes clicks, while a timeline's chunk may still be
+/// on its way.
+fn mark_shown() {
+    thread_local!(static MARKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if !MARKED.replace(true) {
+        if let Some(p) = window().performance() {
+            let _ = p.mark("folio-view");
+        }
+    }
 }
 
 /// Radios of one name make one group across the document, so the app's

@@ -89,7 +89,8 @@ pub fn build_with(build: &Build) -> Result<Built> {
     // The shell becomes every route's page; the home route writes
     // index.html itself.
     let shell = Shell::read(&app.join("index.html"))?;
-    out.copy_dir(&app, "", |rel| rel == "index.html")?;
+    let code = Code::new(&crate::app::Manifest::read(&app)?)?;
+    out.copy_dir(&app, "", |rel| rel == "index.html" || rel == crate::app::MANIFEST)?;
     // A split timeline's file is written as its index instead.
     let split: HashSet<String> = content
         .timelines
@@ -99,7 +100,7 @@ pub fn build_with(build: &Build) -> Result<Built> {
         .collect();
     out.copy_dir(&build.content, "content", |rel| split.contains(rel))?;
     step("copy");
-    let routes = write_route_files(&out, &shell, &content)?;
+    let routes = write_route_files(&out, &shell, &content, &code)?;
     step("routes");
     let stats = out.finish()?;
     step("clean");
@@ -159,6 +160,10 @@ fn app_fingerprint(release: bool) -> Result<String> {
         "Trunk.toml",
         "favicon.svg",
         "tools/package-lock.json",
+        // The wasm's build and split (Trunk's hook) and their flags.
+        "xtask/src/app.rs",
+        "xtask/Cargo.toml",
+        ".cargo/config.toml",
     ] {
         files.push(r.join(f));
     }
@@ -170,6 +175,33 @@ fn app_fingerprint(release: bool) -> Result<String> {
         h.update(fs::read(&f)?);
     }
     Ok(format!("{:x}", h.finalize()))
+}
+
+/// The preloads of the app's code that a view needs beyond the main
+/// module (`app.rs`), so that its first render waits for no second round
+/// trip: a timeline's chunk, and on phones its list's (the `media` of the
+/// layout's own breakpoint, `routes/timeline/layout.rs`). An article, a
+/// listing and "not found" are in the main module; the dialogs load when
+/// first opened.
+struct Code {
+    timeline: String,
+}
+
+impl Code {
+    fn new(app: &crate::app::Manifest) -> Result<Code> {
+        use crate::app::{TIMELINE, TIMELINE_LIST};
+        let always = app.files(TIMELINE)?;
+        let timeline =
+            app.preloads(TIMELINE, &[], None)? + &app.preloads(TIMELINE_LIST, always, Some(folio::PHONE_QUERY))?;
+        Ok(Code { timeline })
+    }
+
+    fn preloads(&self, route: &Route) -> &str {
+        match route {
+            Route::Timeline { .. } => &self.timeline,
+            _ => "",
+        }
+    }
 }
 
 /// One view that gets its own file.
@@ -650,7 +682,7 @@ fn site_url(catalog: &Catalog) -> Result<Option<String>> {
 
 /// Writes the derived files, every route's page (on every core), `404.html`
 /// and the oEmbed files. Returns how many route files there are.
-fn write_route_files(out: &Output, shell: &Shell, content: &Content) -> Result<usize> {
+fn write_route_files(out: &Output, shell: &Shell, content: &Content, code: &Code) -> Result<usize> {
     // Chinese pages declare their language before the app starts, so the
     // browser picks CJK fonts and screen readers the right voice at once.
     let zh_shell = shell.in_lang(Mode::Zh.ui_lang().tag())?;
@@ -700,7 +732,8 @@ fn write_route_files(out: &Output, shell: &Shell, content: &Content) -> Result<u
         let head = content.head(&page.route, mode, page.embed).to_html(site.as_deref());
         let data = content.data_for(&page.route);
         let carried = content.carried(&data).to_script_json();
-        let mut links = content.preloads(&page.route, &data);
+        let mut links = code.preloads(&page.route).to_owned();
+        links.push_str(&content.preloads(&page.route, &data));
         if let (Some(site), Some((resource, title))) = (&site, &page.resource) {
             links.push_str(&format!(
                 "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}{}\" title=\"{}\">",

@@ -6,6 +6,7 @@
 //! - `dist`:     the release bundle in `dist/`
 //! - `validate`: check a content folder (default `content/`)
 //! - `split-timeline`: a large timeline as a bundle serves it
+//! - `app`:      Trunk's hook that builds and splits the wasm ([`app`])
 //! - `page-parts`: what dist puts into one page, for the bench and the tests
 //! - `bench`:    speed and size against a static-HTML limit and TimelineJS3,
 //!   or against another revision of Folio (`--against REV`, see [`ab`])
@@ -14,6 +15,7 @@
 //! [`tools`]), so a fresh Debian machine needs only these commands.
 
 mod ab;
+mod app;
 mod bench;
 mod dist;
 mod error;
@@ -55,6 +57,8 @@ usage: cargo xtask <command>
                              target/ab/REV) and the working tree, load both alternating,
                              and print their medians and ratios (bench/ab.md; --smoke
                              loads each once, into target/ab/ab.md)
+  app                        Trunk's post_build hook (Trunk.toml): build the app's wasm,
+                             split it into chunks and write its loader (xtask/src/app.rs)
   page-parts DIR PATH [--leave-out FILE]...
                              what dist puts into the page at PATH for the content folder
                              DIR, as JSON (the carried data and the preload tags), with
@@ -73,6 +77,7 @@ fn main() -> ExitCode {
             [file, dir] => dist::split(Path::new(file), Path::new(dir)),
             _ => Err(Error::usage("split-timeline needs a timeline file and a content folder")),
         },
+        Some("app") => app::hook_command(),
         Some("page-parts") => dist::page_parts_command(&args[1..]),
         Some("validate") => validate(args.get(1).map(PathBuf::from).unwrap_or_else(|| root().join("content"))),
         Some("-h" | "--help" | "help") => {

@@ -1,5 +1,6 @@
-//! The app shell: Trunk's build of `index.html`, which becomes every
-//! route's page.
+//! The app shell: Trunk's build of `index.html` (with the app's loader
+//! written in by `cargo xtask app`, `app.rs`), which becomes every route's
+//! page.
 //!
 //! `index.html` holds one placeholder for each thing a page adds, each an
 //! empty `<template data-folio="…">` (Trunk's minifier keeps it, unquoted;
@@ -10,14 +11,14 @@
 //! |---|---|
 //! | `base` | its `<base href>` and Content-Security-Policy (`404.html`: the policy and the base probe) |
 //! | `head` | its title, description, canonical, hreflang, previews and JSON-LD |
-//! | `links` | the preloads of what it does not carry, and its oEmbed link, after the app's own (which Trunk appends to the head) |
+//! | `links` | the preloads of its view's chunks and of what it does not carry, and its oEmbed link, after the app's own |
 //! | `#boot` | its prerendered view (a thin page keeps the shell's) |
 //! | `data` | the data of its first render, `<script id="folio-data">` |
 //!
 //! [`Shell::read`] finds each exactly once, or fails naming it, and
-//! [`Shell::page`] fills them. Besides, it fixes two things of Trunk's
-//! own output (the wasm preload's integrity, `<html lang>` for Chinese
-//! pages) and hashes Trunk's inline loader for the policy.
+//! [`Shell::page`] fills them. Besides, it sets `<html lang>` for Chinese
+//! pages, drops an `integrity` from a wasm preload (as Trunk wrote one),
+//! and hashes the app's inline loader for the policy.
 
 use crate::{fail, fs, Kind, Result};
 use folio_model::embed::escape_html;
@@ -60,7 +61,7 @@ pub struct Shell {
     slots: Vec<Slot>,
     /// The shell's own `#boot` element, for a thin page.
     boot: String,
-    /// The hash of Trunk's inline loader, for the policy.
+    /// The hash of the app's inline loader, for the policy.
     loader: String,
 }
 
@@ -200,7 +201,7 @@ impl Shell {
     }
 
     /// The Content-Security-Policy of every page, as a `<meta>`: scripts
-    /// only from the bundle plus Trunk's inline loader, by hash (no
+    /// only from the bundle plus the app's inline loader, by hash (no
     /// `'unsafe-inline'`), and the base probe where `probe`;
     /// `'wasm-unsafe-eval'` because compiling the wasm needs it; styles
     /// only from the stylesheet (the app sets styles through the CSSOM,
@@ -233,10 +234,10 @@ fn placeholders(html: &str, slot: Slot) -> Vec<(usize, usize)> {
 }
 
 /// The shell with the `links` placeholder moved to the end of the head.
-/// Trunk appends the app's own preloads (its script's and its wasm's)
-/// there, after every element of index.html's head; the page's preloads
-/// come after them, so the browser asks for the app first. Only `<link>`
-/// tags may stand between the two.
+/// The app's own preloads come first (`app.rs` writes them in place of
+/// index.html's skipped rust link; Trunk, building a rust app itself,
+/// appends them at the end of the head), then the page's, so the browser
+/// asks for the app first. Only `<link>` tags may stand between the two.
 fn links_after_trunks(file: &Path, html: &str) -> Result<String> {
     let marker = Slot::Links.marker();
     let Some(&(at, len)) = placeholders(html, Slot::Links).first() else {
@@ -274,13 +275,13 @@ pub fn sha256_base64(text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text))
 }
 
-/// The hash of Trunk's one inline script, its loader, for the policy.
+/// The hash of the one inline script, the app's loader, for the policy.
 fn loader_hash(file: &Path, shell: &str) -> Result<String> {
     let shown = file.display();
     // As the minifier writes it, and as a dev build does.
     let opens = ["<script type=module>", r#"<script type="module">"#];
     let Some((start, open)) = opens.iter().find_map(|o| Some((shell.find(o)?, *o))) else {
-        return fail!("{shown} has no <script type=module> loader: Trunk's output changed");
+        return fail!("{shown} has no <script type=module> loader: did `cargo xtask app` (Trunk's hook) run?");
     };
     let start = start + open.len();
     let Some(end) = shell[start..].find("</script>").map(|i| start + i) else {

@@ -1,3 +1,5 @@
+use crate::chunk::{build, use_code};
+use crate::components::error_panel::{inline_failure, Loading};
 use crate::components::timeline_list::KeptWindow;
 use crate::components::{event_card::EventCard, timeline_axis::TimelineAxis, timeline_list::TimelineList};
 use crate::dom::{media_query::use_media_query, scroll_anchor::reveal_later};
@@ -9,7 +11,8 @@ use std::sync::Arc;
 
 /// Phones get the vertical list, wide screens the axis with the selected
 /// meeting's card. The app asks the window, and follows it across the
-/// breakpoint. A prerendered page has no window to ask, so it holds both
+/// breakpoint. The list's code is a chunk of its own: a wide screen never
+/// downloads it, and a phone page preloads it (`xtask/src/dist.rs`). A prerendered page has no window to ask, so it holds both
 /// and lets CSS choose (`.timeline-both`): the list with JavaScript off or
 /// below 700 px, else the axis, the same one the app draws.
 #[component]
@@ -23,11 +26,20 @@ pub fn TimelineLayout(
     list_href: Callback<usize, String>,
     list_window: StoredValue<Option<KeptWindow>>,
 ) -> impl IntoView {
-    let narrow = use_media_query("(max-width: 699px)");
+    let narrow = use_media_query(crate::PHONE_QUERY);
     reveal_in_list(narrow, selected);
     let list = {
         let tl = timeline.clone();
-        move || view! { <TimelineList timeline=tl.clone() visible selected mode href=list_href kept=list_window/> }
+        move || {
+            let code = use_code(TIMELINE_LIST, load_timeline_list);
+            let tl = tl.clone();
+            move || match code.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(failure)) => inline_failure(failure, mode).into_any(),
+                Some(Ok(())) => build(timeline_list(tl.clone(), visible, selected, mode, list_href, list_window))
+                    .unwrap_or_else(|| view! { <Loading/> }.into_any()),
+            }
+        }
     };
     let axis = move || {
         let tl = timeline.clone();
@@ -47,6 +59,21 @@ pub fn TimelineLayout(
             </div>
         }
         .into_any(),
+    }
+}
+
+crate::split_point! {
+    /// The vertical list of phones.
+    timeline_list as TIMELINE_LIST, load_timeline_list,
+    fn timeline_list(
+        timeline: Arc<Timeline>,
+        visible: Memo<Vec<usize>>,
+        selected: Memo<Option<usize>>,
+        mode: Mode,
+        href: Callback<usize, String>,
+        kept: StoredValue<Option<KeptWindow>>,
+    ) -> AnyView {
+        view! { <TimelineList timeline visible selected mode href kept/> }.into_any()
     }
 }
 

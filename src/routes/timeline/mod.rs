@@ -1,6 +1,7 @@
 //! `/timeline/{id}/` and `/timeline/{id}/{event}/`.
 //!
-//! - this file: loading, and the state the URL holds (the selected meeting
+//! - this file: loading (the timeline's data and its code, a chunk of its
+//!   own: `chunk.rs`), and the state the URL holds (the selected meeting
 //!   and the filters), with the links and callbacks that change it;
 //! - `layout.rs`: the list on phones, the axis and its meeting card on
 //!   wide screens.
@@ -8,6 +9,7 @@
 mod layout;
 
 use crate::api;
+use crate::chunk::{build, use_code};
 use crate::components::{
     bi_text::{plain, BiText},
     embed_dialog::{EmbedDialog, Embeddable},
@@ -40,10 +42,25 @@ pub fn TimelinePage(id: String, event: Memo<Option<String>>) -> impl IntoView {
         let id = id.clone();
         async move { api::timeline(&id).await }
     });
-    move || match content.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(failure)) => (move || failure_panel(failure.clone(), mode.get())).into_any(),
-        Some(Ok(timeline)) => view! { <TimelineView timeline event/> }.into_any(),
+    // Fetched with the data, not after it (and preloaded by the page).
+    let code = use_code(TIMELINE, load_timeline);
+    move || match (content.get(), code.get()) {
+        (Some(Err(failure)), _) | (_, Some(Err(failure))) => {
+            (move || failure_panel(failure.clone(), mode.get())).into_any()
+        }
+        (Some(Ok(timeline)), Some(Ok(()))) => {
+            build(timeline_view(timeline, event)).unwrap_or_else(|| view! { <Loading/> }.into_any())
+        }
+        _ => view! { <Loading/> }.into_any(),
+    }
+}
+
+crate::split_point! {
+    /// The timeline once its data is here: everything below is in this
+    /// chunk, but the phone list (`layout.rs`).
+    timeline as TIMELINE, load_timeline,
+    fn timeline_view(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> AnyView {
+        view! { <TimelineView timeline event/> }.into_any()
     }
 }
 

@@ -1,0 +1,263 @@
+//! The browser app's code, split by what a first visit needs.
+//!
+//! Trunk builds the bundle (`Trunk.toml`): the stylesheet, the static
+//! files and `index.html`. It cannot split wasm: its hooks run before
+//! cargo or after wasm-bindgen, and wasm-bindgen's output has lost the
+//! relocations a split needs (trunk-rs/trunk#1022). So `index.html`'s rust
+//! link is `data-trunk-skip`, and Trunk's `post_build` hook runs
+//! `cargo xtask app`, which does what cargo-leptos does for `--split`:
+//!
+//! 1. cargo builds the app for wasm32 with `--cfg folio_split` (which turns
+//!    `src/chunk.rs`'s split points on) and `--emit-relocs`, into
+//!    `target/split/` (its own flags, so the tests' wasm builds keep theirs);
+//! 2. `wasm_split_cli_support` cuts that module into the main module and
+//!    one chunk per split point (and chunks of what several share), and
+//!    writes `__wasm_split.js`, which fetches a chunk when its code is
+//!    first called;
+//! 3. wasm-bindgen writes the main module's JavaScript (`main.js`);
+//! 4. wasm-opt shrinks every wasm file, and terser the JavaScript
+//!    (release only; both from `tools/`, npm);
+//! 5. the files go into one folder named by the hash of them all,
+//!    `app-{hash}/`: the chunks find each other by relative names that
+//!    the split tool writes into them, so the folder, not each file,
+//!    carries the hash, and a deploy never mixes two builds' chunks;
+//! 6. the skipped link in Trunk's `index.html` becomes the loader (one
+//!    inline module script, which the page's policy hashes) and the
+//!    preloads of the main module, and [`MANIFEST`] records, for `dist`,
+//!    which files each split point needs, so a page preloads exactly
+//!    those of its view (`dist.rs`).
+
+use crate::tools::{path_with_tools, run};
+use crate::{fail, fs, root, Error, Result};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Written by this step beside `index.html` and read by `dist`, which
+/// does not copy it into the bundle.
+pub const MANIFEST: &str = "folio-app.json";
+
+/// The split points' names (`src/chunk.rs`), for the pages that preload
+/// them. A name here that the build does not produce is an error, so a
+/// renamed split point cannot silently stop being preloaded.
+pub const TIMELINE: &str = "timeline";
+pub const TIMELINE_LIST: &str = "timeline_list";
+
+/// What `dist` needs to know of the app's files.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct Manifest {
+    /// The folder of the app's files, relative to the bundle root.
+    pub dir: String,
+    /// Each split point's files (without `.wasm`), in load order.
+    pub chunks: BTreeMap<String, Vec<String>>,
+}
+
+impl Manifest {
+    /// The app's manifest in Trunk's output folder `app`.
+    pub fn read(app: &Path) -> Result<Manifest> {
+        fs::read_json(app.join(MANIFEST))
+    }
+
+    /// The files of split point `name`.
+    pub fn files(&self, name: &str) -> Result<&[String]> {
+        match self.chunks.get(name) {
+            Some(files) => Ok(files),
+            None => fail!(
+                "the app has no split point {name:?} (it has {:?}): src/chunk.rs and xtask/src/app.rs disagree",
+                self.chunks.keys().collect::<Vec<_>>()
+            ),
+        }
+    }
+
+    /// `<link rel=preload>` tags for the files of split point `name` but
+    /// those in `except` (preloaded already), applying only where `media`
+    /// matches (if given).
+    pub fn preloads(&self, name: &str, except: &[String], media: Option<&str>) -> Result<String> {
+        let media = media.map(|m| format!(" media=\"{m}\"")).unwrap_or_default();
+        Ok(self
+            .files(name)?
+            .iter()
+            .filter(|f| !except.contains(f))
+            .map(|f| {
+                format!(
+                    "<link rel=\"preload\" href=\"{}/{f}.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin{media}>",
+                    self.dir
+                )
+            })
+            .collect())
+    }
+}
+
+/// `cargo xtask app`, as Trunk's hook: reads Trunk's environment.
+pub fn hook_command() -> Result {
+    let staging = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from).ok_or_else(|| {
+        Error::usage("app is Trunk's post_build hook (Trunk.toml); run `trunk build` or `cargo xtask dist`")
+    })?;
+    let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+    build(&staging, release)
+}
+
+/// Builds, splits and installs the app into Trunk's staging folder.
+pub fn build(staging: &Path, release: bool) -> Result {
+    let wasm = cargo_build(release)?;
+    let parts = root().join("target/split/parts").join(if release { "release" } else { "debug" });
+    if parts.exists() {
+        std::fs::remove_dir_all(&parts).map_err(|e| Error::io("remove the folder", &parts, e))?;
+    }
+    fs::create_dir_all(&parts)?;
+    let chunks = split(&wasm, &parts)?;
+    bindgen(&parts)?;
+    let mut files = vec!["main.js".to_owned(), "main_bg.wasm".to_owned(), "__wasm_split.js".to_owned()];
+    let mut stems: Vec<&String> = chunks.values().flatten().collect();
+    stems.sort();
+    stems.dedup();
+    files.extend(stems.iter().map(|s| format!("{s}.wasm")));
+    if release {
+        for f in &files {
+            if f.ends_with(".wasm") {
+                optimise(&parts.join(f))?;
+            } else {
+                minify(&parts.join(f))?;
+            }
+        }
+    }
+    let dir = format!("app-{}", digest(&parts, &files)?);
+    fs::create_dir_all(staging.join(&dir))?;
+    for f in &files {
+        fs::copy(parts.join(f), staging.join(&dir).join(f))?;
+    }
+    let index = staging.join("index.html");
+    let html = fs::read_to_string(&index)?;
+    fs::write(&index, with_loader(&index, &html, &dir)?)?;
+    let manifest = Manifest { dir, chunks };
+    fs::write(staging.join(MANIFEST), serde_json::to_string_pretty(&manifest).map_err(|e| Error::json(&index, e))?)?;
+    let sizes: Vec<String> = files
+        .iter()
+        .map(|f| format!("{f} {} KB", std::fs::metadata(parts.join(f)).map_or(0, |m| m.len()) / 1000))
+        .collect();
+    println!("xtask: app: {}", sizes.join(", "));
+    Ok(())
+}
+
+/// The raw module, with its relocations, in `target/split/`.
+fn cargo_build(release: bool) -> Result<PathBuf> {
+    let target = root().join("target/split");
+    let mut cargo = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    cargo
+        .args(["build", "--package", "folio", "--bin", "folio", "--target", "wasm32-unknown-unknown", "--target-dir"])
+        .arg(&target)
+        .current_dir(root())
+        // Replaces any RUSTFLAGS of the caller's: these are the build's.
+        .env("RUSTFLAGS", "--cfg folio_split -Clink-args=--emit-relocs")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS");
+    if release {
+        cargo.arg("--release");
+    }
+    run(&mut cargo)?;
+    Ok(target.join("wasm32-unknown-unknown").join(if release { "release" } else { "debug" }).join("folio.wasm"))
+}
+
+/// Splits `wasm` into `parts`: `main_split.wasm`, the chunks and
+/// `__wasm_split.js`. Returns each split point's chunk files.
+fn split(wasm: &Path, parts: &Path) -> Result<BTreeMap<String, Vec<String>>> {
+    let input = fs::read(wasm)?;
+    let main = parts.join("main_split.wasm");
+    let mut opts = wasm_split_cli_support::Options::new(&input);
+    opts.output_dir = parts;
+    opts.main_out_path = &main;
+    opts.link_name = "./__wasm_split.js";
+    opts.main_module = "./main.js";
+    let out = wasm_split_cli_support::transform(opts)
+        .map_err(|e| Error::other(format!("splitting {}: {e:#}", wasm.display())))?;
+    Ok(out.prefetch_map.into_iter().collect())
+}
+
+/// wasm-bindgen over the main module: `main.js` and `main_bg.wasm`. The
+/// linker's exports stay: the chunks import the main module's functions
+/// through them.
+fn bindgen(parts: &Path) -> Result {
+    run(Command::new("wasm-bindgen")
+        .args(["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript", "--out-name", "main"])
+        .arg("--out-dir")
+        .arg(parts)
+        .arg(parts.join("main_split.wasm")))
+}
+
+/// wasm-opt at `-Oz`, in place, as Trunk runs it (binaryen from npm, see
+/// `tools.rs`).
+fn optimise(file: &Path) -> Result {
+    run(Command::new("wasm-opt").arg("-Oz").arg(file).arg("-o").arg(file).env("PATH", path_with_tools()))
+}
+
+/// terser over a module, in place: wasm-bindgen's JavaScript is 65 KB as
+/// written and 30 KB minified (8.8 → 7.0 KB of brotli), on every page's
+/// critical path. Exports keep their names: the wasm imports them.
+fn minify(file: &Path) -> Result {
+    run(Command::new("terser")
+        .arg(file)
+        .args(["--module", "--compress", "--mangle", "--output"])
+        .arg(file)
+        .env("PATH", path_with_tools()))
+}
+
+/// The first 16 hex digits of the SHA-256 of `files` (names and bytes).
+fn digest(dir: &Path, files: &[String]) -> Result<String> {
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    for f in files {
+        h.update(f.as_bytes());
+        h.update(fs::read(dir.join(f))?);
+    }
+    Ok(h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect())
+}
+
+/// `html` with Trunk's skipped rust link replaced by the app's preloads
+/// and loader. The loader is the page's one inline module script, which
+/// `shell.rs` hashes for the policy; its `folio-started` event hands the
+/// benchmark the wasm instance (its memory).
+fn with_loader(file: &Path, html: &str, dir: &str) -> Result<String> {
+    let Some(start) = html
+        .match_indices("<link")
+        .map(|(i, _)| i)
+        .find(|&i| html[i..].split('>').next().is_some_and(|tag| tag.contains("data-trunk-skip")))
+    else {
+        return fail!("{}: no <link data-trunk rel=rust data-trunk-skip> for the app's loader", file.display());
+    };
+    let end = start + html[start..].find('>').map_or(0, |i| i + 1);
+    let loader = format!(
+        "<link rel=\"modulepreload\" href=\"./{dir}/main.js\" crossorigin>\
+         <link rel=\"modulepreload\" href=\"./{dir}/__wasm_split.js\" crossorigin>\
+         <link rel=\"preload\" href=\"./{dir}/main_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
+         <script type=\"module\">import init from './{dir}/main.js';init({{module_or_path:'./{dir}/main_bg.wasm'}})\
+         .then(wasm=>dispatchEvent(new CustomEvent('folio-started',{{detail:{{wasm}}}})))</script>"
+    );
+    Ok(format!("{}{loader}{}", &html[..start], &html[end..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_skipped_link_becomes_the_loader() {
+        let html = "<head><link data-trunk data-trunk-skip rel=rust><template data-folio=links></template></head>";
+        let out = with_loader(Path::new("index.html"), html, "app-0123").unwrap();
+        assert!(out.starts_with("<head><link rel=\"modulepreload\" href=\"./app-0123/main.js\" crossorigin>"), "{out}");
+        assert!(out.contains("<script type=\"module\">import init from './app-0123/main.js';"), "{out}");
+        assert!(out.ends_with("</script><template data-folio=links></template></head>"), "{out}");
+        assert!(with_loader(Path::new("index.html"), "<head></head>", "app-0").is_err());
+    }
+
+    #[test]
+    fn preloads_name_every_file_of_a_split_point_and_only_known_ones() {
+        let m = Manifest {
+            dir: "app-1".into(),
+            chunks: BTreeMap::from([("timeline".into(), vec!["chunk_0".into(), "split_timeline_1".into()])]),
+        };
+        assert_eq!(
+            m.preloads("timeline", &["chunk_0".into()], Some("(max-width: 699px)")).unwrap(),
+            "<link rel=\"preload\" href=\"app-1/split_timeline_1.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin media=\"(max-width: 699px)\">"
+        );
+        assert!(m.preloads("embed", &[], None).unwrap_err().to_string().contains("no split point \"embed\""));
+    }
+}
