@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import {
   launch, summaries, THROTTLE, VIEWPORT, ms, kb, spread, subjects, sizes, coldLoad, HOME_PAINTED, ARTICLE_READY,
   interactions, timelineLoad, FOLIO_READY, FOLIO_ZOOM, zooms, OPEN_LAST, criticalPath, HOME_SHOWN, ARTICLE_SHOWN,
+  clickToResponse,
 } from './lib.mjs';
 
 const { BASE_URL, CANDIDATE_URL, BASE_DIST, CANDIDATE_DIST, BASE_NAME, CANDIDATE_NAME, OUT } = process.env;
@@ -35,6 +36,19 @@ const LAST = timeline.events.at(-1).id;
 const browser = await launch();
 const CHROMIUM_VERSION = browser.version();
 
+/** The first paragraph of a page in a language, as the reader waits for it. */
+const first = (n, lang) => {
+  const p = article.pages[n].find((b) => b.type === 'paragraph');
+  return (p.text[lang] ?? p.text.en).split('\n')[0].slice(0, 60);
+};
+/** Clicks on a cold article before and after the app is live (`clickToResponse`). */
+const EARLY = [
+  ['pagerBefore', 'a.pager-next[href]', first(1, 'en'), false],
+  ['pagerAfter', 'a.pager-next[href]', first(1, 'en'), true],
+  ['langBefore', 'input[name=folio-mode][value=zh]', first(0, 'zh'), false],
+  ['langAfter', 'input[name=folio-mode][value=zh]', first(0, 'zh'), true],
+];
+
 /** Each measurement: its figures, pushed into `r`, from the build at `url`. */
 const MEASURES = {
   async home(url, r) {
@@ -48,6 +62,12 @@ const MEASURES = {
     const { turns, switches } = await interactions(browser, url + ARTICLE, article, TURNS);
     r.turn.push(...turns.map((x) => x.dom)); r.turnPaint.push(...turns.map((x) => x.paint));
     r.switch.push(...switches.map((x) => x.dom)); r.switchPaint.push(...switches.map((x) => x.paint));
+  },
+  async early(url, r) {
+    for (const [key, sel, text, live] of EARLY) {
+      const ms = await clickToResponse(browser, url + ARTICLE, sel, text, live);
+      if (ms != null) r[key].push(ms);
+    }
   },
   async timeline(url, r) {
     const t = await timelineLoad(browser, url + TIMELINE, FOLIO_READY);
@@ -73,6 +93,10 @@ const ROWS = [
   ['switch', 'language switch: to new text in the DOM'],
   ['switch', 'language switch: to new text in the DOM, p95', 'p95'],
   ['switchPaint', 'language switch: to the frame that shows it'],
+  ['pagerBefore', 'pager clicked before the app is live: to the new text'],
+  ['pagerAfter', 'pager clicked once the app is live: to the new text'],
+  ['langBefore', 'language switch clicked before the app is live: to the new text (n/a: no answer in 5 s)'],
+  ['langAfter', 'language switch clicked once the app is live: to the new text'],
   ['timelineReady', 'timeline (36 meetings): ready'],
   ['zoom', 'timeline: one zoom step'],
   ['select', 'timeline: End to the last meeting\'s card'],

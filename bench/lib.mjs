@@ -189,6 +189,45 @@ export async function interactions(browser, url, article, count) {
   return { turns, switches };
 }
 
+/** The network of `clickToResponse`: a phone's (1.6 Mbit/s down, 150 ms
+ *  of latency). On loopback the wasm arrives at once and the app is live
+ *  before the page can be clicked; on a phone's network, the prerendered
+ *  page is there a while before the app, and readers click it. */
+export const PHONE_NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
+
+/** Click to response of one control of a cold page (`selector`, the
+ *  response: `text` at the start of the first paragraph of `#page-text`),
+ *  in ms, on `PHONE_NETWORK`, clicked as soon as the prerendered page has
+ *  painted and before the app is live (`live: false`: the click is then
+ *  the browser's, a page load, or the prerendered switch's), or once it
+ *  is (`live: true`: the app's, on the client). Timed from the test
+ *  driver, the same way for both, by polling every 5 ms across the
+ *  navigation; `null` if the click came too late to be "before" (the app
+ *  was live) or nothing answered in 5 s. */
+export async function clickToResponse(browser, url, selector, text, live) {
+  const { page, cdp, context } = await throttledPage(browser);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', PHONE_NETWORK);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(
+    live ? () => window.__bench.ready : (s) => performance.getEntriesByName('first-contentful-paint').length && document.querySelector(s),
+    live ? undefined : selector, { polling: 5, timeout: 60_000 });
+  const early = !live && await page.evaluate(() => !window.__bench.ready);
+  const start = Date.now();
+  // In the page, as a reader's click: a radio of the switch is hidden
+  // behind its label, which Playwright's own click refuses.
+  await page.evaluate((s) => document.querySelector(s).click(), selector);
+  let ms = null;
+  while (Date.now() - start < 5_000) {
+    const shown = await page.evaluate((t) => document.querySelector('#page-text p')?.textContent.startsWith(t), text)
+      .catch(() => false);
+    if (shown) { ms = Date.now() - start; break; }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await context.close();
+  return live || early ? ms : null;
+}
+
 /** Records, on the first animation frame where `cond` holds, the time from
  *  navigation start: the same method for Folio and for TimelineJS.
  *

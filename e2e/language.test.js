@@ -192,3 +192,20 @@ test('a paragraph with no translation shows the original, marked', async () => {
   assert.match(await cell.innerText(), /未翻译 · Not yet translated/);
   await page.context().close();
 });
+
+test('before the app runs, the prerendered switch loads the chosen language, and remembers it', async () => {
+  // No wasm at all: what a reader has between the first paint and the app
+  // (or for good, where the wasm cannot load). The pager is a plain link.
+  const page = await newPage(browser, { raw: true });
+  await page.route('**/main_bg.wasm', (route) => route.abort('internetdisconnected'));
+  await page.goto(`${BASE}${EN}?from=test#p-2`);
+  await page.locator('#boot .lang-toggle input[value=zh]').click();
+  await page.waitForURL((u) => u.pathname === ZH);
+  assert.equal(new URL(page.url()).search, '?from=test', 'the query goes along');
+  assert.equal(new URL(page.url()).hash, '#p-2', 'and the place in the text');
+  assert.equal(await page.evaluate(() => localStorage.getItem('folio.mode')), 'zh');
+  assert.ok(await page.locator('#boot #page-text p', { hasText: P[0].text.zh.slice(0, 12) }).first().isVisible());
+  await page.locator('#boot a.pager-next').click();
+  await page.waitForURL((u) => u.pathname === `${ZH}2/`);
+  await page.context().close();
+});

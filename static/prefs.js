@@ -1,5 +1,6 @@
 /* Folio: applies the reader's stored display settings to <html> before the
- * first paint, so a prerendered page never shows the wrong theme first.
+ * first paint, so a prerendered page never shows the wrong theme first,
+ * and makes the prerendered language switch work before the app runs.
  * Loaded synchronously in <head> (an external file: the CSP allows no
  * inline script). Only known values are applied; embeds keep the theme
  * their partner chose in the address. model/src/settings.rs has the keys. */
@@ -16,4 +17,15 @@
   if (!/\/embed\//.test(location.pathname)) apply('data-theme', 'folio.theme', /^(auto|light|dark|sepia)$/);
   apply('data-size', 'folio.size', /^(1|2|3|4|5)$/);
   apply('data-width', 'folio.width', /^(narrow|normal|wide)$/);
+  // Before the app runs, the prerendered language switch (radios inside
+  // #boot, each with its mode's address in data-href) has no listener:
+  // choosing one loads that address, remembered as the app would. The
+  // app's own switch, outside #boot, navigates on the client; a kept
+  // #boot's radios are renamed (src/shell/boot.rs) and handled there.
+  doc.addEventListener('change', function (e) {
+    var t = e.target, href = t && t.getAttribute && t.getAttribute('data-href');
+    if (t.name !== 'folio-mode' || !href || !t.closest('#boot')) return;
+    try { localStorage.setItem('folio.mode', t.value); } catch (x) { /* private mode */ }
+    location.assign(href + location.search + location.hash);
+  });
 })(document);

@@ -3,7 +3,7 @@ use crate::components::ui;
 use crate::dom::scroll_anchor;
 use crate::prefs;
 use crate::state::use_reading;
-use folio_model::route::with_query;
+use folio_model::route::{relative, with_query};
 use folio_model::Mode;
 use leptos::prelude::*;
 use leptos_router::{hooks::use_location, NavigateOptions};
@@ -14,12 +14,18 @@ use leptos_router::{hooks::use_location, NavigateOptions};
 /// Choosing a mode navigates on the client to the same view in that mode
 /// (the mode is the path prefix), remembers the choice, and keeps the
 /// reader's place: the block at the top of the viewport stays there.
+/// Before the app runs, the prerendered radios go to that address as a
+/// plain navigation (`static/prefs.js`, by each radio's `data-href`).
 #[component]
 pub fn LangToggle() -> impl IntoView {
     let reading = use_reading();
     let mode = reading.mode;
     let location = use_location();
     let navigate = leptos_router::hooks::use_navigate();
+    // The same view's address in each mode, relative to the bundle root:
+    // `static/prefs.js` follows it when the prerendered switch is used
+    // before the app runs (nothing else listens to it then).
+    let href_in = move |m: Mode| relative(&m.switch(&base::strip(&location.pathname.get())));
     let choose = move |m: Mode| {
         if m == mode.get_untracked() {
             return;
@@ -43,6 +49,7 @@ pub fn LangToggle() -> impl IntoView {
                         type="radio"
                         name="folio-mode"
                         value=m.param()
+                        data-href=move || href_in(m)
                         // The attribute for the prerendered page, the
                         // property for the live state.
                         checked=move || mode.get() == m
