@@ -115,6 +115,8 @@ test('a deep link to page 2 survives a reload', async () => {
   assert.equal(resp.status(), 200, 'every page is a real file on the static host');
   await page.getByText(para(1, 2)).waitFor();
   await page.reload();
+  // The reloaded page's own view, not its prerendered copy beside it.
+  await waitForArticle(page);
   await page.getByText(para(1, 2)).waitFor();
   assert.equal(path(page), ARTICLE + '2/');
   assert.equal(await page.locator('.pager [aria-current=page]').innerText(), '2');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
-import { BASE, appReady, launch, newPage, articleFiles } from './browser.js';
+import { BASE, appReady, launch, newPage, articleFiles, waitForApp } from './browser.js';
 
 const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
 const catalog = content('catalog.json');
@@ -80,6 +80,7 @@ for (const where of ['sub-path', 'root']) {
         if (route.includes('/2/') || route === '/') {
           await page.reload();
           await appReady(page);
+          await waitForApp(page);
           if (heading) assert.ok((await h1.innerText()).includes(heading[lang] ?? heading.en), `${url} after a reload`);
         }
       }

@@ -100,6 +100,9 @@ test('a deep link to a meeting survives a reload and shows it on the axis', asyn
   assert.equal(resp.status(), 200);
   await page.locator('.event-card h2').waitFor();
   await page.reload();
+  // The app's view: the prerendered page holds the card twice (list and
+  // axis), until the timeline's code has arrived.
+  await waitForApp(page);
   assert.equal(await page.locator('.event-card h2').innerText(), ev(id).title.en);
   const m = page.locator(`.axis .marker[data-event="${id}"]`);
   await m.waitFor();
@@ -155,6 +158,8 @@ test('the prime-minister filter goes in the URL and limits what keys reach', asy
   await page.waitForURL((url) => url.search === '?pm=hashimoto');
   assert.equal(await page.locator('.timeline-count').innerText(), '2 of 36 meetings');
   await page.reload();
+  // The prerendered page is the timeline unfiltered, until the app runs.
+  await waitForApp(page);
   assert.equal(await page.locator('select[name=pm]').inputValue(), 'hashimoto');
   await page.locator('.axis-viewport').click({ position: { x: 5, y: 5 } });
   await page.locator(drawn).first().focus();

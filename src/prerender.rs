@@ -17,8 +17,6 @@ pub fn render(path: &str, data: PageData) -> String {
     let owner = Owner::new();
     let html = owner.with(|| {
         provide_context(leptos_router::location::RequestUrl::new(path));
-        let (meta, _) = leptos_meta::ServerMetaContext::new();
-        provide_context(meta);
         view! { <App/> }.to_html()
     });
     owner.unset();

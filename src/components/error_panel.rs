@@ -4,7 +4,6 @@ use crate::content::{Failure, What};
 use crate::state::titled;
 use folio_model::ui::Strings;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// A clear, styled message in place of a view that could not be shown: what
 /// happened, a way back, and a retry where retrying can help. The technical
@@ -97,8 +96,8 @@ pub fn failure_panel(failure: Failure, mode: Mode) -> impl IntoView {
     let t = ui(mode);
     let w = wording(&failure.error, &failure.what, t);
     let title = w.title.unwrap_or(t.network_title);
+    crate::dom::document::title(move || titled(title, mode));
     view! {
-        <Title text=titled(title, mode)/>
         <ErrorPanel
             title
             body=w.body

@@ -11,6 +11,7 @@
 //! each further signal type is compiled anew for every value type; the
 //! two cost 1.5 KB of brotli wasm here (docs/decisions.md).
 
+pub mod document;
 pub mod drag_scroll;
 pub mod element_width;
 pub mod focus;

@@ -6,6 +6,7 @@ use crate::components::{
     ui,
 };
 use crate::content::{track, Content, What};
+use crate::dom::document::title;
 use crate::routes::not_found::NotFound;
 use crate::state::{titled, use_catalog, use_reading};
 use folio_model::head::{listing_heading, listing_title};
@@ -13,7 +14,6 @@ use folio_model::listing::{Listing, ListingPage};
 use folio_model::route::{article_href, relative};
 use folio_model::{Catalog, Mode, PageSel, Route};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use std::sync::Arc;
 
 /// A page of stories, newest first: the home page ("Latest"), an
@@ -66,8 +66,8 @@ fn no_page(listing: &Listing, page: usize, mode: Mode) -> impl IntoView {
     let t = ui(mode);
     // How many pages there are is unknown here (this page's file is not
     // there), so the panel leads to the first.
+    title(move || titled(t.no_page_title, mode));
     view! {
-        <Title text=titled(t.no_page_title, mode)/>
         <ErrorPanel title=t.no_page_title body=(t.no_listing_page)(page) back=(mode.localize(&listing.href(1)), (t.go_to_page)(1)) mode/>
     }
 }
@@ -114,11 +114,11 @@ fn stories(c: &Catalog, shard: Arc<ListingPage>, heading: String, mode: Mode) ->
         }
     });
     let site = c.site.str(mode.ui_lang()).to_owned();
-    let title = listing_title(&heading, &listing, page, &site, t);
+    let page_title = listing_title(&heading, &listing, page, &site, t);
+    title(move || page_title.clone());
     let count = (pages > 1).then(|| view! { <p class="listing-count">{(t.listing_page)(page, pages)}</p> });
     let pager = (pages > 1).then(|| view! { <ListingPager listing=listing.clone() page pages mode/> });
     view! {
-        <Title text=title/>
         <section class="home">
             <h1 class="home-heading">{heading}</h1>
             {count}

@@ -1,7 +1,7 @@
 use crate::components::{error_panel::ErrorPanel, ui};
+use crate::dom::document::title;
 use crate::state::{titled, use_reading};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -9,8 +9,8 @@ pub fn NotFound() -> impl IntoView {
     move || {
         let mode = mode.get();
         let t = ui(mode);
+        title(move || titled(t.not_found_title, mode));
         view! {
-            <Title text=titled(t.not_found_title, mode)/>
             <ErrorPanel title=t.not_found_title body=t.not_found_body back=(mode.localize("/"), t.back_home.to_owned()) mode/>
         }
     }

@@ -8,18 +8,17 @@ pub mod router;
 use crate::api;
 use crate::components::{embed_frame::EmbedFrame, masthead::Masthead};
 use crate::content::{provide_loads, Content, What};
+use crate::dom::document::html_attribute;
 use crate::prefs;
 use crate::state::{CatalogState, Reading};
 use folio_model::{embed::Options, route::with_query, ui};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html};
 use leptos_router::{components::Router, hooks::use_location};
 use router::Views;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     provide_context(CatalogState(Content::new(What::Catalog, api::cached_catalog(), api::catalog)));
     view! {
         <Router base=crate::base::path()>
@@ -55,32 +54,25 @@ fn Shell() -> impl IntoView {
             prefs::store_settings(s);
         }
     });
-    let size = move || settings.get().size.param();
-    let width = move || settings.get().width.param();
     let mode = reading.mode;
-    let lang = move || mode.get().ui_lang().tag();
+    html_attribute("lang", move || Some(mode.get().ui_lang().tag()));
+    html_attribute("data-size", move || Some(settings.get().size.param()));
+    html_attribute("data-width", move || Some(settings.get().width.param()));
     if embed {
         let flags = Memo::new(move |_| location.search.with(|q| Options::from_query(q)));
-        view! {
-            <Html {..} lang=lang data-frame="embed" data-theme=move || flags.get().theme.param()
-                data-transparent=move || flags.get().transparent.then_some("") data-size=size data-width=width/>
-            <EmbedFrame><Views/></EmbedFrame>
-        }
-        .into_any()
+        html_attribute("data-frame", || Some("embed"));
+        html_attribute("data-theme", move || Some(flags.get().theme.param()));
+        html_attribute("data-transparent", move || flags.get().transparent.then_some(""));
+        view! { <EmbedFrame><Views/></EmbedFrame> }.into_any()
     } else {
-        full_page(settings, lang, size, width)
+        html_attribute("data-theme", move || Some(settings.get().theme.param()));
+        full_page()
     }
 }
 
 /// The full site's chrome around the views.
-fn full_page(
-    settings: RwSignal<folio_model::settings::Settings>,
-    lang: impl Fn() -> &'static str + Send + Sync + 'static,
-    size: impl Fn() -> &'static str + Send + Sync + 'static,
-    width: impl Fn() -> &'static str + Send + Sync + 'static,
-) -> AnyView {
+fn full_page() -> AnyView {
     view! {
-        <Html {..} lang=lang data-theme=move || settings.get().theme.param() data-size=size data-width=width/>
         <SkipLink/>
         <Masthead/>
         <main id="main" tabindex="-1">

@@ -22,7 +22,6 @@ use folio_model::route::{article_href, relative};
 use folio_model::timeline::mentions::{events_on, Cites};
 use folio_model::{Article, Mode, PageSel, Text};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use std::sync::Arc;
 
 /// The reader itself: every element of the seed page, around the text.
@@ -37,11 +36,7 @@ pub fn ArticleBody(article: Arc<Article>, cites: Option<Arc<Cites>>, page: Memo<
     scroll_anchor::use_restore_anchor(reading.anchor);
 
     let headline = plain(&article.headline, mode);
-    // `try_get`: leptos_meta may read a title once more after its view is
-    // gone (leaving the article while the next view still loads, after a
-    // language switch rebuilt this body), when `page` is disposed.
-    let title =
-        move || article_title(&headline, page.try_get().unwrap_or(PageSel::Page(1)), &site_name(mode), ui(mode));
+    crate::dom::document::title(move || article_title(&headline, page.get(), &site_name(mode), ui(mode)));
     let strip = {
         let (a, link) = (article.clone(), event_links(cites.clone(), mode));
         move || {
@@ -72,7 +67,6 @@ pub fn ArticleBody(article: Arc<Article>, cites: Option<Arc<Cites>>, page: Memo<
     let layout_class =
         move || if mode == Mode::Both && !interleaved.get() { "article-layout wide" } else { "article-layout" };
     view! {
-        <Title text=title/>
         <div class=layout_class>
             <ReaderKeys prev next go>
                 <article class=article_class lang=mode.ui_lang().tag()>

@@ -24,7 +24,6 @@ use folio_model::route::{article_href, PageAsked};
 use folio_model::timeline::mentions::Cites;
 use folio_model::{Article, Mode, PageSel, Resolved};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use std::sync::Arc;
 
 #[component]
@@ -97,8 +96,8 @@ fn ArticleView(article: Arc<Article>, cites: Option<Arc<Cites>>, page: Memo<Page
 fn no_page(a: &Article, requested: &str, count: usize, nearest: usize, mode: Mode) -> impl IntoView {
     let t = ui(mode);
     let links = Links::new();
+    crate::dom::document::title(move || titled(t.no_page_title, mode));
     view! {
-        <Title text=titled(t.no_page_title, mode)/>
         <ErrorPanel
             title=t.no_page_title
             body=(t.no_page_body)(requested, count)

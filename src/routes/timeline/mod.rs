@@ -30,7 +30,6 @@ use folio_model::timeline::{
 use folio_model::{Mode, Route};
 use layout::TimelineLayout;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{hooks::use_location, NavigateOptions};
 use std::sync::Arc;
 
@@ -130,15 +129,13 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
             let tl = tl.clone();
             Signal::derive(move || selected.get().map(|i| tl.events[i].announcement(mode)))
         };
-        let title = {
+        {
             let tl = tl.clone();
-            move || {
-                // `try_get`, as for the article's title: leptos_meta may read
-                // it once more after the view is gone.
-                let event = selected.try_get().flatten().map(|i| plain(&tl.events[i].title, mode));
+            crate::dom::document::title(move || {
+                let event = selected.get().map(|i| plain(&tl.events[i].title, mode));
                 timeline_title(event.as_deref(), &plain(&tl.title, mode), &site_name(mode))
-            }
-        };
+            });
+        }
         let embed_button = (!embedded).then(|| {
             let what = Embeddable::Timeline { timeline: tl.clone(), current: event.into() };
             view! { <EmbedDialog what title=tl.title.clone()/> }
@@ -149,7 +146,6 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
             n => (t.events_shown)(n, total),
         };
         view! {
-            <Title text=title/>
             <section class="timeline-page" lang=mode.ui_lang().tag()>
                 <header class="timeline-header">
                     <h1><BiText text=tl.title.clone() mode/></h1>
