@@ -783,6 +783,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_timeline_page_preloads_its_chunks_and_the_phone_list_on_phones_only() {
+        let files = |f: &[&str]| f.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let app = crate::app::Manifest {
+            dir: "app-1".into(),
+            chunks: [
+                ("timeline", files(&["chunk_1", "split_timeline"])),
+                ("timeline_list", files(&["chunk_1", "split_timeline_list"])),
+                ("embed", files(&["split_embed"])),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+        };
+        let code = Code::new(&app).unwrap();
+        let timeline = code.preloads(&Route::Timeline { id: "t".into(), event: None });
+        let tags: Vec<&str> = timeline.split_inclusive('>').collect();
+        assert_eq!(tags.len(), 3, "{timeline}");
+        assert!(tags[0].contains("app-1/chunk_1.wasm") && !tags[0].contains("media"), "{timeline}");
+        assert!(tags[1].contains("app-1/split_timeline.wasm") && !tags[1].contains("media"), "{timeline}");
+        assert!(tags[2].contains("app-1/split_timeline_list.wasm") && tags[2].contains("media=\"(max-width: 699px)\""));
+        let article = Route::Article { slug: "a".into(), page: PageSel::Page(1) };
+        assert_eq!(code.preloads(&article), "", "the article is in the main module; the dialogs load when wanted");
+        let missing = crate::app::Manifest { dir: "app-1".into(), chunks: Default::default() };
+        assert!(Code::new(&missing).is_err(), "a split point the build did not produce is an error");
+    }
+
+    #[test]
     fn a_large_timeline_is_not_carried_by_the_pages() {
         let content = Content::read(&crate::root().join("content")).unwrap();
         let page = folio_model::Route::Timeline { id: content.timelines[0].id.clone(), event: None };

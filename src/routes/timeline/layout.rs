@@ -11,10 +11,12 @@ use std::sync::Arc;
 
 /// Phones get the vertical list, wide screens the axis with the selected
 /// meeting's card. The app asks the window, and follows it across the
-/// breakpoint. The list's code is a chunk of its own: a wide screen never
-/// downloads it, and a phone page preloads it (`xtask/src/dist.rs`). A prerendered page has no window to ask, so it holds both
+/// breakpoint. A prerendered page has no window to ask, so it holds both
 /// and lets CSS choose (`.timeline-both`): the list with JavaScript off or
 /// below 700 px, else the axis, the same one the app draws.
+///
+/// The list's code is a chunk of its own: a wide screen never downloads
+/// it, and a timeline page preloads it on phones only (`xtask/src/dist.rs`).
 #[component]
 pub fn TimelineLayout(
     timeline: Arc<Timeline>,
