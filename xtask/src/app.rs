@@ -80,7 +80,7 @@ impl Manifest {
             .filter(|f| !except.contains(f))
             .map(|f| {
                 format!(
-                    "<link rel=\"preload\" href=\"{}/{f}.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin{media}>",
+                    "<link rel=\"preload\" href=\"{}/{f}.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin data-chunk{media}>",
                     self.dir
                 )
             })
@@ -106,6 +106,7 @@ pub fn build(staging: &Path, release: bool) -> Result {
     }
     fs::create_dir_all(&parts)?;
     let chunks = split(&wasm, &parts)?;
+    compile_early(&parts.join("__wasm_split.js"))?;
     bindgen(&parts)?;
     let mut files = vec!["main.js".to_owned(), "main_bg.wasm".to_owned(), "__wasm_split.js".to_owned()];
     let mut stems: Vec<&String> = chunks.values().flatten().collect();
@@ -172,6 +173,34 @@ fn split(wasm: &Path, parts: &Path) -> Result<BTreeMap<String, Vec<String>>> {
     Ok(out.prefetch_map.into_iter().collect())
 }
 
+/// Lets the split loader take a chunk that the page began to compile
+/// (the loader script of [`with_loader`] compiles the chunks a page
+/// preloads, `data-chunk`, while the main module compiles), instead of
+/// compiling it only once the app asks for it: on a timeline, the chunks'
+/// compile then overlaps the main module's, not follows it. Each early
+/// compile is taken once; a retry after a failure fetches anew.
+fn compile_early(loader: &Path) -> Result {
+    const FETCH: &str = "const src = fetch(new URL(";
+    const INSTANTIATE: &str = "WebAssembly.instantiateStreaming(src, imports)";
+    const HELPERS: &str =
+        "const folioCompile = (url) => { const early = globalThis.folioChunks, p = early && early[url.href]; \
+        if (p) { delete early[url.href]; return p; } return WebAssembly.compileStreaming(fetch(url)); };\n\
+        const folioInstantiate = async (compiled, imports) => WebAssembly.instantiate(await compiled, imports);\n";
+    let js = fs::read_to_string(loader)?;
+    let (fetches, instances) = (js.matches(FETCH).count(), js.matches(INSTANTIATE).count());
+    if fetches == 0 || fetches != instances {
+        return fail!(
+            "{}: {fetches} × `{FETCH}` and {instances} × `{INSTANTIATE}`: wasm_split_cli_support's loader changed",
+            loader.display()
+        );
+    }
+    let js =
+        js.replace(FETCH, "const src = folioCompile(new URL(").replace(INSTANTIATE, "folioInstantiate(src, imports)");
+    // After the import line, which must stay first.
+    let at = js.find('\n').map_or(0, |i| i + 1);
+    fs::write(loader, format!("{}{HELPERS}{}", &js[..at], &js[at..]))
+}
+
 /// wasm-bindgen over the main module: `main.js` and `main_bg.wasm`. The
 /// linker's exports stay: the chunks import the main module's functions
 /// through them.
@@ -213,8 +242,10 @@ fn digest(dir: &Path, files: &[String]) -> Result<String> {
 
 /// `html` with Trunk's skipped rust link replaced by the app's preloads
 /// and loader. The loader is the page's one inline module script, which
-/// `shell.rs` hashes for the policy; its `folio-started` event hands the
-/// benchmark the wasm instance (its memory).
+/// `shell.rs` hashes for the policy. It starts compiling the chunks the
+/// page preloads ([`compile_early`]), then the main module; its
+/// `folio-started` event hands the benchmark the wasm instance (its
+/// memory).
 fn with_loader(file: &Path, html: &str, dir: &str) -> Result<String> {
     let Some(start) = html
         .match_indices("<link")
@@ -228,7 +259,11 @@ fn with_loader(file: &Path, html: &str, dir: &str) -> Result<String> {
         "<link rel=\"modulepreload\" href=\"./{dir}/main.js\" crossorigin>\
          <link rel=\"modulepreload\" href=\"./{dir}/__wasm_split.js\" crossorigin>\
          <link rel=\"preload\" href=\"./{dir}/main_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
-         <script type=\"module\">import init from './{dir}/main.js';init({{module_or_path:'./{dir}/main_bg.wasm'}})\
+         <script type=\"module\">import init from './{dir}/main.js';\
+         for(const l of document.querySelectorAll('link[data-chunk]'))\
+         if(!l.media||matchMedia(l.media).matches)((globalThis.folioChunks??={{}})[l.href]=\
+         WebAssembly.compileStreaming(fetch(l.href))).catch(()=>{{}});\
+         init({{module_or_path:'./{dir}/main_bg.wasm'}})\
          .then(wasm=>dispatchEvent(new CustomEvent('folio-started',{{detail:{{wasm}}}})))</script>"
     );
     Ok(format!("{}{loader}{}", &html[..start], &html[end..]))
@@ -256,7 +291,7 @@ mod tests {
         };
         assert_eq!(
             m.preloads("timeline", &["chunk_0".into()], Some("(max-width: 699px)")).unwrap(),
-            "<link rel=\"preload\" href=\"app-1/split_timeline_1.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin media=\"(max-width: 699px)\">"
+            "<link rel=\"preload\" href=\"app-1/split_timeline_1.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin data-chunk media=\"(max-width: 699px)\">"
         );
         assert!(m.preloads("embed", &[], None).unwrap_err().to_string().contains("no split point \"embed\""));
     }
