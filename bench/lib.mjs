@@ -264,7 +264,19 @@ export async function criticalPath(browser, url, until, dist, viewport) {
     if (/\.(wasm|js|css)$/.test(path)) asked.add(path);
   });
   await page.goto(url);
-  await page.waitForFunction(until, null, { timeout: 60_000 });
+  // Polled in the page by a script the protocol evaluates: Playwright's own
+  // polling of a string `eval`s it, which the page's policy forbids.
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const end = Date.now() + 60000;
+    const tick = () => {
+      let ok = false;
+      try { ok = !!(${until}); } catch { /* not there yet */ }
+      if (ok) resolve();
+      else if (Date.now() > end) reject(new Error('not shown within 60 s'));
+      else requestAnimationFrame(tick);
+    };
+    tick();
+  })`);
   const before = [...asked];
   await context.close();
   if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
