@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import {
   launch, summaries, THROTTLE, VIEWPORT, ms, kb, spread, subjects, sizes, coldLoad, HOME_PAINTED, ARTICLE_READY,
   interactions, timelineLoad, FOLIO_READY, FOLIO_ZOOM, zooms, OPEN_LAST, criticalPath, HOME_SHOWN, ARTICLE_SHOWN,
-  clickToResponse,
+  clickToResponse, earlyControls,
 } from './lib.mjs';
 
 const { BASE_URL, CANDIDATE_URL, BASE_DIST, CANDIDATE_DIST, BASE_NAME, CANDIDATE_NAME, OUT } = process.env;
@@ -36,18 +36,12 @@ const LAST = timeline.events.at(-1).id;
 const browser = await launch();
 const CHROMIUM_VERSION = browser.version();
 
-/** The first paragraph of a page in a language, as the reader waits for it. */
-const first = (n, lang) => {
-  const p = article.pages[n].find((b) => b.type === 'paragraph');
-  return (p.text[lang] ?? p.text.en).split('\n')[0].slice(0, 60);
-};
-/** Clicks on a cold article before and after the app is live (`clickToResponse`). */
-const EARLY = [
-  ['pagerBefore', 'a.pager-next[href]', first(1, 'en'), false],
-  ['pagerAfter', 'a.pager-next[href]', first(1, 'en'), true],
-  ['langBefore', 'input[name=folio-mode][value=zh]', first(0, 'zh'), false],
-  ['langAfter', 'input[name=folio-mode][value=zh]', first(0, 'zh'), true],
-];
+/** Clicks on a cold article before and after the app is live
+ *  (`clickToResponse`), each under its key in the figures. */
+const EARLY = earlyControls(article).flatMap(([name, sel, text]) => [
+  [`${name}Before`, sel, text, false],
+  [`${name}After`, sel, text, true],
+]);
 
 /** Each measurement: its figures, pushed into `r`, from the build at `url`. */
 const MEASURES = {
@@ -95,8 +89,8 @@ const ROWS = [
   ['switchPaint', 'language switch: to the frame that shows it'],
   ['pagerBefore', 'pager clicked before the app is live: to the new text'],
   ['pagerAfter', 'pager clicked once the app is live: to the new text'],
-  ['langBefore', 'language switch clicked before the app is live: to the new text (n/a: no answer in 5 s)'],
-  ['langAfter', 'language switch clicked once the app is live: to the new text'],
+  ['languageBefore', 'language switch clicked before the app is live: to the new text (n/a: no answer in 5 s)'],
+  ['languageAfter', 'language switch clicked once the app is live: to the new text'],
   ['timelineReady', 'timeline (36 meetings): ready'],
   ['zoom', 'timeline: one zoom step'],
   ['select', 'timeline: End to the last meeting\'s card'],

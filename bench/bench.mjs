@@ -19,7 +19,7 @@ import {
   launch, summary, summaries, throttledPage as throttled, THROTTLE, VIEWPORT, ms, kb, spread, subjects, sizes, brotli,
   coldLoad as coldLoadIn, ARTICLE_READY, ARTICLE_PAINTED, interactions as interactionsIn, timelineLoad as timelineLoadIn,
   FOLIO_READY, FOLIO_LIST_READY, OPEN_LAST, FOLIO_ZOOM, zooms, criticalPath, HOME_SHOWN, ARTICLE_SHOWN,
-  clickToResponse,
+  clickToResponse, earlyControls,
 } from './lib.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -122,14 +122,9 @@ async function coldLoads(limitUrl) {
  *  as the prerendered page has painted (before the app is live) and once
  *  it is: click to the new text, in the same run (`clickToResponse`). */
 async function earlyClicks() {
-  const first = (n, lang) => {
-    const p = article.pages[n].find((b) => b.type === 'paragraph');
-    return (p.text[lang] ?? p.text.en).split('\n')[0].slice(0, 60);
-  };
-  const controls = [['pager', 'a.pager-next[href]', first(1, 'en')], ['language', 'input[name=folio-mode][value=zh]', first(0, 'zh')]];
   const r = {};
   for (let i = 0; i < N.early; i++) {
-    for (const [name, sel, text] of controls) {
+    for (const [name, sel, text] of earlyControls(article)) {
       for (const live of [false, true]) {
         const key = `${name} ${live ? 'after' : 'before'}`;
         const ms = await clickToResponse(browser, FOLIO_URL + ARTICLE, sel, text, live);

@@ -161,25 +161,35 @@ const CLICK_UNTIL_TEXT = ([selector, expected]) => new Promise((resolve) => {
  *  (English → 中文 → English…) of `article`, open at `url`, in one session:
  *  each `{ dom, paint }` (see `CLICK_UNTIL_TEXT`). `count` is even, so each
  *  run ends on page 1 in English. */
+/** The start of the first paragraph of page `n` of `article` in `lang`:
+ *  what the reader waits for after a page turn or a language switch. */
+export function firstLine(article, n, lang) {
+  const p = article.pages[n].find((b) => b.type === 'paragraph');
+  return (p.text[lang] ?? p.text.en).split('\n')[0].slice(0, 60);
+}
+
+/** The controls `clickToResponse` measures on `article`: the pager's Next
+ *  and the 中文 switch, each with the text it brings. */
+export const earlyControls = (article) => [
+  ['pager', 'a.pager-next[href]', firstLine(article, 1, 'en')],
+  ['language', 'input[name=folio-mode][value=zh]', firstLine(article, 0, 'zh')],
+];
+
 export async function interactions(browser, url, article, count) {
   const { page, context } = await throttledPage(browser);
   await page.goto(url);
   await page.waitForFunction(() => window.__bench.ready);
   const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   // The first paragraph of a page in a language: what the reader waits for.
-  const first = (n, lang) => {
-    const p = article.pages[n].find((b) => b.type === 'paragraph');
-    return (p.text[lang] ?? p.text.en).split('\n')[0].slice(0, 60);
-  };
   const turns = []; const switches = [];
   for (let i = 0; i < count; i++) {
     const [sel, to] = i % 2 ? ['a.pager-prev[href]', 0] : ['a.pager-next[href]', 1];
-    turns.push(await page.evaluate(CLICK_UNTIL_TEXT, [sel, first(to, 'en')]));
+    turns.push(await page.evaluate(CLICK_UNTIL_TEXT, [sel, firstLine(article, to, 'en')]));
     await settle();
   }
   for (let i = 0; i < count; i++) {
     const lang = i % 2 ? 'en' : 'zh';
-    switches.push(await page.evaluate(CLICK_UNTIL_TEXT, [`input[name=folio-mode][value=${lang}]`, first(0, lang)]));
+    switches.push(await page.evaluate(CLICK_UNTIL_TEXT, [`input[name=folio-mode][value=${lang}]`, firstLine(article, 0, lang)]));
     await settle();
   }
   await context.close();

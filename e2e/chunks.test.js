@@ -22,6 +22,14 @@ function requests(page) {
   return names;
 }
 
+/** Makes requests for `glob` fail as a lost connection does, until the
+ *  returned function is called. */
+async function cutOff(page, glob) {
+  let off = true;
+  await page.route(glob, (route) => (off ? route.abort('internetdisconnected') : route.fallback()));
+  return () => { off = false; };
+}
+
 const preloads = (page) => page.evaluate(() => [...document.querySelectorAll('link[rel=preload][as=fetch][href*="app-"]')]
   .map((l) => ({ file: l.getAttribute('href').split('/').pop(), media: l.media })));
 
@@ -68,8 +76,7 @@ test('on a phone the timeline brings its list chunk, and the Embed dialog loads 
 
 test('a timeline chunk that does not arrive: the network notice and its retry, on a visit and after a click', async () => {
   const page = await newPage(browser);
-  let offline = true;
-  await page.route('**/split_timeline.wasm', (route) => (offline ? route.abort('internetdisconnected') : route.fallback()));
+  const reconnect = await cutOff(page, '**/split_timeline.wasm');
   // Cold, at the timeline's address: the prerendered timeline stays, under
   // the notice, as when its data fails.
   await page.goto(BASE + TIMELINE);
@@ -78,7 +85,7 @@ test('a timeline chunk that does not arrive: the network notice and its retry, o
   assert.match(await notice.innerText(), /could not be fetched/);
   assert.match(await notice.locator('.error-detail').textContent(), /the app's timeline code: could not be downloaded/);
   assert.ok(await page.locator('#boot .axis .marker').first().isVisible(), 'the published timeline is still there');
-  offline = false;
+  reconnect();
   await notice.getByRole('button', { name: 'Try again' }).click();
   await waitForApp(page);
   await page.locator('.axis .marker').first().waitFor();
@@ -86,14 +93,13 @@ test('a timeline chunk that does not arrive: the network notice and its retry, o
 
   // From the article, by a link: the app's own panel, then the timeline.
   const next = await newPage(browser);
-  offline = true;
-  await next.route('**/split_timeline.wasm', (route) => (offline ? route.abort('internetdisconnected') : route.fallback()));
+  const reconnectNext = await cutOff(next, '**/split_timeline.wasm');
   await next.goto(BASE + ARTICLE);
   await next.locator('.event-strip a, a.event-link').first().click();
   const panel = next.locator('.error-panel[role=alert]');
   await panel.waitFor();
   assert.match(await panel.innerText(), /Could not load/);
-  offline = false;
+  reconnectNext();
   await panel.getByRole('button', { name: 'Try again' }).click();
   await next.locator('.axis .marker').first().waitFor();
   assert.equal(await next.locator('.error-panel').count(), 0);
@@ -102,8 +108,7 @@ test('a timeline chunk that does not arrive: the network notice and its retry, o
 
 test('a dialog whose chunk does not arrive says so when pressed, and opens on retry', async () => {
   const page = await newPage(browser);
-  let offline = true;
-  await page.route('**/split_display.wasm', (route) => (offline ? route.abort('internetdisconnected') : route.fallback()));
+  const reconnect = await cutOff(page, '**/split_display.wasm');
   await page.goto(BASE + ARTICLE);
   const button = page.getByRole('button', { name: 'Display' });
   await button.hover();
@@ -115,7 +120,7 @@ test('a dialog whose chunk does not arrive says so when pressed, and opens on re
   const failure = page.locator('.article-tools .event-error[role=alert]');
   await failure.waitFor();
   assert.match(await failure.innerText(), /could not be fetched/);
-  offline = false;
+  reconnect();
   await failure.getByRole('button', { name: 'Try again' }).click();
   const dialog = page.getByRole('dialog', { name: 'Display settings' });
   await dialog.waitFor();
