@@ -3,12 +3,8 @@
 // focus behaviour is tested where it happens (reader, language, timeline).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage, articleFiles } from './browser.js';
+import { BASE, launch, newPage, articleFiles, axeViolations as scan } from './browser.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const AXE_SOURCE = readFileSync(AXE, 'utf8');
 const articles = articleFiles();
 // Every article page and view-all, the timeline with and without a meeting
 // open, the error views, and embeds (their theme comes from the address).
@@ -28,17 +24,6 @@ const VIEWS = [
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/// Runs axe on the page as it is; returns its violations, one line each.
-async function scan(page, label) {
-  // Evaluated, not added as a <script>: the pages' CSP rightly refuses
-  // inline scripts.
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-  assert.ok(result.passes.length > 10, `${label}: axe ran`);
-  return result.violations.map((v) => `${label}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const prefix of ['', '/zh', '/dual']) {
   for (const [width, height] of [[1280, 900], [390, 800]]) {

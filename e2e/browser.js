@@ -2,6 +2,7 @@
 // playwright-core (Playwright's own browser download cannot work offline).
 import { chromium } from 'playwright-core';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -109,4 +110,18 @@ export async function withoutPageData(target, { head = '', url = '**/*' } = {}) 
       .replace('</head>', `${head}</head>`);
     await route.fulfill({ response, body });
   });
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/// Runs axe (WCAG 2.1 A and AA) on the page as it is; returns its
+/// violations, one line each, labelled.
+export async function axeViolations(page, label) {
+  // Evaluated, not added as a <script>: the pages' CSP rightly refuses
+  // inline scripts.
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  if (result.passes.length <= 10) throw new Error(`${label}: axe did not run`);
+  return result.violations.map((v) => `${label}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -77,6 +77,16 @@ thread_local! {
     static LOADED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Records a chunk loaded outside [`code`] (a download started ahead of
+/// need), so the view that needs it is ready in its first render.
+pub fn mark_loaded(chunk: &'static str) {
+    LOADED.with(|l| {
+        if !l.borrow().contains(&chunk) {
+            l.borrow_mut().push(chunk);
+        }
+    });
+}
+
 fn loaded(chunk: &'static str) -> bool {
     !cfg!(folio_split) || LOADED.with(|l| l.borrow().contains(&chunk))
 }
@@ -93,7 +103,7 @@ where
         async move {
             match fetch.await {
                 Ok(()) => {
-                    LOADED.with(|l| l.borrow_mut().push(chunk));
+                    mark_loaded(chunk);
                     Ok(())
                 }
                 // The split loader logs the cause to the console; it has no

@@ -70,6 +70,8 @@ pub enum What {
     Meeting,
     /// A chunk of the app's own code (`chunk.rs`), by its name.
     Code(&'static str),
+    /// A file of the search index (`content/derived/search/`).
+    Search,
 }
 
 /// A load that failed: what it was, why, and how to try again.

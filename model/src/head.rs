@@ -163,6 +163,12 @@ impl Subject<'_> {
                 }
                 head.description = clip(t.site_description, 200);
             }
+            (Route::Search, ..) => {
+                // One page for every query: results are not for indexing.
+                head.title = format!("{} · {site}", crate::search::ui::for_mode(mode).heading);
+                head.description = crate::search::ui::for_mode(mode).prompt.to_owned();
+                head.noindex = true;
+            }
             _ => {
                 // Not a page: nothing to point at, nothing to index.
                 head.title = format!("{} · {site}", t.not_found_title);

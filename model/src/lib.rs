@@ -24,6 +24,7 @@ pub mod paging;
 pub mod parse;
 pub mod reading;
 pub mod route;
+pub mod search;
 pub mod settings;
 pub mod text;
 pub mod theme;

@@ -35,6 +35,11 @@ pub enum Route {
         id: String,
         event: Option<String>,
     },
+    /// Search (`/search/?q=…&type=…&section=…`): the query and filters
+    /// are the address's query string, read by the view
+    /// ([`crate::search::Ask`]), so back, reload and a shared link give the
+    /// same results.
+    Search,
     NotFound,
 }
 
@@ -141,6 +146,7 @@ impl Route {
                 Some(page) => Route::Article { slug: (*slug).to_owned(), page },
                 None => Route::BadPage { slug: (*slug).to_owned(), segment: (*seg).to_owned() },
             },
+            ["search"] => Route::Search,
             ["timeline", id] if is_slug(id) => Route::Timeline { id: (*id).to_owned(), event: None },
             ["timeline", id, ev] if is_slug(id) && is_slug(ev) => {
                 Route::Timeline { id: (*id).to_owned(), event: Some((*ev).to_owned()) }
@@ -148,7 +154,7 @@ impl Route {
             _ => Route::NotFound,
         };
         let route = match route {
-            Route::Listing { .. } if embed => Route::NotFound,
+            Route::Listing { .. } | Route::Search if embed => Route::NotFound,
             r => r,
         };
         let (lang, rest) = take_lang(query);
@@ -174,6 +180,7 @@ impl Route {
             Route::BadPage { slug, .. } => article_href(slug, PageSel::Page(1)),
             Route::Timeline { id, event: None } => format!("/timeline/{id}/"),
             Route::Timeline { id, event: Some(ev) } => format!("/timeline/{id}/{ev}/"),
+            Route::Search => "/search/".to_owned(),
         }
     }
 }
@@ -268,6 +275,7 @@ mod tests {
             ("/article/a-b/2/", art("a-b", PageSel::Page(2))),
             ("/article/a-b/all/", art("a-b", PageSel::All)),
             ("/timeline/jr/", Route::Timeline { id: "jr".into(), event: None }),
+            ("/search/", Route::Search),
             ("/timeline/jr/2016-05-sochi/", Route::Timeline { id: "jr".into(), event: Some("2016-05-sochi".into()) }),
         ] {
             assert_eq!(
@@ -359,6 +367,7 @@ mod tests {
             "/zh/embed/",
             "/embed/embed/article/x/",
             "/embed/nope/",
+            "/embed/search/",
         ] {
             assert_eq!(Route::parse(path, "").route, Route::NotFound, "{path}");
         }

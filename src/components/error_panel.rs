@@ -79,6 +79,12 @@ pub fn wording(err: &LoadError, what: &What, t: &'static Strings) -> Wording {
         (LoadError::Invalid { .. }, What::Article(_)) => (t.broken_article, t.broken_body.to_owned(), false),
         (LoadError::Invalid { .. }, What::Timeline(_)) => (t.broken_timeline, t.broken_body.to_owned(), false),
         (LoadError::Invalid { .. }, What::Catalog | What::Listing) => (t.broken_list, t.broken_body.to_owned(), false),
+        // A shard missing or damaged is most likely a deploy half done:
+        // worth another try, which fetches the manifest again.
+        (LoadError::Invalid { .. } | LoadError::NotFound { .. }, What::Search) => {
+            let s = folio_model::search::ui::strings(t.lang);
+            (s.broken_title, s.broken_body.to_owned(), true)
+        }
         // The app's code only ever fails to download (`chunk.rs`).
         (LoadError::NotFound { .. }, What::Catalog | What::Listing)
         | (LoadError::Network { .. }, _)

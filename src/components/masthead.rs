@@ -1,4 +1,5 @@
 use crate::components::lang_toggle::LangToggle;
+use crate::components::search_box::SearchBox;
 use crate::components::ui;
 use crate::state::{use_catalog, use_reading};
 use folio_model::listing::Listing;
@@ -43,6 +44,7 @@ pub fn Masthead() -> impl IntoView {
             </nav>
             <div class="masthead-bar">
                 <a class="site-name" href=move || relative(&mode.get().localize("/"))>"Folio"</a>
+                <SearchBox/>
                 <LangToggle/>
             </div>
         </header>

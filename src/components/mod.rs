@@ -25,6 +25,7 @@ pub mod pager;
 pub mod reader_keys;
 pub mod reader_settings;
 pub mod related_list;
+pub mod search_box;
 pub mod timeline_axis;
 pub mod timeline_filters;
 pub mod timeline_keys;

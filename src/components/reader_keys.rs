@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 
 /// Turns the page with the Left and Right arrow keys, but only while focus
@@ -30,23 +29,4 @@ pub fn ReaderKeys(
     view! { <div class="reader" on:keydown=on_keydown>{children()}</div> }
 }
 
-/// The key of a keydown that a region may take as navigation: none when a
-/// modifier is held, when something already handled it, or when it was
-/// typed in a field. Shared by the reader and the timeline.
-pub fn navigation_key(ev: &KeyboardEvent) -> Option<String> {
-    if ev.default_prevented() || ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
-        return None;
-    }
-    if ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| is_text_field(&el)) {
-        return None;
-    }
-    Some(ev.key())
-}
-
-/// Whether keys typed at `el` belong to it (text fields, selects, editable
-/// regions), so they must not be taken as navigation.
-pub fn is_text_field(el: &web_sys::Element) -> bool {
-    let tag = el.tag_name();
-    matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || el.get_attribute("contenteditable").is_some_and(|v| v != "false")
-}
+pub use crate::dom::shortcut::{is_text_field, navigation_key};

@@ -18,6 +18,7 @@ pub mod focus;
 pub mod media_query;
 pub mod print;
 pub mod scroll_anchor;
+pub mod shortcut;
 
 use wasm_bindgen::closure::Closure;
 

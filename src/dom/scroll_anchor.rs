@@ -56,7 +56,8 @@ pub fn restore(id: &str, top: f64) {
 }
 
 /// Once mounted: scrolls to the block the address's hash names (`#b-4`,
-/// from the timeline); the router's own jump ran before the text loaded.
+/// from the timeline or a search result) and marks it `data-landed`; the
+/// router's own jump ran before the text loaded.
 pub fn use_hash_block() {
     let hash = leptos_router::hooks::use_location().hash;
     Effect::new(move || {
@@ -64,6 +65,13 @@ pub fn use_hash_block() {
         if let Some(id) = hash.strip_prefix("#b-").filter(|id| id.bytes().all(|b| b.is_ascii_digit())) {
             if let Some(el) = document().get_element_by_id(&format!("b-{id}")) {
                 el.scroll_into_view();
+                // Marked for the eye too: a search result or a timeline
+                // citation lands here, and `:target` alone misses a
+                // client-side navigation.
+                if let Ok(Some(old)) = document().query_selector("[data-landed]") {
+                    let _ = old.remove_attribute("data-landed");
+                }
+                let _ = el.set_attribute("data-landed", "");
             }
         }
     });

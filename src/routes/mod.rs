@@ -3,4 +3,5 @@
 pub mod article;
 pub mod listing;
 pub mod not_found;
+pub mod search;
 pub mod timeline;

@@ -13,7 +13,9 @@
 //! article view resolves it against its page count (`routes/article`).
 
 use crate::prefs;
-use crate::routes::{article::ArticlePage, listing::ListingView, not_found::NotFound, timeline::TimelinePage};
+use crate::routes::{
+    article::ArticlePage, listing::ListingView, not_found::NotFound, search::SearchPage, timeline::TimelinePage,
+};
 use crate::state::Reading;
 use folio_model::listing::Listing;
 use folio_model::route::{with_query, Parsed};
@@ -95,6 +97,7 @@ enum View {
     Listing(Listing, usize),
     Article(String),
     Timeline(String),
+    Search,
     NotFound,
 }
 
@@ -106,6 +109,7 @@ pub fn Views() -> impl IntoView {
         Route::Listing { listing, page } => View::Listing(listing.clone(), *page),
         Route::Article { slug, .. } | Route::BadPage { slug, .. } => View::Article(slug.clone()),
         Route::Timeline { id, .. } => View::Timeline(id.clone()),
+        Route::Search => View::Search,
         Route::NotFound => View::NotFound,
     });
     let page = Memo::new(move |_| parsed.read().route.page_asked());
@@ -117,6 +121,7 @@ pub fn Views() -> impl IntoView {
         View::Listing(listing, page) => view! { <ListingView listing page/> }.into_any(),
         View::Article(slug) => view! { <ArticlePage slug page/> }.into_any(),
         View::Timeline(id) => view! { <TimelinePage id event/> }.into_any(),
+        View::Search => view! { <SearchPage/> }.into_any(),
         View::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

@@ -42,6 +42,8 @@ pub const MANIFEST: &str = "folio-app.json";
 /// renamed split point cannot silently stop being preloaded.
 pub const TIMELINE: &str = "timeline";
 pub const TIMELINE_LIST: &str = "timeline_list";
+/// The search view and engine (`routes/search/`).
+pub const SEARCH: &str = "search";
 
 /// What `dist` needs to know of the app's files.
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]

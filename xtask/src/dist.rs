@@ -102,6 +102,8 @@ pub fn build_with(build: &Build) -> Result<Built> {
     step("copy");
     let routes = write_route_files(&out, &shell, &content, &code)?;
     step("routes");
+    write_search_index(&out, &content)?;
+    step("search");
     let stats = out.finish()?;
     step("clean");
     let seconds = start.elapsed().as_secs_f64();
@@ -182,23 +184,26 @@ fn app_fingerprint(release: bool) -> Result<String> {
 /// trip: a timeline's chunk, and on phones its list's (the `media` of the
 /// layout's own breakpoint, `routes/timeline/layout.rs`). An article, a
 /// listing and "not found" are in the main module; the dialogs load when
-/// first opened.
+/// first opened, and search when its box is first focused, except on the
+/// search page, which preloads it.
 struct Code {
     timeline: String,
+    search: String,
 }
 
 impl Code {
     fn new(app: &crate::app::Manifest) -> Result<Code> {
-        use crate::app::{TIMELINE, TIMELINE_LIST};
+        use crate::app::{SEARCH, TIMELINE, TIMELINE_LIST};
         let always = app.files(TIMELINE)?;
         let timeline =
             app.preloads(TIMELINE, &[], None)? + &app.preloads(TIMELINE_LIST, always, Some(folio::PHONE_QUERY))?;
-        Ok(Code { timeline })
+        Ok(Code { timeline, search: app.preloads(SEARCH, &[], None)? })
     }
 
     fn preloads(&self, route: &Route) -> &str {
         match route {
             Route::Timeline { .. } => &self.timeline,
+            Route::Search => &self.search,
             _ => "",
         }
     }
@@ -369,7 +374,7 @@ impl Content {
             Route::Listing { listing, page } => listing.file(*page),
             Route::Article { slug, .. } | Route::BadPage { slug, .. } => format!("articles/{slug}"),
             Route::Timeline { id, .. } => format!("timelines/{id}"),
-            Route::NotFound => String::new(),
+            Route::NotFound | Route::Search => String::new(),
         };
         let get = |k: &str| self.digests.get(k).map_or("", String::as_str);
         // The one meeting's citations a meeting's page carries.
@@ -480,6 +485,8 @@ impl Content {
             .into_iter()
             .map(|(listing, page)| plain(Route::Listing { listing: listing.clone(), page: *page }))
             .collect();
+        // Search: one page per mode; the query is the app's to read.
+        out.push(plain(Route::Search));
         let mut views = Vec::new();
         for article in &self.articles {
             let resource = (format!("article/{}", article.slug), article.headline.clone());
@@ -527,7 +534,7 @@ impl Content {
                 data.timelines.extend(self.timelines.iter().filter(|t| &t.id == id).cloned());
                 data.mentions = event.as_ref().and_then(|e| Some(self.mentions.get(id)?.event(e)));
             }
-            Route::NotFound => {}
+            Route::NotFound | Route::Search => {}
         }
         data
     }
@@ -680,6 +687,25 @@ fn site_url(catalog: &Catalog) -> Result<Option<String>> {
     }
 }
 
+/// The search index (`folio_model::search::index`) into
+/// `content/derived/search/`: every file is written through `out`, so a
+/// rebuild after one article changed rewrites only the shards of its
+/// terms and its document chunk.
+fn write_search_index(out: &Output, content: &Content) -> Result {
+    let index = folio_model::search::index_archive(&content.catalog, &content.articles, &content.timelines);
+    let files = index.files();
+    parallel(&files, "search files", |(rel, bytes)| out.write(&format!("content/{rel}"), bytes))?;
+    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    println!(
+        "xtask: search index: {} documents, {} shards, {} files, {:.1} MB",
+        thousands(index.manifest.docs as usize),
+        index.shards.iter().flatten().count(),
+        thousands(files.len()),
+        bytes as f64 / 1e6
+    );
+    Ok(())
+}
+
 /// Writes the derived files, every route's page (on every core), `404.html`
 /// and the oEmbed files. Returns how many route files there are.
 fn write_route_files(out: &Output, shell: &Shell, content: &Content, code: &Code) -> Result<usize> {
@@ -783,7 +809,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_timeline_page_preloads_its_chunks_and_the_phone_list_on_phones_only() {
+    fn a_timeline_page_preloads_its_chunks_and_the_phone_list_on_phones_only_and_search_its_own() {
         let files = |f: &[&str]| f.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let app = crate::app::Manifest {
             dir: "app-1".into(),
@@ -791,6 +817,7 @@ mod tests {
                 ("timeline", files(&["chunk_1", "split_timeline"])),
                 ("timeline_list", files(&["chunk_1", "split_timeline_list"])),
                 ("embed", files(&["split_embed"])),
+                ("search", files(&["chunk_1", "split_search"])),
             ]
             .into_iter()
             .map(|(k, v)| (k.to_owned(), v))
@@ -805,6 +832,8 @@ mod tests {
         assert!(tags[2].contains("app-1/split_timeline_list.wasm") && tags[2].contains("media=\"(max-width: 699px)\""));
         let article = Route::Article { slug: "a".into(), page: PageSel::Page(1) };
         assert_eq!(code.preloads(&article), "", "the article is in the main module; the dialogs load when wanted");
+        let search = code.preloads(&Route::Search);
+        assert!(search.contains("app-1/split_search.wasm") && search.contains("app-1/chunk_1.wasm"), "{search}");
         let missing = crate::app::Manifest { dir: "app-1".into(), chunks: Default::default() };
         assert!(Code::new(&missing).is_err(), "a split point the build did not produce is an error");
     }

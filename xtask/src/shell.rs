@@ -206,7 +206,9 @@ impl Shell {
     /// `'wasm-unsafe-eval'` because compiling the wasm needs it; styles
     /// only from the stylesheet (the app sets styles through the CSSOM,
     /// which style-src does not govern), and the `style` attributes of a
-    /// prerendered view by their hashes (`styles`). `frame-ancestors`
+    /// prerendered view by their hashes (`styles`); forms only to the
+    /// bundle (the masthead's search box, without the app, submits to the
+    /// search page). `frame-ancestors`
     /// cannot be set from a `<meta>`, and embeds must be frameable anyway.
     fn policy(&self, probe: bool, styles: &[String]) -> String {
         let probe = if probe { format!(" 'sha256-{}'", sha256_base64(BASE_PROBE)) } else { String::new() };
@@ -219,7 +221,7 @@ impl Shell {
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' \
              'sha256-{}'{probe} 'wasm-unsafe-eval'; style-src 'self';{styles} \
              img-src 'self' https: data:; connect-src 'self'; frame-src 'self'; font-src 'self'; \
-             object-src 'none'; base-uri 'self'; form-action 'none'\">",
+             object-src 'none'; base-uri 'self'; form-action 'self'\">",
             self.loader
         )
     }
@@ -385,7 +387,7 @@ mod tests {
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' \
              'sha256-{loader}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; \
              connect-src 'self'; frame-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
-             form-action 'none'\">"
+             form-action 'self'\">"
         );
         let head = |base: &str| {
             format!(

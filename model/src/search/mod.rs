@@ -1,0 +1,192 @@
+//! Full-text search over the archive and the timelines, from a static
+//! index: no server, and a query reads only the shards its terms are in.
+//!
+//! - [`text`]: words and Han characters into terms, the same for the
+//!   index and the query; marking the words in a text.
+//! - [`index`]: the files `cargo xtask dist` writes, and reading a shard.
+//! - [`query`]: matching and ranking.
+//! - [`snippet`]: the page, block and marked snippet an article's result
+//!   shows, once its file is here.
+//!
+//! The browser fetches the manifest, the shards of the query's terms, the
+//! chunks naming the best documents, and those articles' own files (which
+//! the reader then opens without another request).
+
+pub mod index;
+pub mod query;
+pub mod snippet;
+pub mod text;
+pub mod ui;
+
+use crate::article::Article;
+use crate::catalog::Catalog;
+use crate::timeline::Timeline;
+use index::{Doc, Meeting, Source, BODY, HEADLINE, SUMMARY};
+
+/// The index of every article and meeting.
+pub fn index_archive<'a>(catalog: &Catalog, articles: &'a [Article], timelines: &'a [Timeline]) -> index::Index {
+    let sections: Vec<String> = catalog.sections.iter().map(|s| s.id.clone()).collect();
+    let code = |section: &str| sections.iter().position(|s| s == section).map_or(u32::MAX, |i| i as u32 + 1);
+    let mut dated: Vec<(i64, Source<'a>)> = Vec::new();
+    for a in articles {
+        let mut fields = Vec::new();
+        let mut add = |block: u32, t: &'a crate::Text| add_text(&mut fields, block, t);
+        add(HEADLINE, &a.headline);
+        add(SUMMARY, &a.summary);
+        for (i, block) in a.pages.iter().flatten().enumerate() {
+            add(BODY + i as u32, block.text());
+        }
+        dated.push((
+            a.published.sort_key(),
+            Source { doc: Doc::Article(a.slug.clone()), code: code(&a.section), fields },
+        ));
+    }
+    for t in timelines {
+        for e in &t.events {
+            let mut fields = Vec::new();
+            let mut add = |block: u32, t: &'a crate::Text| add_text(&mut fields, block, t);
+            add(HEADLINE, &e.title);
+            add(SUMMARY, &e.place);
+            for p in e.leaders.iter().filter_map(|id| t.person(id)) {
+                add(SUMMARY, &p.name);
+            }
+            add(BODY, &e.occasion);
+            add(BODY + 1, &e.outcome);
+            let d = e.start;
+            let key = (i64::from(d.year) * 372 + i64::from(d.month) * 31 + i64::from(d.day)) * 86_400;
+            let meeting = Meeting {
+                timeline: t.id.clone(),
+                id: e.id.clone(),
+                title: e.title.clone(),
+                start: e.start,
+                end: e.end,
+                place: e.place.clone(),
+            };
+            dated.push((key, Source { doc: Doc::Meeting(meeting), code: 0, fields }));
+        }
+    }
+    // Oldest first; the stable sort keeps files' order for equal times.
+    dated.sort_by_key(|(key, _)| *key);
+    index::build(sections, dated.into_iter().map(|(_, s)| s).collect())
+}
+
+/// Both languages of a text under one block number; a text without its
+/// translation is indexed in English, the language it has.
+fn add_text<'a>(fields: &mut Vec<(u32, &'a str)>, block: u32, t: &'a crate::Text) {
+    fields.push((block, t.en.as_str()));
+    if let Some(zh) = t.zh.as_deref().filter(|z| !z.trim().is_empty()) {
+        fields.push((block, zh));
+    }
+}
+
+/// What the search address asks for: `?q=…&type=article|meeting&section=…`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ask {
+    pub q: String,
+    pub kind: Option<query::Kind>,
+    pub section: Option<String>,
+}
+
+impl Ask {
+    /// Reads a query string (without `?`). Unknown keys and bad values are
+    /// ignored; the text of `q` is taken as it is, whatever it holds.
+    pub fn parse(query: &str) -> Ask {
+        let mut ask = Ask::default();
+        for pair in query.split('&') {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let v = decode(v);
+            match k {
+                "q" => ask.q = v,
+                "type" => ask.kind = query::Kind::from_param(&v),
+                "section" if crate::route::is_slug(&v) => ask.section = Some(v),
+                _ => {}
+            }
+        }
+        ask
+    }
+
+    /// The query string (without `?`) for this ask; empty parts left out.
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", encode(&self.q)));
+        }
+        if let Some(k) = self.kind {
+            parts.push(format!("type={}", k.param()));
+        }
+        if let Some(s) = &self.section {
+            parts.push(format!("section={}", encode(s)));
+        }
+        parts.join("&")
+    }
+
+    /// The filter for [`query::run`], with the section as the index codes
+    /// it (a section the index does not know matches nothing).
+    pub fn filter(&self, manifest: &index::Manifest) -> query::Filter {
+        query::Filter {
+            kind: self.kind,
+            section: self.section.as_deref().map(|s| manifest.code(s).unwrap_or(u32::MAX)),
+        }
+    }
+}
+
+/// Decodes a form value: `+` is a space, `%XX` a byte; bytes that are not
+/// UTF-8 become U+FFFD rather than an error.
+pub fn decode(v: &str) -> String {
+    let b = v.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes a form value: letters, digits and `-_.~` as they are, a space
+/// as `+`, every other byte as `%XX`.
+pub fn encode(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for b in v.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_address_holds_the_query_and_filters() {
+        let ask = Ask::parse("q=summit+%E5%8C%97%E6%B5%B7%E9%81%93&type=article&section=opinion&lang=zh");
+        assert_eq!(ask.q, "summit 北海道");
+        assert_eq!(ask.kind, Some(query::Kind::Article));
+        assert_eq!(ask.section.as_deref(), Some("opinion"));
+        assert_eq!(Ask::parse(&ask.to_query()), ask);
+        assert_eq!(ask.to_query(), "q=summit+%E5%8C%97%E6%B5%B7%E9%81%93&type=article&section=opinion");
+        assert_eq!(Ask::parse(""), Ask::default());
+        assert_eq!(Ask::default().to_query(), "");
+        let odd = Ask::parse("q=100%25+%3Cscript%3E&type=nope&section=..%2F..&q2=x");
+        assert_eq!(odd, Ask { q: "100% <script>".into(), kind: None, section: None });
+        assert_eq!(Ask::parse("q=%E5%8C&x").q, "\u{fffd}", "a broken byte sequence is not an error");
+        assert_eq!(Ask::parse("q=%").q, "%");
+        assert_eq!(Ask::parse("q=%4").q, "%4");
+        assert_eq!(Ask::parse("q=a%2").q, "a%2");
+    }
+}

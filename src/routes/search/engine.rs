@@ -1,0 +1,107 @@
+//! What a query needs from the network, and the model's answer: the
+//! shards of its terms, then the chunks naming the documents shown, then
+//! those articles' own files (cached, so opening one costs no request).
+
+use crate::api::{self, LoadError};
+use folio_model::search::index::{Doc, Manifest, Meeting, CHUNK};
+use folio_model::search::query::{self, Hit};
+use folio_model::search::snippet::{article_hit, ArticleHit};
+use folio_model::search::text::QueryWord;
+use folio_model::search::Ask;
+use folio_model::Article;
+use futures::future::try_join_all;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// The shard files a query's terms are in.
+fn shard_files(manifest: &Manifest, words: &[QueryWord]) -> BTreeSet<String> {
+    words.iter().flat_map(|w| &w.terms).map(|t| manifest.shard_file(manifest.shard_of(t))).collect()
+}
+
+/// Whether the query can be answered without a request: its shards were
+/// fetched for an earlier one.
+pub fn at_hand(words: &[QueryWord]) -> bool {
+    api::cached_search_manifest().is_some_and(|m| shard_files(&m, words).iter().all(|f| api::has_shard(f)))
+}
+
+/// The matching documents, best first.
+pub async fn hits(words: Vec<QueryWord>, ask: Ask) -> Result<Arc<Vec<Hit>>, LoadError> {
+    let manifest = api::search_manifest().await?;
+    let files = shard_files(&manifest, &words);
+    let shards = try_join_all(files.into_iter().map(|f| async move {
+        let shard = api::search_shard(f.clone()).await?;
+        Ok::<_, LoadError>((f, shard))
+    }))
+    .await?;
+    let shards: HashMap<String, _> = shards.into_iter().collect();
+    let damaged = RefCell::new(None);
+    let postings = |term: &str| {
+        let file = manifest.shard_file(manifest.shard_of(term));
+        match shards.get(&file).map(|s| s.postings(term)) {
+            Some(Ok(p)) => p,
+            Some(Err(e)) => {
+                damaged.replace(Some((file, e.0)));
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    };
+    let hits = query::run(&words, &postings, &ask.filter(&manifest));
+    if let Some((file, why)) = damaged.into_inner() {
+        return Err(api::damaged_search_file(&file, why));
+    }
+    Ok(Arc::new(hits))
+}
+
+/// A result ready to show.
+#[derive(Clone)]
+pub enum Found {
+    Article { article: Arc<Article>, hit: ArticleHit },
+    Meeting(Meeting),
+}
+
+/// The results for `hits`, in their order; and how many of them were
+/// dropped: documents whose text does not bear the query out (a Han word
+/// whose pairs met but not as the word) or that are gone since the index
+/// was built.
+pub async fn found(hits: &[Hit], words: &[QueryWord]) -> Result<(Vec<Found>, usize), LoadError> {
+    let chunks: BTreeSet<String> = hits.iter().map(|h| Manifest::chunk_file(h.doc)).collect();
+    let chunks: HashMap<String, Arc<Vec<Doc>>> = try_join_all(chunks.into_iter().map(|f| async move {
+        let docs = api::search_docs(f.clone()).await?;
+        Ok::<_, LoadError>((f, docs))
+    }))
+    .await?
+    .into_iter()
+    .collect();
+    let docs: Vec<Option<Doc>> = hits
+        .iter()
+        .map(|h| chunks.get(&Manifest::chunk_file(h.doc)).and_then(|c| c.get((h.doc % CHUNK) as usize)).cloned())
+        .collect();
+    let articles = try_join_all(docs.iter().map(|d| async move {
+        match d {
+            Some(Doc::Article(slug)) => match api::article(slug).await {
+                Ok(a) => Ok(Some(a)),
+                // Taken down since the index was built.
+                Err(LoadError::NotFound { .. }) => Ok(None),
+                Err(e) => Err(e),
+            },
+            _ => Ok(None),
+        }
+    }))
+    .await?;
+    let mut out = Vec::new();
+    for ((hit, doc), article) in hits.iter().zip(docs).zip(articles) {
+        match (doc, article) {
+            (Some(Doc::Meeting(m)), _) => out.push(Found::Meeting(m)),
+            (Some(Doc::Article(_)), Some(article)) => {
+                if let Some(hit) = article_hit(&article, hit, words) {
+                    out.push(Found::Article { article, hit });
+                }
+            }
+            _ => {}
+        }
+    }
+    let dropped = hits.len() - out.len();
+    Ok((out, dropped))
+}

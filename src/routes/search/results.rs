@@ -1,0 +1,314 @@
+//! The results of the address's query, its filters, and the keys that
+//! move through them. In the `search` chunk.
+
+use super::engine::{self, Found};
+use crate::api::LoadError;
+use crate::components::{bi_text::BiText, error_panel::inline_failure, live_region::LiveRegion, ui};
+use crate::content::{Failure, What};
+use crate::state::{use_catalog, use_reading, Links};
+use folio_model::route::{article_href, relative, with_query};
+use folio_model::search::snippet::Snippet;
+use folio_model::search::text::{query_words, QueryWord};
+use folio_model::search::{query::Kind, ui as search_ui, Ask};
+use folio_model::{Catalog, Lang, Mode, Route};
+use leptos::prelude::*;
+use leptos_router::{hooks::use_location, NavigateOptions};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Results shown at first, and added by each "More results".
+const PAGE: usize = 10;
+/// How long typing must pause before a query whose shards are not here
+/// yet is sent: each half-typed word would fetch a shard of its own.
+const QUIET_MS: u64 = 150;
+
+/// What the list shows for a settled query.
+#[derive(Clone)]
+struct Shown {
+    ask: Ask,
+    /// Every match, before the texts confirmed them.
+    total: usize,
+    found: Vec<Found>,
+    dropped: usize,
+}
+
+#[component]
+pub fn SearchResults() -> impl IntoView {
+    let mode = use_reading().mode;
+    let location = use_location();
+    let ask = Memo::new(move |_| location.search.with(|q| Ask::parse(q)));
+    // The query sent: at once if its shards are here, else once typing
+    // pauses.
+    let settled = RwSignal::new(None::<(Ask, Vec<QueryWord>)>);
+    let generation = StoredValue::new(0u32);
+    Effect::new(move || {
+        let ask = ask.get();
+        let words = query_words(&ask.q);
+        let gen = generation.get_value() + 1;
+        generation.set_value(gen);
+        if words.is_empty() || engine::at_hand(&words) || settled.with_untracked(Option::is_none) {
+            settled.set(Some((ask, words)));
+        } else {
+            set_timeout(
+                move || {
+                    if generation.get_value() == gen {
+                        settled.set(Some((ask, words)));
+                    }
+                },
+                std::time::Duration::from_millis(QUIET_MS),
+            );
+        }
+    });
+    let shown_count = RwSignal::new(PAGE);
+    let hits = LocalResource::new(move || {
+        let settled = settled.get();
+        async move {
+            let (ask, words) = settled?;
+            if words.is_empty() {
+                return Some(Ok((ask, words, Arc::new(Vec::new()))));
+            }
+            Some(engine::hits(words.clone(), ask.clone()).await.map(|h| (ask, words, h)))
+        }
+    });
+    Effect::new(move || {
+        settled.track();
+        shown_count.set(PAGE);
+    });
+    let results = LocalResource::new(move || {
+        let answer = hits.get().flatten();
+        let n = shown_count.get();
+        async move {
+            let (ask, words, hits) = match answer? {
+                Ok(a) => a,
+                Err(e) => return Some(Err(e)),
+            };
+            let shown = &hits[..n.min(hits.len())];
+            Some(engine::found(shown, &words).await.map(|(found, dropped)| Shown {
+                ask,
+                total: hits.len(),
+                found,
+                dropped,
+            }))
+        }
+    });
+    // The last results stay on screen while the next are on their way, so
+    // typing does not flash "Searching…" between letters.
+    let last = RwSignal::new(None::<Result<Shown, LoadError>>);
+    Effect::new(move || {
+        if let Some(r) = results.get().flatten() {
+            last.set(Some(r));
+        }
+    });
+    let retry = Callback::new(move |()| {
+        crate::api::forget_search();
+        hits.refetch();
+    });
+    let catalog = use_catalog();
+    let navigate = leptos_router::hooks::use_navigate();
+    let refine = Callback::new(move |next: Ask| {
+        let href = with_query(&mode.get_untracked().localize("/search/"), &next.to_query());
+        navigate(&href, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    });
+
+    move || {
+        let mode = mode.get();
+        let s = search_ui::for_mode(mode);
+        let catalog = catalog.get().and_then(Result::ok);
+        // What the status line says, and for which query: while the
+        // results of an earlier query stay on screen, it says that the
+        // new one is on its way.
+        let status = Memo::new(move |_| {
+            let ask = ask.get();
+            let q = ask.q.trim().to_owned();
+            let text = if q.is_empty() {
+                s.prompt.to_owned()
+            } else if query_words(&q).is_empty() {
+                s.no_words.to_owned()
+            } else {
+                match last.get() {
+                    Some(Ok(r)) if r.ask == ask && r.total == r.dropped => (s.none)(&clip(&q, 60)),
+                    Some(Ok(r)) if r.ask == ask => (s.count)(r.total - r.dropped),
+                    Some(Err(_)) => String::new(),
+                    _ => s.searching.to_owned(),
+                }
+            };
+            (q, text)
+        });
+        let said = Signal::derive(move || Some(status.get().1));
+        let list = {
+            let catalog = catalog.clone();
+            move || match last.get() {
+                Some(Err(error)) => inline_failure(Failure { what: What::Search, error, retry }, mode).into_any(),
+                Some(Ok(r)) if !ask.with(|a| a.q.trim().is_empty()) => {
+                    let more = r.found.len() + r.dropped < r.total;
+                    let items = r.found.iter().map(|f| result_item(f, catalog.as_ref(), mode)).collect_view();
+                    view! {
+                        <ol class="search-results" on:keydown=move_focus>{items}</ol>
+                        {more.then(|| view! {
+                            <button type="button" class="button button-quiet search-more" on:click=move |_| shown_count.update(|n| *n += PAGE)>
+                                {s.more}
+                            </button>
+                        })}
+                    }
+                    .into_any()
+                }
+                _ => ().into_any(),
+            }
+        };
+        view! {
+            <Filters ask catalog=catalog.clone() refine mode/>
+            <p class="search-status" aria-hidden="true" data-query=move || status.get().0>{move || status.get().1}</p>
+            <LiveRegion text=said/>
+            {list}
+            <p class="search-keys">{s.keys_hint}</p>
+        }
+    }
+}
+
+/// At most `max` characters of `s`, with "…" if cut: a pasted page of
+/// text is not repeated whole in "No results for …".
+fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+/// The two filters: what kind of result, and which section.
+#[component]
+fn Filters(ask: Memo<Ask>, catalog: Option<Catalog>, refine: Callback<Ask>, mode: Mode) -> impl IntoView {
+    let s = search_ui::for_mode(mode);
+    let kinds = [(None, s.all_kinds), (Some(Kind::Article), s.articles), (Some(Kind::Meeting), s.meetings)];
+    let kind_options = kinds
+        .into_iter()
+        .map(|(k, label)| {
+            let value = k.map_or("", Kind::param);
+            view! { <option value=value selected=move || ask.with(|a| a.kind == k)>{label}</option> }
+        })
+        .collect_view();
+    let sections = catalog.map(|c| c.sections).unwrap_or_default();
+    let section_options = sections
+        .into_iter()
+        .map(|sec| {
+            let id = sec.id.clone();
+            let selected = move || ask.with(|a| a.section.as_deref() == Some(id.as_str()));
+            let (label, lang) = sec.label.get(mode.ui_lang());
+            view! { <option value=sec.id.clone() selected=selected lang=lang.tag()>{label.to_owned()}</option> }
+        })
+        .collect_view();
+    let on_kind = move |ev: leptos::ev::Event| {
+        let mut next = ask.get_untracked();
+        next.kind = Kind::from_param(&event_target_value(&ev));
+        if next.kind == Some(Kind::Meeting) {
+            next.section = None;
+        }
+        refine.run(next);
+    };
+    let on_section = move |ev: leptos::ev::Event| {
+        let mut next = ask.get_untracked();
+        let v = event_target_value(&ev);
+        next.section = (!v.is_empty()).then_some(v);
+        if next.section.is_some() && next.kind == Some(Kind::Meeting) {
+            next.kind = Some(Kind::Article);
+        }
+        refine.run(next);
+    };
+    view! {
+        <div class="search-filters">
+            <label>
+                <span>{s.filter_label}</span>
+                <select id="search-kind" on:change=on_kind>{kind_options}</select>
+            </label>
+            <label>
+                <span>{s.section_label}</span>
+                <select id="search-section" on:change=on_section>
+                    <option value="" selected=move || ask.with(|a| a.section.is_none())>{s.all_sections}</option>
+                    {section_options}
+                </select>
+            </label>
+        </div>
+    }
+}
+
+/// One result: its link (headline or title), what and when, and for an
+/// article the snippet of the block the link opens at.
+fn result_item(found: &Found, catalog: Option<&Catalog>, mode: Mode) -> impl IntoView {
+    let t = ui(mode);
+    let s = search_ui::for_mode(mode);
+    let links = Links::new();
+    match found {
+        Found::Article { article, hit } => {
+            let mut href = links.to(mode, &article_href(&article.slug, hit.page), "");
+            if let Some(b) = hit.block {
+                href.push_str(&format!("#b-{b}"));
+            }
+            let section = catalog
+                .and_then(|c| c.section(&article.section))
+                .map(|sec| sec.label.get(mode.ui_lang()).0.to_owned())
+                .unwrap_or_else(|| article.section.clone());
+            let snippets = match mode {
+                Mode::En => vec![(hit.en.clone(), Lang::En)],
+                Mode::Zh => vec![hit.zh.clone().map_or((hit.en.clone(), Lang::En), |z| (z, Lang::Zh))],
+                Mode::Both => {
+                    std::iter::once((hit.en.clone(), Lang::En)).chain(hit.zh.clone().map(|z| (z, Lang::Zh))).collect()
+                }
+            };
+            view! {
+                <li class="search-result">
+                    <a class="result-link" href=relative(&href)><BiText text=article.headline.clone() mode/></a>
+                    <p class="result-meta">{section}" · "<time datetime=article.published.to_string()>{(t.date)(&article.published)}</time></p>
+                    {snippets.into_iter().map(|(snip, lang)| snippet_view(snip, lang)).collect_view()}
+                </li>
+            }
+            .into_any()
+        }
+        Found::Meeting(m) => {
+            let route = Route::Timeline { id: m.timeline.clone(), event: Some(m.id.clone()) };
+            let href = links.to(mode, &route.href(), "");
+            view! {
+                <li class="search-result is-meeting">
+                    <a class="result-link" href=relative(&href)><BiText text=m.title.clone() mode/></a>
+                    <p class="result-meta">
+                        {s.meeting}" · "<time datetime=m.start.to_string()>{(t.date_range)(&m.start, m.end.as_ref())}</time>
+                        " · "<BiText text=m.place.clone() mode/>
+                    </p>
+                </li>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// A snippet as text, with `<mark>` around the query's words.
+fn snippet_view(snippet: Snippet, lang: Lang) -> impl IntoView {
+    let parts = snippet
+        .parts
+        .into_iter()
+        .map(|(text, hit)| if hit { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() })
+        .collect_view();
+    view! { <p class="result-snippet" lang=lang.tag()>{parts}</p> }
+}
+
+/// Down and Up move focus through the results' links; Up from the first
+/// goes back to the search box.
+fn move_focus(ev: web_sys::KeyboardEvent) {
+    let step: i32 = match ev.key().as_str() {
+        "ArrowDown" => 1,
+        "ArrowUp" => -1,
+        _ => return,
+    };
+    let doc = document();
+    let Ok(links) = doc.query_selector_all(".search-results .result-link") else { return };
+    let links: Vec<web_sys::HtmlElement> =
+        (0..links.length()).filter_map(|i| links.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()).collect();
+    let active = doc.active_element();
+    let at = links.iter().position(|l| active.as_ref().is_some_and(|a| a == l.unchecked_ref::<web_sys::Element>()));
+    let Some(at) = at else { return };
+    ev.prevent_default();
+    let next = at as i32 + step;
+    if next < 0 {
+        crate::components::search_box::focus_box();
+    } else if let Some(l) = links.get(next as usize) {
+        let _ = l.focus();
+    }
+}
