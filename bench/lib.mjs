@@ -367,3 +367,58 @@ export async function zooms(page, which, count, pause = 100) {
   }
   return out;
 }
+
+/** Search, timed in the page: sets the masthead box to `q` as one input
+ *  event (a keystroke's worth) and resolves with the ms until the results
+ *  of `q` are on screen (the status line speaks of `q` and is not
+ *  "Searching…"), measured to the frame that shows them. */
+const SEARCH_INPUT = (q) => new Promise((resolve) => {
+  const box = document.getElementById('search-q');
+  const t0 = performance.now();
+  const shown = () => {
+    const s = document.querySelector('.search-status');
+    return s && s.dataset.query === q.trim() && !/Searching|正在搜索/.test(s.textContent) && s.textContent;
+  };
+  const tick = () => {
+    if (shown()) resolve(performance.now() - t0);
+    else if (performance.now() - t0 > 20000) resolve(NaN);
+    else requestAnimationFrame(tick);
+  };
+  box.value = q;
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+  requestAnimationFrame(tick);
+});
+
+/** One reader's search on a cold visit to `url` (an article), under the
+ *  throttle: the box is focused (which starts loading the search), `query` is entered, and the figures are the ms from the input
+ *  to its results (`cold`), the brotli bytes of every
+ *  file fetched from the focus on, by kind (`code`: wasm and JS; `index`:
+ *  the search index; `articles`: the files the snippets come from), and
+ *  `warm`: the ms from input to results for `warmQueries` whose index
+ *  files are all here by then (a reader refining a query). */
+export async function searchVisit(browser, url, query, warmQueries, dist) {
+  const { page, context, errors } = await throttledPage(browser);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.ready, null, { timeout: 60_000 });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(decodeURIComponent(new URL(r.url()).pathname).replace(/^\/+/, '')));
+  await page.focus('#search-q');
+  // The whole query in one input event, as pasted or typed faster than
+  // the search's pause: the bytes are then those of this one query, not of
+  // the half-typed words a slow typist's pauses would also look up.
+  const cold = await page.evaluate(SEARCH_INPUT, query);
+  const warm = [];
+  for (let i = 0; i < 3; i++) {
+    for (const q of [...warmQueries, query]) warm.push(await page.evaluate(SEARCH_INPUT, q));
+  }
+  const count = await page.locator('.search-status').textContent();
+  await context.close();
+  if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+  const bytes = { code: 0, index: 0, articles: 0, other: 0 };
+  for (const rel of new Set(fetched)) {
+    const kind = /\.(wasm|js)$/.test(rel) ? 'code' : rel.startsWith('content/derived/search/') ? 'index'
+      : rel.startsWith('content/articles/') ? 'articles' : 'other';
+    bytes[kind] += brotli(readFileSync(join(dist, rel)));
+  }
+  return { cold, warm, bytes, count, files: [...new Set(fetched)] };
+}

@@ -221,17 +221,16 @@ test('a missing or damaged index file gets the notice and a retry that works', a
   }
 });
 
-test('an article visit does not download the search; pointing at the box does, once', async () => {
+test('an article visit does not download the search; focusing the box does, once', async () => {
   const page = await newPage(browser);
   const wasm = [];
   page.on('request', (r) => { if (/\.wasm$|derived\/search\//.test(r.url())) wasm.push(new URL(r.url()).pathname.split('/').pop()); });
   await page.goto(`${BASE}/article/japan-overtures-to-russia/`);
   assert.ok(!wasm.some((f) => f.startsWith('split_search')), wasm.join(' '));
   assert.ok(!wasm.includes('index.json'));
-  await page.locator('#search-q').hover();
+  await page.locator('#search-q').focus();
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('derived/search/index.json')));
   assert.ok(wasm.some((f) => f.startsWith('split_search')), wasm.join(' '));
-  await page.locator('#search-q').focus();
   await typeQuery(page, 'sochi');
   await settled(page);
   assert.equal(wasm.filter((f) => f.startsWith('split_search')).length, 1, 'fetched once');

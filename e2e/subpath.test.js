@@ -89,6 +89,30 @@ for (const where of ['sub-path', 'root']) {
     await page.context().close();
   });
 
+  test(`${where}: search finds, opens its result under the bundle, and reloads`, async () => {
+    const page = await newPage(browser);
+    await page.goto(base() + '/zh/');
+    await appReady(page);
+    await page.locator('#search-q').click();
+    await page.keyboard.type('北方四岛', { delay: 30 });
+    await page.waitForURL((u) => u.pathname === prefix() + '/zh/search/');
+    // The results of the whole word, not of its first characters.
+    await page.waitForFunction(() => {
+      const s = document.querySelector('.search-status');
+      return s?.dataset.query === '北方四岛' && /条结果/.test(s.textContent) && document.querySelector('.search-result');
+    });
+    await page.locator('.search-result .result-link').first().click();
+    await page.locator('[data-landed]').waitFor();
+    const at = new URL(page.url());
+    assert.ok(at.pathname.startsWith(prefix() + '/zh/article/') && /^#b-\d+$/.test(at.hash), page.url());
+    await page.goBack();
+    await page.reload();
+    await appReady(page);
+    await page.locator('.search-result').first().waitFor();
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+
   test(`${where}: the pager, the language toggle and the timeline work by links, with back and forward`, async () => {
     const page = await newPage(browser);
     const path = () => new URL(page.url()).pathname;

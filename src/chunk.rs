@@ -91,6 +91,11 @@ fn loaded(chunk: &'static str) -> bool {
     !cfg!(folio_split) || LOADED.with(|l| l.borrow().contains(&chunk))
 }
 
+/// A split point's loader, boxed: one type for every chunk, so the
+/// resource that loads a chunk is compiled once, not once per split point
+/// (each of which is a type of its own).
+type Loader = Box<dyn Fn() -> std::pin::Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>>;
+
 /// The code of a piece of a view, loaded or loading, as content: `load`
 /// is a split point's loader. For what the reader asked for (a dialog),
 /// which the hand-over need not wait for.
@@ -98,6 +103,10 @@ pub fn code<Fut>(chunk: &'static str, load: fn() -> Fut) -> Content<()>
 where
     Fut: Future<Output = Result<(), SplitLoaderError>> + 'static,
 {
+    code_boxed(chunk, Box::new(move || Box::pin(load())))
+}
+
+fn code_boxed(chunk: &'static str, load: Loader) -> Content<()> {
     Content::new(What::Code(chunk), loaded(chunk).then_some(()), move || {
         let fetch = load();
         async move {
@@ -124,8 +133,12 @@ where
     Fut: Future<Output = Result<(), SplitLoaderError>> + 'static,
 {
     let content = code(chunk, load);
-    track(Memo::new(move |_| content.status()));
+    track_code(content);
     content
+}
+
+fn track_code(content: Content<()>) {
+    track(Memo::new(move |_| content.status()));
 }
 
 /// Calls a split point whose chunk is loaded, here and now. `None` if it is

@@ -92,24 +92,29 @@ pub fn SearchBox() -> impl IntoView {
     };
     // `/` anywhere but in a field focuses the box.
     crate::dom::shortcut::use_shortcut("/", focus_box);
-    view! {
-        <form class="search-form" role="search" method="get" action=move || relative(&mode.get().localize("/search/")) on:submit=on_submit>
-            <label for=BOX_ID class="visually-hidden">{move || ui::for_mode(mode.get()).label}</label>
-            <input
-                type="search"
-                id=BOX_ID
-                name="q"
-                node_ref=input
-                prop:value=move || asked.with_untracked(|a| a.q.clone())
-                placeholder=move || ui::for_mode(mode.get()).placeholder
-                autocomplete="off"
-                enterkeyhint="search"
-                on:input=on_input
-                on:keydown=on_keydown
-                on:focus=|_| crate::routes::search::warm()
-                on:pointerenter=|_| crate::routes::search::warm()
-            />
-            <button type="submit" class="search-submit">{move || ui::for_mode(mode.get()).label}</button>
-        </form>
+    // Rebuilt when the mode changes, so its strings are plain values (one
+    // closure, not one per attribute: each is code of its own).
+    move || {
+        let mode = mode.get();
+        let s = ui::for_mode(mode);
+        view! {
+            <form class="search-form" role="search" method="get" action=relative(&mode.localize("/search/")) on:submit=on_submit.clone()>
+                <label for=BOX_ID class="visually-hidden">{s.label}</label>
+                <input
+                    type="search"
+                    id=BOX_ID
+                    name="q"
+                    node_ref=input
+                    value=asked.with_untracked(|a| a.q.clone())
+                    placeholder=s.placeholder
+                    autocomplete="off"
+                    enterkeyhint="search"
+                    on:input=on_input.clone()
+                    on:keydown=on_keydown.clone()
+                    on:focus=|_| crate::routes::search::warm()
+                />
+                <button type="submit" class="search-submit">{s.label}</button>
+            </form>
+        }
     }
 }

@@ -692,7 +692,12 @@ fn site_url(catalog: &Catalog) -> Result<Option<String>> {
 /// rebuild after one article changed rewrites only the shards of its
 /// terms and its document chunk.
 fn write_search_index(out: &Output, content: &Content) -> Result {
-    let index = folio_model::search::index_archive(&content.catalog, &content.articles, &content.timelines);
+    use folio_model::search::{index, sources};
+    let (sections, sources) = sources(&content.catalog, &content.articles, &content.timelines);
+    // Each document's terms on every core; the merge is quick.
+    let terms = crate::output::parallel_map(&sources, |s| Ok(index::terms_of(&s.fields)))?;
+    let docs = sources.into_iter().zip(terms).map(|(s, t)| (s.doc, s.code, t)).collect();
+    let index = index::build_from(sections, docs);
     let files = index.files();
     parallel(&files, "search files", |(rel, bytes)| out.write(&format!("content/{rel}"), bytes))?;
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();

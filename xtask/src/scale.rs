@@ -34,6 +34,12 @@ mod budget {
     pub const JSON: u64 = 512 * 1024;
     pub const LOAD_RATIO: f64 = 1.1;
     pub const REBUILD_S: f64 = 15.0;
+    /// Search (issue 20): the index against the content's JSON, one
+    /// two-word query's code and index files, brotli, and the times.
+    pub const SEARCH_INDEX_SHARE: f64 = 0.25;
+    pub const SEARCH_QUERY_BYTES: f64 = 150.0 * 1024.0;
+    pub const SEARCH_COLD_MS: f64 = 400.0;
+    pub const SEARCH_WARM_P95_MS: f64 = 50.0;
 }
 
 /// An archive's bundle, built twice: cold, then after one article changed.
@@ -89,7 +95,7 @@ pub fn report(shipped_url: &str, archive: &Archive, smoke: bool) -> Result {
     let server = Server::start(dist, 0)?;
     let scaled_url = format!("http://{}", server.addr());
     // The seed article, in both bundles: what differs is the archive around it.
-    let loads = cold_loads(shipped_url, &scaled_url, "japan-overtures-to-russia", smoke)?;
+    let loads = cold_loads(shipped_url, &scaled_url, dist, "japan-overtures-to-russia", smoke)?;
 
     let mut report = String::new();
     let w = &mut report;
@@ -158,12 +164,84 @@ pub fn report(shipped_url: &str, archive: &Archive, smoke: bool) -> Result {
             b / a <= budget::LOAD_RATIO,
         );
     }
+    search_rows(w, &loads, &work.join("content"), dist, &row)?;
     let _ = writeln!(w, "\nShipped bundle: {:.1} MB in {} files. Loads: 4× CPU throttle, medians of {} each, shipped and scaled alternating.", shipped.total as f64 / 1e6, thousands(shipped.files), loads.count);
     println!("\n{report}");
     fs::write(work.join("results.md"), &report)?;
     if !smoke {
         fs::write(root().join(format!("bench/scale-{n}.md")), &report)?;
     }
+    Ok(())
+}
+
+/// The search's figures: the index against the content's JSON, and one
+/// two-word query (`bench/scale.mjs`): its bytes, cold and warm.
+fn search_rows(
+    w: &mut String,
+    loads: &Loads,
+    content: &Path,
+    dist: &Path,
+    row: &dyn Fn(&mut String, &str, String, String, bool),
+) -> Result {
+    let bytes_under = |dir: &Path, ext: Option<&str>| -> Result<(u64, u64, usize)> {
+        let mut files = Vec::new();
+        crate::output::walk(dir, &mut files)?;
+        let mut total = (0, 0, 0);
+        for f in files.iter().filter(|f| ext.is_none_or(|e| f.extension().is_some_and(|x| x == e))) {
+            let len = fs::metadata(f)?.len();
+            total = (total.0 + len, total.1.max(len), total.2 + 1);
+        }
+        Ok(total)
+    };
+    let (json, _, _) = bytes_under(content, Some("json"))?;
+    let (index, largest, files) = bytes_under(&dist.join("content").join(folio_model::search::index::DIR), None)?;
+    let share = index as f64 / json as f64;
+    row(
+        w,
+        "search index on disk",
+        format!(
+            "{:.1} MB in {} files (largest {:.1} KB) = {:.0}% of the content's JSON ({:.1} MB)",
+            index as f64 / 1e6,
+            thousands(files),
+            largest as f64 / 1024.0,
+            share * 100.0,
+            json as f64 / 1e6
+        ),
+        "≤ 25%".into(),
+        share <= budget::SEARCH_INDEX_SHARE,
+    );
+    let bytes = |which: &str, kind: &str| loads.json[which]["searchBytes"][kind].as_f64().unwrap_or(f64::NAN);
+    let (code, idx, articles) = (bytes("scaled", "code"), bytes("scaled", "index"), bytes("scaled", "articles"));
+    row(
+        w,
+        "one two-word query (\"council harbour\"), cold: search code + index, brotli",
+        format!(
+            "{:.1} KB: code {:.1} KB, index {:.1} KB (shipped bundle: {:.1} KB); and {:.1} KB of the articles its first page of results quotes",
+            (code + idx) / 1024.0,
+            code / 1024.0,
+            idx / 1024.0,
+            (bytes("shipped", "code") + bytes("shipped", "index")) / 1024.0,
+            articles / 1024.0
+        ),
+        "≤ 150 KB".into(),
+        code + idx <= budget::SEARCH_QUERY_BYTES,
+    );
+    let (cold, shipped_cold) = (loads.median("searchCold", "scaled")?, loads.median("searchCold", "shipped")?);
+    row(
+        w,
+        "first query, cold: input to results, median",
+        format!("{cold:.0} ms (shipped bundle {shipped_cold:.0} ms: {:.2}×)", cold / shipped_cold),
+        "≤ 400 ms".into(),
+        cold <= budget::SEARCH_COLD_MS,
+    );
+    let p95 = |which: &str| loads.json[which]["searchWarm"]["p95"].as_f64().unwrap_or(f64::NAN);
+    row(
+        w,
+        "input to updated results, warm, p95",
+        format!("{:.0} ms (shipped bundle {:.0} ms)", p95("scaled"), p95("shipped")),
+        "≤ 50 ms".into(),
+        p95("scaled") <= budget::SEARCH_WARM_P95_MS,
+    );
     Ok(())
 }
 
@@ -349,7 +427,7 @@ impl Loads {
     }
 }
 
-fn cold_loads(shipped: &str, scaled: &str, slug: &str, smoke: bool) -> Result<Loads> {
+fn cold_loads(shipped: &str, scaled: &str, scaled_dist: &Path, slug: &str, smoke: bool) -> Result<Loads> {
     let dir = root().join("bench");
     npm_ci(&dir)?;
     let out: PathBuf = root().join("target/scale/loads.json");
@@ -359,6 +437,8 @@ fn cold_loads(shipped: &str, scaled: &str, slug: &str, smoke: bool) -> Result<Lo
         .current_dir(&dir)
         .env("SHIPPED_URL", shipped)
         .env("SCALED_URL", scaled)
+        .env("SHIPPED_DIST", root().join("dist"))
+        .env("SCALED_DIST", scaled_dist)
         .env("ARTICLE", format!("/article/{slug}/"))
         .env("LOADS", count.to_string())
         .env("OUT", &out))?;

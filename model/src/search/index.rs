@@ -146,31 +146,63 @@ pub struct Index {
     pub chunks: Vec<Vec<Doc>>,
 }
 
-/// Indexes `sources`, numbered in the order given (oldest first).
-pub fn build(sections: Vec<String>, sources: Vec<Source<'_>>) -> Index {
-    use std::collections::{BTreeMap, BTreeSet};
-    let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
-    let mut chunks: Vec<Vec<Doc>> = Vec::new();
-    let docs = sources.len() as u32;
-    for (n, source) in sources.into_iter().enumerate() {
-        let mut here: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
-        for (block, text) in &source.fields {
-            for token in super::text::tokens(text) {
-                here.entry(token.term).or_default().insert(*block);
+/// A document's terms, each with the blocks it is in.
+pub type Terms = Vec<(String, Vec<u32>)>;
+
+/// A document's terms, each with the blocks it is in, ascending: the part
+/// of indexing that is per document, so a caller may spread it over
+/// threads ([`build_from`] then merges).
+pub fn terms_of(fields: &[(u32, &str)]) -> Terms {
+    let mut here: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+    for (block, text) in fields {
+        for token in super::text::tokens(text) {
+            let blocks = here.entry(token.term).or_default();
+            if !blocks.contains(block) {
+                blocks.push(*block);
             }
         }
-        for (term, blocks) in here {
-            let posting = Posting { doc: n as u32, code: source.code, blocks: blocks.into_iter().collect() };
-            terms.entry(term).or_default().push(posting);
+    }
+    let mut out: Terms = here.into_iter().collect();
+    for (_, blocks) in &mut out {
+        blocks.sort_unstable();
+    }
+    out
+}
+
+/// Indexes `sources`, numbered in the order given (oldest first).
+pub fn build(sections: Vec<String>, sources: Vec<Source<'_>>) -> Index {
+    let docs = sources.into_iter().map(|s| {
+        let terms = terms_of(&s.fields);
+        (s.doc, s.code, terms)
+    });
+    build_from(sections, docs.collect())
+}
+
+/// [`build`] from each document's [`terms_of`], in document order.
+pub fn build_from(sections: Vec<String>, docs: Vec<(Doc, u32, Terms)>) -> Index {
+    let mut terms: std::collections::HashMap<String, Vec<Posting>> = std::collections::HashMap::new();
+    let mut chunks: Vec<Vec<Doc>> = Vec::new();
+    let count = docs.len() as u32;
+    for (n, (doc, code, doc_terms)) in docs.into_iter().enumerate() {
+        for (term, blocks) in doc_terms {
+            terms.entry(term).or_default().push(Posting { doc: n as u32, code, blocks });
         }
         if (n as u32).is_multiple_of(CHUNK) {
             chunks.push(Vec::new());
         }
-        chunks.last_mut().expect("pushed above").push(source.doc);
+        chunks.last_mut().expect("pushed above").push(doc);
     }
-    let encoded: Vec<(String, Vec<u8>)> = terms.into_iter().map(|(t, p)| (t, encode_postings(&p))).collect();
+    let mut encoded: Vec<(String, Vec<u8>)> = terms
+        .into_iter()
+        .map(|(t, p)| {
+            let bytes = encode_postings(&p);
+            (t, bytes)
+        })
+        .collect();
+    // Shards list their terms in byte order, for the reader's binary search.
+    encoded.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let total = encoded.iter().map(|(t, p)| t.len() + p.len() + 4).sum();
-    let manifest = Manifest { version: VERSION, bits: bits_for(total), docs, sections };
+    let manifest = Manifest { version: VERSION, bits: bits_for(total), docs: count, sections };
     let mut by_shard: Vec<Vec<(String, Vec<u8>)>> = vec![Vec::new(); 1 << manifest.bits];
     for (term, postings) in encoded {
         by_shard[manifest.shard_of(&term) as usize].push((term, postings));

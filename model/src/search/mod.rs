@@ -24,17 +24,28 @@ use crate::timeline::Timeline;
 use index::{Doc, Meeting, Source, BODY, HEADLINE, SUMMARY};
 
 /// The index of every article and meeting.
-pub fn index_archive<'a>(catalog: &Catalog, articles: &'a [Article], timelines: &'a [Timeline]) -> index::Index {
+pub fn index_archive(catalog: &Catalog, articles: &[Article], timelines: &[Timeline]) -> index::Index {
+    let (sections, sources) = sources(catalog, articles, timelines);
+    index::build(sections, sources)
+}
+
+/// What [`index_archive`] indexes: the section ids (posting code `i + 1`
+/// is `sections[i]`), and every article and meeting with its texts by
+/// block number, oldest first.
+pub fn sources<'a>(
+    catalog: &Catalog,
+    articles: &'a [Article],
+    timelines: &'a [Timeline],
+) -> (Vec<String>, Vec<Source<'a>>) {
     let sections: Vec<String> = catalog.sections.iter().map(|s| s.id.clone()).collect();
     let code = |section: &str| sections.iter().position(|s| s == section).map_or(u32::MAX, |i| i as u32 + 1);
     let mut dated: Vec<(i64, Source<'a>)> = Vec::new();
     for a in articles {
         let mut fields = Vec::new();
-        let mut add = |block: u32, t: &'a crate::Text| add_text(&mut fields, block, t);
-        add(HEADLINE, &a.headline);
-        add(SUMMARY, &a.summary);
+        add_text(&mut fields, HEADLINE, &a.headline);
+        add_text(&mut fields, SUMMARY, &a.summary);
         for (i, block) in a.pages.iter().flatten().enumerate() {
-            add(BODY + i as u32, block.text());
+            add_text(&mut fields, BODY + i as u32, block.text());
         }
         dated.push((
             a.published.sort_key(),
@@ -44,15 +55,15 @@ pub fn index_archive<'a>(catalog: &Catalog, articles: &'a [Article], timelines: 
     for t in timelines {
         for e in &t.events {
             let mut fields = Vec::new();
-            let mut add = |block: u32, t: &'a crate::Text| add_text(&mut fields, block, t);
-            add(HEADLINE, &e.title);
-            add(SUMMARY, &e.place);
+            add_text(&mut fields, HEADLINE, &e.title);
+            add_text(&mut fields, SUMMARY, &e.place);
             for p in e.leaders.iter().filter_map(|id| t.person(id)) {
-                add(SUMMARY, &p.name);
+                add_text(&mut fields, SUMMARY, &p.name);
             }
-            add(BODY, &e.occasion);
-            add(BODY + 1, &e.outcome);
+            add_text(&mut fields, BODY, &e.occasion);
+            add_text(&mut fields, BODY + 1, &e.outcome);
             let d = e.start;
+            // The scale of `Timestamp::sort_key`, at midnight.
             let key = (i64::from(d.year) * 372 + i64::from(d.month) * 31 + i64::from(d.day)) * 86_400;
             let meeting = Meeting {
                 timeline: t.id.clone(),
@@ -67,7 +78,7 @@ pub fn index_archive<'a>(catalog: &Catalog, articles: &'a [Article], timelines: 
     }
     // Oldest first; the stable sort keeps files' order for equal times.
     dated.sort_by_key(|(key, _)| *key);
-    index::build(sections, dated.into_iter().map(|(_, s)| s).collect())
+    (sections, dated.into_iter().map(|(_, s)| s).collect())
 }
 
 /// Both languages of a text under one block number; a text without its

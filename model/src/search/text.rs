@@ -212,11 +212,14 @@ pub fn tokens(text: &str) -> Vec<Token> {
             }
             Piece::Han(run, start) => {
                 let chars: Vec<(usize, char)> = run.char_indices().collect();
+                // Han characters and kana fold to themselves.
                 for (j, &(i, c)) in chars.iter().enumerate() {
                     let a = start + i;
-                    out.push(Token { term: fold(&c.to_string()), start: a, end: a + c.len_utf8() });
+                    out.push(Token { term: c.to_string(), start: a, end: a + c.len_utf8() });
                     if let Some(&(k, d)) = chars.get(j + 1) {
-                        let term = fold(&format!("{c}{d}"));
+                        let mut term = String::with_capacity(8);
+                        term.push(c);
+                        term.push(d);
                         out.push(Token { term, start: a, end: start + k + d.len_utf8() });
                     }
                 }

@@ -16,30 +16,20 @@ mod results;
 
 use crate::chunk::{build, use_code};
 use crate::components::error_panel::{failure_panel, Loading};
-use crate::dom::document::title;
-use crate::state::{titled, use_reading};
-use folio_model::search::ui;
+use crate::state::use_reading;
 use leptos::prelude::*;
 
+/// The page: everything but the loading of its code is in the chunk,
+/// heading and title included, so the main module carries almost none of
+/// search (the prerendered page is the chunk's view, rendered natively).
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let mode = use_reading().mode;
     let code = use_code(SEARCH, load_search);
-    title(move || titled(ui::for_mode(mode.get()).heading, mode.get()));
-    move || {
-        let s = ui::for_mode(mode.get());
-        let body = match code.get() {
-            Some(Err(failure)) => failure_panel(failure, mode.get()).into_any(),
-            Some(Ok(())) => build(search_entry(false)).flatten().unwrap_or_else(|| view! { <Loading/> }.into_any()),
-            None => view! { <Loading/> }.into_any(),
-        };
-        view! {
-            <section class="search-page" lang=mode.get().ui_lang().tag()>
-                <h1>{s.heading}</h1>
-                <noscript><p class="search-note">{s.needs_script}</p></noscript>
-                {body}
-            </section>
-        }
+    move || match code.get() {
+        Some(Err(failure)) => failure_panel(failure, mode.get()).into_any(),
+        Some(Ok(())) => build(search_entry(false)).flatten().unwrap_or_else(|| view! { <Loading/> }.into_any()),
+        None => view! { <Loading/> }.into_any(),
     }
 }
 
@@ -56,13 +46,13 @@ crate::split_point! {
             });
             None
         } else {
-            Some(view! { <results::SearchResults/> }.into_any())
+            Some(view! { <results::SearchPageView/> }.into_any())
         }
     }
 }
 
 /// Starts downloading the search's code and manifest, once: the masthead
-/// box calls it when it is pointed at or focused, so the first query finds
+/// box calls it when it is focused, so the first query finds
 /// both there.
 pub fn warm() {
     thread_local! {

@@ -32,8 +32,26 @@ struct Shown {
     dropped: usize,
 }
 
+/// The search page: its heading, what it says without JavaScript, and the
+/// results.
 #[component]
-pub fn SearchResults() -> impl IntoView {
+pub fn SearchPageView() -> impl IntoView {
+    let mode = use_reading().mode;
+    crate::dom::document::title(move || crate::state::titled(search_ui::for_mode(mode.get()).heading, mode.get()));
+    move || {
+        let s = search_ui::for_mode(mode.get());
+        view! {
+            <section class="search-page" lang=mode.get().ui_lang().tag()>
+                <h1>{s.heading}</h1>
+                <noscript><p class="search-note">{s.needs_script}</p></noscript>
+                <SearchResults/>
+            </section>
+        }
+    }
+}
+
+#[component]
+fn SearchResults() -> impl IntoView {
     let mode = use_reading().mode;
     let location = use_location();
     let ask = Memo::new(move |_| location.search.with(|q| Ask::parse(q)));
@@ -51,8 +69,9 @@ pub fn SearchResults() -> impl IntoView {
         } else {
             set_timeout(
                 move || {
-                    if generation.get_value() == gen {
-                        settled.set(Some((ask, words)));
+                    // `try_`: the reader may have left the page by then.
+                    if generation.try_get_value() == Some(gen) {
+                        settled.try_set(Some((ask, words)));
                     }
                 },
                 std::time::Duration::from_millis(QUIET_MS),
@@ -70,9 +89,14 @@ pub fn SearchResults() -> impl IntoView {
             Some(engine::hits(words.clone(), ask.clone()).await.map(|h| (ask, words, h)))
         }
     });
+    // A new query starts at its first page of results. Set only if it
+    // changed: setting a signal notifies even with the same value, and the
+    // results would then be fetched and drawn twice.
     Effect::new(move || {
         settled.track();
-        shown_count.set(PAGE);
+        if shown_count.get_untracked() != PAGE {
+            shown_count.set(PAGE);
+        }
     });
     let results = LocalResource::new(move || {
         let answer = hits.get().flatten();
