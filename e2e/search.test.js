@@ -14,12 +14,16 @@ const status = (page) => page.locator('.search-status');
 const results = (page) => page.locator('.search-result');
 
 /** Waits until the status line speaks of the address's query (not of an
- *  earlier one whose results are still up) and not of "Searching…". */
+ *  earlier one whose results are still up), not of "Searching…", and the
+ *  results' snippets are in. */
 async function settled(page) {
   await page.waitForFunction(() => {
     const s = document.querySelector('.search-status');
     const want = (new URLSearchParams(location.search).get('q') ?? '').trim();
-    return s && s.dataset.query === want && s.textContent && !/Searching|正在搜索/.test(s.textContent);
+    // And the articles' snippets are in (the list shows before them).
+    const list = document.querySelector('.search-results');
+    return s && s.dataset.query === want && s.textContent && !/Searching|正在搜索/.test(s.textContent)
+      && (!list || list.hasAttribute('data-quoted'));
   });
   return (await status(page).textContent()).trim();
 }

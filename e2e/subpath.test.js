@@ -99,7 +99,8 @@ for (const where of ['sub-path', 'root']) {
     // The results of the whole word, not of its first characters.
     await page.waitForFunction(() => {
       const s = document.querySelector('.search-status');
-      return s?.dataset.query === '北方四岛' && /条结果/.test(s.textContent) && document.querySelector('.search-result');
+      return s?.dataset.query === '北方四岛' && /条结果/.test(s.textContent)
+        && document.querySelector('.search-results[data-quoted] .search-result');
     });
     await page.locator('.search-result .result-link').first().click();
     await page.locator('[data-landed]').waitFor();

@@ -37,7 +37,7 @@ pub const MAX_BITS: u32 = 16;
 pub const CHUNK: u32 = 128;
 /// Bumped when the files' layout changes, so an app never misreads an
 /// index of another build (it says the index is damaged instead).
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const MAGIC: &[u8; 4] = b"FSI1";
 
 /// Where in a document a term is. Articles: headline, summary, then
@@ -96,16 +96,25 @@ pub fn bits_for(total: usize) -> u32 {
     bits
 }
 
-/// Which article or meeting a document number is. A meeting carries what
-/// its result shows (it has no file of its own unless its timeline is
-/// split); an article is shown from its own file, which also gives the
-/// snippet and is then cached for opening it.
+/// Which article or meeting a document number is, with what its result
+/// shows at once. An article's snippet comes from its own file, fetched
+/// after (and then cached for opening it): a result is listed as soon as
+/// its chunk is here.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Doc {
     #[serde(rename = "a")]
-    Article(String),
+    Article(Story),
     #[serde(rename = "m")]
     Meeting(Meeting),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    pub slug: String,
+    pub headline: Text,
+    pub section: String,
+    pub published: crate::timestamp::Timestamp,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -362,8 +371,13 @@ impl Shard {
 mod tests {
     use super::*;
 
+    fn story(slug: &str) -> Doc {
+        let published = "2016-09-07T07:48:00+08:00".parse().unwrap();
+        Doc::Article(Story { slug: slug.into(), headline: Text::en(slug), section: "x".into(), published })
+    }
+
     fn article<'a>(slug: &str, code: u32, fields: Vec<(u32, &'a str)>) -> Source<'a> {
-        Source { doc: Doc::Article(slug.into()), code, fields }
+        Source { doc: story(slug), code, fields }
     }
 
     fn read(index: &Index, term: &str) -> Vec<Posting> {
@@ -392,7 +406,7 @@ mod tests {
         );
         assert_eq!(read(&index, "海道"), [Posting { doc: 1, code: 0, blocks: vec![BODY + 1] }]);
         assert!(read(&index, "nothing").is_empty());
-        assert_eq!(index.chunks, [vec![Doc::Article("a".into()), Doc::Article("b".into())]]);
+        assert_eq!(index.chunks, [vec![story("a"), story("b")]]);
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub mod ui;
 use crate::article::Article;
 use crate::catalog::Catalog;
 use crate::timeline::Timeline;
-use index::{Doc, Meeting, Source, BODY, HEADLINE, SUMMARY};
+use index::{Doc, Meeting, Source, Story, BODY, HEADLINE, SUMMARY};
 
 /// The index of every article and meeting.
 pub fn index_archive(catalog: &Catalog, articles: &[Article], timelines: &[Timeline]) -> index::Index {
@@ -49,7 +49,16 @@ pub fn sources<'a>(
         }
         dated.push((
             a.published.sort_key(),
-            Source { doc: Doc::Article(a.slug.clone()), code: code(&a.section), fields },
+            Source {
+                doc: Doc::Article(Story {
+                    slug: a.slug.clone(),
+                    headline: a.headline.clone(),
+                    section: a.section.clone(),
+                    published: a.published,
+                }),
+                code: code(&a.section),
+                fields,
+            },
         ));
     }
     for t in timelines {

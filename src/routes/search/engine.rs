@@ -3,7 +3,7 @@
 //! those articles' own files (cached, so opening one costs no request).
 
 use crate::api::{self, LoadError};
-use folio_model::search::index::{Doc, Manifest, Meeting, CHUNK};
+use folio_model::search::index::{Doc, Manifest, CHUNK};
 use folio_model::search::query::{self, Hit};
 use folio_model::search::snippet::{article_hit, ArticleHit};
 use folio_model::search::text::QueryWord;
@@ -54,54 +54,46 @@ pub async fn hits(words: Vec<QueryWord>, ask: Ask) -> Result<Arc<Vec<Hit>>, Load
     Ok(Arc::new(hits))
 }
 
-/// A result ready to show.
+/// A result as its chunk lists it, with the hit it stands for.
 #[derive(Clone)]
-pub enum Found {
-    Article { article: Arc<Article>, hit: ArticleHit },
-    Meeting(Meeting),
+pub struct Listed {
+    pub doc: Doc,
+    pub hit: Hit,
 }
 
-/// The results for `hits`, in their order; and how many of them were
-/// dropped: documents whose text does not bear the query out (a Han word
-/// whose pairs met but not as the word) or that are gone since the index
-/// was built.
-pub async fn found(hits: &[Hit], words: &[QueryWord]) -> Result<(Vec<Found>, usize), LoadError> {
-    let chunks: BTreeSet<String> = hits.iter().map(|h| Manifest::chunk_file(h.doc)).collect();
-    let chunks: HashMap<String, Arc<Vec<Doc>>> = try_join_all(chunks.into_iter().map(|f| async move {
+/// The documents `hits` are, in their order, from their chunks: what a
+/// result shows at once (headline or title, section, date).
+pub async fn listed(hits: &[Hit]) -> Result<Vec<Listed>, LoadError> {
+    let files: BTreeSet<String> = hits.iter().map(|h| Manifest::chunk_file(h.doc)).collect();
+    let chunks: HashMap<String, Arc<Vec<Doc>>> = try_join_all(files.into_iter().map(|f| async move {
         let docs = api::search_docs(f.clone()).await?;
         Ok::<_, LoadError>((f, docs))
     }))
     .await?
     .into_iter()
     .collect();
-    let docs: Vec<Option<Doc>> = hits
-        .iter()
-        .map(|h| chunks.get(&Manifest::chunk_file(h.doc)).and_then(|c| c.get((h.doc % CHUNK) as usize)).cloned())
-        .collect();
-    let articles = try_join_all(docs.iter().map(|d| async move {
-        match d {
-            Some(Doc::Article(slug)) => match api::article(slug).await {
-                Ok(a) => Ok(Some(a)),
-                // Taken down since the index was built.
-                Err(LoadError::NotFound { .. }) => Ok(None),
+    let doc = |h: &Hit| chunks.get(&Manifest::chunk_file(h.doc)).and_then(|c| c.get((h.doc % CHUNK) as usize)).cloned();
+    Ok(hits.iter().filter_map(|h| Some(Listed { doc: doc(h)?, hit: h.clone() })).collect())
+}
+
+/// What an article's result quotes, once its file is here: where it opens
+/// and the snippet; `None` when the text does not bear the query out (a
+/// Han word whose pairs met but not as the word) or the article is gone
+/// since the index was built. By slug.
+pub type Quotes = HashMap<String, Option<(Arc<Article>, ArticleHit)>>;
+
+/// The quotes of the listed articles, their files fetched together.
+pub async fn quotes(listed: &[Listed], words: &[QueryWord]) -> Result<Quotes, LoadError> {
+    let articles = try_join_all(listed.iter().filter_map(|l| match &l.doc {
+        Doc::Article(story) => Some(async move {
+            match api::article(&story.slug).await {
+                Ok(a) => Ok((story.slug.clone(), article_hit(&a, &l.hit, words).map(|h| (a, h)))),
+                Err(LoadError::NotFound { .. }) => Ok((story.slug.clone(), None)),
                 Err(e) => Err(e),
-            },
-            _ => Ok(None),
-        }
+            }
+        }),
+        Doc::Meeting(_) => None,
     }))
     .await?;
-    let mut out = Vec::new();
-    for ((hit, doc), article) in hits.iter().zip(docs).zip(articles) {
-        match (doc, article) {
-            (Some(Doc::Meeting(m)), _) => out.push(Found::Meeting(m)),
-            (Some(Doc::Article(_)), Some(article)) => {
-                if let Some(hit) = article_hit(&article, hit, words) {
-                    out.push(Found::Article { article, hit });
-                }
-            }
-            _ => {}
-        }
-    }
-    let dropped = hits.len() - out.len();
-    Ok((out, dropped))
+    Ok(articles.into_iter().collect())
 }

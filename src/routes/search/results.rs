@@ -1,12 +1,13 @@
 //! The results of the address's query, its filters, and the keys that
 //! move through them. In the `search` chunk.
 
-use super::engine::{self, Found};
+use super::engine::{self, Listed, Quotes};
 use crate::api::LoadError;
 use crate::components::{bi_text::BiText, error_panel::inline_failure, live_region::LiveRegion, ui};
 use crate::content::{Failure, What};
 use crate::state::{use_catalog, use_reading, Links};
 use folio_model::route::{article_href, relative, with_query};
+use folio_model::search::index::Doc;
 use folio_model::search::snippet::Snippet;
 use folio_model::search::text::{query_words, QueryWord};
 use folio_model::search::{query::Kind, ui as search_ui, Ask};
@@ -26,10 +27,10 @@ const QUIET_MS: u64 = 150;
 #[derive(Clone)]
 struct Shown {
     ask: Ask,
+    words: Vec<QueryWord>,
     /// Every match, before the texts confirmed them.
     total: usize,
-    found: Vec<Found>,
-    dropped: usize,
+    listed: Vec<Listed>,
 }
 
 /// The search page: its heading, what it says without JavaScript, and the
@@ -107,12 +108,7 @@ fn SearchResults() -> impl IntoView {
                 Err(e) => return Some(Err(e)),
             };
             let shown = &hits[..n.min(hits.len())];
-            Some(engine::found(shown, &words).await.map(|(found, dropped)| Shown {
-                ask,
-                total: hits.len(),
-                found,
-                dropped,
-            }))
+            Some(engine::listed(shown).await.map(|listed| Shown { ask, words, total: hits.len(), listed }))
         }
     });
     // The last results stay on screen while the next are on their way, so
@@ -123,9 +119,32 @@ fn SearchResults() -> impl IntoView {
             last.set(Some(r));
         }
     });
+    // Then the articles' own files, for their snippets and the page and
+    // paragraph each opens at; the list is on screen meanwhile.
+    let quotes = LocalResource::new(move || {
+        let shown = last.get().and_then(Result::ok);
+        async move {
+            let shown = shown?;
+            Some((shown.ask.clone(), engine::quotes(&shown.listed, &shown.words).await))
+        }
+    });
+    // The quotes of the results on screen, or none while they load.
+    let quoted = Memo::new(move |_| {
+        let ask = last.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).map(|r| r.ask.clone()))?;
+        match quotes.get().flatten() {
+            Some((of, Ok(q))) if of == ask => Some(Ok(Arc::new(q))),
+            Some((of, Err(e))) if of == ask => Some(Err(e)),
+            _ => None,
+        }
+    });
+    let dropped = Memo::new(move |_| match quoted.get() {
+        Some(Ok(q)) => q.values().filter(|v| v.is_none()).count(),
+        _ => 0,
+    });
     let retry = Callback::new(move |()| {
         crate::api::forget_search();
         hits.refetch();
+        quotes.refetch();
     });
     let catalog = use_catalog();
     let navigate = leptos_router::hooks::use_navigate();
@@ -150,8 +169,8 @@ fn SearchResults() -> impl IntoView {
                 s.no_words.to_owned()
             } else {
                 match last.get() {
-                    Some(Ok(r)) if r.ask == ask && r.total == r.dropped => (s.none)(&clip(&q, 60)),
-                    Some(Ok(r)) if r.ask == ask => (s.count)(r.total - r.dropped),
+                    Some(Ok(r)) if r.ask == ask && r.total == dropped.get() => (s.none)(&clip(&q, 60)),
+                    Some(Ok(r)) if r.ask == ask => (s.count)(r.total - dropped.get()),
                     Some(Err(_)) => String::new(),
                     _ => s.searching.to_owned(),
                 }
@@ -161,13 +180,16 @@ fn SearchResults() -> impl IntoView {
         let said = Signal::derive(move || Some(status.get().1));
         let list = {
             let catalog = catalog.clone();
-            move || match last.get() {
-                Some(Err(error)) => inline_failure(Failure { what: What::Search, error, retry }, mode).into_any(),
-                Some(Ok(r)) if !ask.with(|a| a.q.trim().is_empty()) => {
-                    let more = r.found.len() + r.dropped < r.total;
-                    let items = r.found.iter().map(|f| result_item(f, catalog.as_ref(), mode)).collect_view();
+            move || match (last.get(), quoted.get()) {
+                (Some(Err(error)), _) | (_, Some(Err(error))) => {
+                    inline_failure(Failure { what: What::Search, error, retry }, mode).into_any()
+                }
+                (Some(Ok(r)), _) if !ask.with(|a| a.q.trim().is_empty()) => {
+                    let more = r.listed.len() < r.total;
+                    let items = r.listed.iter().map(|l| result_item(l, quoted, catalog.as_ref(), mode)).collect_view();
+                    let done = move || quoted.with(|q| q.is_some()).then_some("");
                     view! {
-                        <ol class="search-results" on:keydown=move_focus>{items}</ol>
+                        <ol class="search-results" data-quoted=done on:keydown=move_focus>{items}</ol>
                         {more.then(|| view! {
                             <button type="button" class="button button-quiet search-more" on:click=move |_| shown_count.update(|n| *n += PAGE)>
                                 {s.more}
@@ -255,38 +277,68 @@ fn Filters(ask: Memo<Ask>, catalog: Option<Catalog>, refine: Callback<Ask>, mode
 }
 
 /// One result: its link (headline or title), what and when, and for an
-/// article the snippet of the block the link opens at.
-fn result_item(found: &Found, catalog: Option<&Catalog>, mode: Mode) -> impl IntoView {
+/// article, once its file is here, the snippet of the block the link then
+/// opens at. An article its text does not bear out is left out.
+fn result_item(
+    listed: &Listed,
+    quoted: Memo<Option<Result<Arc<Quotes>, LoadError>>>,
+    catalog: Option<&Catalog>,
+    mode: Mode,
+) -> impl IntoView {
     let t = ui(mode);
     let s = search_ui::for_mode(mode);
     let links = Links::new();
-    match found {
-        Found::Article { article, hit } => {
-            let mut href = links.to(mode, &article_href(&article.slug, hit.page), "");
-            if let Some(b) = hit.block {
-                href.push_str(&format!("#b-{b}"));
-            }
+    match &listed.doc {
+        Doc::Article(story) => {
             let section = catalog
-                .and_then(|c| c.section(&article.section))
+                .and_then(|c| c.section(&story.section))
                 .map(|sec| sec.label.get(mode.ui_lang()).0.to_owned())
-                .unwrap_or_else(|| article.section.clone());
-            let snippets = match mode {
-                Mode::En => vec![(hit.en.clone(), Lang::En)],
-                Mode::Zh => vec![hit.zh.clone().map_or((hit.en.clone(), Lang::En), |z| (z, Lang::Zh))],
-                Mode::Both => {
-                    std::iter::once((hit.en.clone(), Lang::En)).chain(hit.zh.clone().map(|z| (z, Lang::Zh))).collect()
+                .unwrap_or_else(|| story.section.clone());
+            let story = story.clone();
+            let quote = {
+                let slug = story.slug.clone();
+                Memo::new(move |_| match quoted.get() {
+                    Some(Ok(q)) => q.get(&slug).cloned(),
+                    _ => None,
+                })
+            };
+            let href = {
+                let slug = story.slug.clone();
+                move || {
+                    let (page, block) = match quote.get().flatten() {
+                        Some((_, hit)) => (hit.page, hit.block),
+                        None => (folio_model::PageSel::Page(1), None),
+                    };
+                    let mut href = links.to(mode, &article_href(&slug, page), "");
+                    if let Some(b) = block {
+                        href.push_str(&format!("#b-{b}"));
+                    }
+                    relative(&href)
                 }
             };
+            let snippets = move || {
+                let (_, hit) = quote.get().flatten()?;
+                let parts = match mode {
+                    Mode::En => vec![(hit.en.clone(), Lang::En)],
+                    Mode::Zh => vec![hit.zh.clone().map_or((hit.en.clone(), Lang::En), |z| (z, Lang::Zh))],
+                    Mode::Both => std::iter::once((hit.en.clone(), Lang::En))
+                        .chain(hit.zh.clone().map(|z| (z, Lang::Zh)))
+                        .collect(),
+                };
+                Some(parts.into_iter().map(|(snip, lang)| snippet_view(snip, lang)).collect_view())
+            };
+            // Left out once its file says the query is not in it.
+            let hidden = move || matches!(quote.get(), Some(None)).then_some("");
             view! {
-                <li class="search-result">
-                    <a class="result-link" href=relative(&href)><BiText text=article.headline.clone() mode/></a>
-                    <p class="result-meta">{section}" · "<time datetime=article.published.to_string()>{(t.date)(&article.published)}</time></p>
-                    {snippets.into_iter().map(|(snip, lang)| snippet_view(snip, lang)).collect_view()}
+                <li class="search-result" hidden=hidden>
+                    <a class="result-link" href=href><BiText text=story.headline.clone() mode/></a>
+                    <p class="result-meta">{section}" · "<time datetime=story.published.to_string()>{(t.date)(&story.published)}</time></p>
+                    {snippets}
                 </li>
             }
             .into_any()
         }
-        Found::Meeting(m) => {
+        Doc::Meeting(m) => {
             let route = Route::Timeline { id: m.timeline.clone(), event: Some(m.id.clone()) };
             let href = links.to(mode, &route.href(), "");
             view! {
