@@ -374,7 +374,7 @@ fn move_focus(ev: web_sys::KeyboardEvent) {
         _ => return,
     };
     let doc = document();
-    let Ok(links) = doc.query_selector_all(".search-results .result-link") else { return };
+    let Ok(links) = doc.query_selector_all(".search-results .search-result:not([hidden]) .result-link") else { return };
     let links: Vec<web_sys::HtmlElement> =
         (0..links.length()).filter_map(|i| links.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()).collect();
     let active = doc.active_element();
