@@ -82,7 +82,8 @@ pub fn SearchBox() -> impl IntoView {
         }
         "ArrowDown" => {
             use wasm_bindgen::JsCast;
-            let first = document().query_selector(".search-results .search-result:not([hidden]) .result-link").ok().flatten();
+            let first =
+                document().query_selector(".search-results .search-result:not([hidden]) .result-link").ok().flatten();
             if let Some(el) = first.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
                 ev.prevent_default();
                 let _ = el.focus();
