@@ -286,9 +286,10 @@ pub async fn mentions(timeline: &str, event: &str) -> Result<Arc<EventMentions>,
     cached(&MENTIONS, EventMentions::file(timeline, event), parse::from_json).await
 }
 
-/// The search index's manifest. Fetched anew once per visit, whatever the
-/// browser holds: it says how the shards are laid out, and a stale one
-/// would look for shards under names a new build no longer writes.
+/// The search index's manifest, fetched once per visit (a retry after a
+/// failure fetches it again, `forget_search`): it says how the shards are
+/// laid out, and one older than the shards would look for them under
+/// names a new build no longer writes.
 pub async fn search_manifest() -> Result<Arc<Manifest>, LoadError> {
     if let Some(m) = cached_search_manifest() {
         return Ok(m);

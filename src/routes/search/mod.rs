@@ -1,10 +1,11 @@
 //! `/search/?q=…`: the search page.
 //!
-//! - this file: the page around the results, in the main module: its
-//!   heading, what it says without JavaScript, and loading its code;
-//! - `results.rs`: the view of the results, filters and keys, behind the
-//!   `search` split point (a chunk, loaded when the search box is first
-//!   focused, or preloaded by this page);
+//! - this file, in the main module: loading the page's code, and `warm`,
+//!   which the masthead box calls;
+//! - `results.rs`: the page itself (heading, what it says without
+//!   JavaScript, results, filters and keys), behind the `search` split
+//!   point (a chunk, loaded when the search box is first focused, or
+//!   preloaded by this page);
 //! - `engine.rs`: fetching the shards and documents a query needs, and
 //!   asking the model (`folio_model::search`) to match and rank.
 //!
