@@ -171,6 +171,16 @@ test('filters narrow to meetings or to a section, in the address', async () => {
   assert.equal(await page.locator('.search-result.is-meeting').count(), 0, 'a section means articles');
   const metas = await page.locator('.result-meta').allTextContents();
   assert.ok(metas.every((m) => m.startsWith('Opinion')), metas.join(' | '));
+  // Meetings again: the section the reader picked is dropped, and the
+  // select says so.
+  await page.locator('#search-kind').selectOption('meeting');
+  await page.waitForURL((u) => !u.search.includes('section='));
+  await settled(page);
+  assert.equal(await page.locator('#search-section').inputValue(), '');
+  await page.locator('#search-section').selectOption('opinion');
+  await page.waitForURL(/section=opinion/);
+  await settled(page);
+  assert.equal(await page.locator('#search-kind').inputValue(), 'article', 'a section means articles');
   await page.reload();
   assert.equal(await page.locator('#search-section').inputValue(), 'opinion');
   assert.ok(all >= await results(page).count());

@@ -229,7 +229,10 @@ fn Filters(ask: Memo<Ask>, catalog: Option<Catalog>, refine: Callback<Ask>, mode
         .into_iter()
         .map(|(k, label)| {
             let value = k.map_or("", Kind::param);
-            view! { <option value=value selected=move || ask.with(|a| a.kind == k)>{label}</option> }
+            // The property too: once the reader has used a select, its
+            // options no longer follow their `selected` attribute.
+            let on = move || ask.with(|a| a.kind == k);
+            view! { <option value=value selected=on prop:selected=on>{label}</option> }
         })
         .collect_view();
     let sections = catalog.map(|c| c.sections).unwrap_or_default();
@@ -239,7 +242,7 @@ fn Filters(ask: Memo<Ask>, catalog: Option<Catalog>, refine: Callback<Ask>, mode
             let id = sec.id.clone();
             let selected = move || ask.with(|a| a.section.as_deref() == Some(id.as_str()));
             let (label, lang) = sec.label.get(mode.ui_lang());
-            view! { <option value=sec.id.clone() selected=selected lang=lang.tag()>{label.to_owned()}</option> }
+            view! { <option value=sec.id.clone() selected=selected.clone() prop:selected=selected lang=lang.tag()>{label.to_owned()}</option> }
         })
         .collect_view();
     let on_kind = move |ev: leptos::ev::Event| {
@@ -268,7 +271,7 @@ fn Filters(ask: Memo<Ask>, catalog: Option<Catalog>, refine: Callback<Ask>, mode
             <label>
                 <span>{s.section_label}</span>
                 <select id="search-section" on:change=on_section>
-                    <option value="" selected=move || ask.with(|a| a.section.is_none())>{s.all_sections}</option>
+                    <option value="" selected=move || ask.with(|a| a.section.is_none()) prop:selected=move || ask.with(|a| a.section.is_none())>{s.all_sections}</option>
                     {section_options}
                 </select>
             </label>
