@@ -55,8 +55,12 @@ export function launch() {
 /// Folio address also waits for the app to take over (its `folio-ready`
 /// mark), so a test acts on the live view. `{ raw: true }` skips that, for
 /// tests of the prerendered page itself.
+///
+/// The offline worker is blocked unless `serviceWorkers: 'allow'` is
+/// given: Playwright's request routes, which many tests use, do not see
+/// what a worker answers. offline.test.js and hosts.test.js allow it.
 export async function newPage(browser, { raw = false, ...options } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...options });
   const page = await context.newPage();
   if (!raw && options.javaScriptEnabled !== false) {
     const goto = page.goto.bind(page);

@@ -28,6 +28,8 @@ pub enum LoadError {
     Network { url: Arc<str>, detail: Arc<str> },
     /// The file arrived but is not valid content: a publisher's error.
     Invalid { error: Arc<ContentError> },
+    /// The reader is offline and the file is not saved on the device.
+    Offline { url: Arc<str> },
 }
 
 impl std::fmt::Display for LoadError {
@@ -36,6 +38,7 @@ impl std::fmt::Display for LoadError {
             LoadError::NotFound { url } => write!(f, "{url}: not found (HTTP 404)"),
             LoadError::Network { url, detail } => write!(f, "{url}: {detail}"),
             LoadError::Invalid { error } => error.fmt(f),
+            LoadError::Offline { url } => write!(f, "{url}: offline, and not saved on this device"),
         }
     }
 }
@@ -105,17 +108,35 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let sent = Request::get(url).abort_signal(signal.as_ref()).send().await;
     drop(limit);
     let resp = sent.map_err(|e| {
-        if signal.is_some_and(|s| s.aborted()) {
+        if !online() {
+            LoadError::Offline { url: url.into() }
+        } else if signal.is_some_and(|s| s.aborted()) {
             network(format!("no answer within {} s", STALL_LIMIT_MS / 1000))
         } else {
             network(e.to_string())
         }
     })?;
     match resp.status() {
+        // No content file is HTML: this is a host's SPA fallback, its home
+        // page standing in for a file it does not have.
+        200..=299 if resp.headers().get("content-type").is_some_and(|t| t.contains("text/html")) => {
+            Err(LoadError::NotFound { url: url.into() })
+        }
         200..=299 => body_bytes(resp.into()).await.map_err(|e| network(js_message(&e))),
         404 => Err(LoadError::NotFound { url: url.into() }),
+        // The offline worker's answer for a file it has not saved.
+        503 if resp.headers().get("x-folio-offline").is_some() => Err(LoadError::Offline { url: url.into() }),
         s => Err(network(format!("HTTP {s} {}", resp.status_text()))),
     }
+}
+
+/// Whether the browser believes it has a network: a failed request while
+/// it does not is "offline", not a server's fault.
+pub fn online() -> bool {
+    if cfg!(feature = "ssr") {
+        return true;
+    }
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
 /// The body as bytes. Not gloo's `binary()`: that zero-fills a buffer
@@ -352,4 +373,55 @@ pub fn has_shard(file: &str) -> bool {
 /// The chunk naming documents `CHUNK * n ..`.
 pub async fn search_docs(file: String) -> Result<Arc<Vec<Doc>>, LoadError> {
     cached(&DOCS, file, parse::from_json).await
+}
+
+/// Whether the offline worker (`static/sw.js`) controls this page: only
+/// then do the `__folio/` requests below mean anything.
+pub fn offline_worker() -> bool {
+    if cfg!(feature = "ssr") {
+        return false;
+    }
+    let Some(window) = web_sys::window() else { return false };
+    let workers = js_sys::Reflect::get(&window.navigator(), &"serviceWorker".into()).unwrap_or_default();
+    !workers.is_undefined() && js_sys::Reflect::get(&workers, &"controller".into()).is_ok_and(|c| c.is_object())
+}
+
+fn worker_url(what: &str) -> String {
+    format!("{}{}{what}", crate::base::site_url(), folio_model::offline::API)
+}
+
+/// What the offline worker holds, by article and timeline.
+pub async fn saved() -> Result<folio_model::offline::SavedList, LoadError> {
+    let url = worker_url("saved");
+    let bytes = fetch_bytes(&url).await?;
+    parse::utf8(&bytes)
+        .and_then(folio_model::offline::parse_saved)
+        .map_err(|e| LoadError::Invalid { error: Arc::new(e.in_file(url)) })
+}
+
+/// Sends `body` to the worker's `what` and returns its answer's text.
+async fn ask_worker(what: &str, body: String) -> Result<String, LoadError> {
+    let url = worker_url(what);
+    let network = |detail: String| LoadError::Network { url: url.as_str().into(), detail: detail.into() };
+    let req = Request::post(&url)
+        .header("content-type", "application/json")
+        .body(body)
+        .map_err(|e| network(e.to_string()))?;
+    let resp = req.send().await.map_err(|e| network(e.to_string()))?;
+    if !resp.ok() {
+        return Err(network(format!("HTTP {} {}", resp.status(), resp.status_text())));
+    }
+    resp.text().await.map_err(|e| network(e.to_string()))
+}
+
+/// Asks the worker to save every file of `files` for `key`, and keep them.
+pub async fn keep(key: &str, files: &[String]) -> Result<folio_model::offline::Kept, LoadError> {
+    let text = ask_worker("keep", folio_model::offline::keep_request(key, files)).await?;
+    folio_model::offline::parse_kept(&text)
+        .map_err(|e| LoadError::Invalid { error: Arc::new(e.in_file(worker_url("keep"))) })
+}
+
+/// Asks the worker to drop what it holds for `key`.
+pub async fn forget(key: &str) -> Result<(), LoadError> {
+    ask_worker("forget", folio_model::offline::forget_request(key)).await.map(drop)
 }

@@ -117,6 +117,9 @@ fn code_boxed(chunk: &'static str, load: Loader) -> Content<()> {
                 }
                 // The split loader logs the cause to the console; it has no
                 // more to give (`SplitLoaderError`).
+                Err(_) if !crate::api::online() => {
+                    Err(LoadError::Offline { url: format!("the app's {chunk} code").into() })
+                }
                 Err(_) => Err(LoadError::Network {
                     url: format!("the app's {chunk} code").into(),
                     detail: "could not be downloaded".into(),

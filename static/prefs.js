@@ -22,6 +22,17 @@
   // choosing one loads that address, remembered as the app would. The
   // app's own switch, outside #boot, navigates on the client; a kept
   // #boot's radios are renamed (src/shell/boot.rs) and handled there.
+  // The offline worker (sw.js), at the bundle root (the page's base), once
+  // the page has loaded: never in an embed, whose partner's page is what
+  // is read. What this page loaded before the worker was there is sent to
+  // it, to be saved as if read through it.
+  var sw = navigator.serviceWorker;
+  if (sw && !/\/embed\//.test(location.pathname)) addEventListener('load', function () {
+    sw.register(new URL('sw.js', doc.baseURI).href).then(function () { return sw.ready; }).then(function (r) {
+      var seen = performance.getEntriesByType('resource').map(function (e) { return e.name; });
+      if (r.active) r.active.postMessage({ page: location.href.replace(/#.*/, ''), seen: seen });
+    }, function () { /* not allowed here (private mode, a file: page) */ });
+  });
   doc.addEventListener('change', function (e) {
     var t = e.target, href = t && t.getAttribute && t.getAttribute('data-href');
     if (t.name !== 'folio-mode' || !href || !t.closest('#boot')) return;

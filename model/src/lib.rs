@@ -19,6 +19,7 @@ pub mod head;
 pub mod listing;
 pub mod locate;
 pub mod mode;
+pub mod offline;
 pub mod page_data;
 pub mod paging;
 pub mod parse;

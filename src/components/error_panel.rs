@@ -74,6 +74,13 @@ pub fn wording(err: &LoadError, what: &What, t: &'static Strings) -> Wording {
     let (title, body, retry) = match (err, what) {
         (LoadError::NotFound { .. }, What::Article(slug)) => (t.no_article_title, (t.no_article_body)(slug), false),
         (LoadError::NotFound { .. }, What::Timeline(id)) => (t.no_timeline_title, (t.no_timeline_body)(id), false),
+        (LoadError::Offline { .. }, What::Meeting) => {
+            return untitled(folio_model::offline::strings(t.lang).offline_body, true)
+        }
+        (LoadError::Offline { .. }, _) => {
+            let o = folio_model::offline::strings(t.lang);
+            (o.offline_title, o.offline_body.to_owned(), true)
+        }
         (LoadError::Network { .. }, What::Meeting) => return untitled(t.details_network, true),
         (_, What::Meeting) => return untitled(t.details_broken, false),
         (LoadError::Invalid { .. }, What::Article(_)) => (t.broken_article, t.broken_body.to_owned(), false),
@@ -103,6 +110,9 @@ pub fn failure_panel(failure: Failure, mode: Mode) -> impl IntoView {
     let w = wording(&failure.error, &failure.what, t);
     let title = w.title.unwrap_or(t.network_title);
     crate::dom::document::title(move || titled(title, mode));
+    // Offline, the way on is what is saved.
+    let saved = matches!(failure.error, LoadError::Offline { .. })
+        .then(|| view! { <crate::components::saved_list::SavedList mode removable=false/> });
     view! {
         <ErrorPanel
             title
@@ -112,6 +122,7 @@ pub fn failure_panel(failure: Failure, mode: Mode) -> impl IntoView {
             retry=w.retry.then_some(failure.retry)
             mode
         />
+        {saved}
     }
 }
 

@@ -7,7 +7,7 @@ use folio_model::{Mode, Theme};
 use leptos::prelude::*;
 
 /// The "Display" button and its dialog: theme, text size and line width,
-/// applied at once (the page shows through a light backdrop) and
+/// and what is saved for offline reading (`saved_list.rs`), applied at once (the page shows through a light backdrop) and
 /// remembered. A native modal `<dialog>` keeps focus inside, closes on
 /// Escape and gives focus back to the button. Each setting is a radio
 /// group, so arrow keys move within it and Tab between them.
@@ -59,6 +59,7 @@ fn DisplayDialog(mode: Mode, asked: RwSignal<u32>) -> impl IntoView {
                     <legend>{t.line_width_label}</legend>
                     {group(settings, "width", LineWidth::ALL, LineWidth::param, |w| t.width_name(w), |s| s.width, |s, v| s.width = v)}
                 </fieldset>
+                <crate::components::saved_list::SavedList mode removable=true/>
             }
         })
     };

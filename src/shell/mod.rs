@@ -76,6 +76,7 @@ fn full_page() -> AnyView {
         <SkipLink/>
         <Masthead/>
         <main id="main" tabindex="-1">
+            <crate::components::saved_notice::SavedNotice/>
             <Views/>
         </main>
         <footer class="site-footer">

@@ -90,7 +90,8 @@ pub fn build_with(build: &Build) -> Result<Built> {
     // index.html itself.
     let shell = Shell::read(&app.join("index.html"))?;
     let code = Code::new(&crate::app::Manifest::read(&app)?)?;
-    out.copy_dir(&app, "", |rel| rel == "index.html" || rel == crate::app::MANIFEST)?;
+    out.copy_dir(&app, "", |rel| rel == "index.html" || rel == crate::app::MANIFEST || rel == WORKER)?;
+    out.write(WORKER, &worker(&app, &code_dir(&app)?)?)?;
     // A split timeline's file is written as its index instead.
     let split: HashSet<String> = content
         .timelines
@@ -120,6 +121,49 @@ pub fn build_with(build: &Build) -> Result<Built> {
         stats.bytes as f64 / 1e6,
     );
     Ok(Built { dist: build.dist.clone(), routes, stats, seconds })
+}
+
+/// The offline worker, at the bundle root so that its scope is the bundle.
+const WORKER: &str = "sw.js";
+
+/// The page the worker stands in with for a page it has no copy of.
+const OFFLINE_PAGE: &str = "offline.html";
+
+/// The app's code folder (`app-{hash}`), named by its manifest.
+fn code_dir(app: &Path) -> Result<String> {
+    Ok(crate::app::Manifest::read(app)?.dir)
+}
+
+/// `static/sw.js` with this deploy's `BUILD`: its version, the code
+/// folder's name (which changes with any change to the code, so the
+/// browser sees a new worker exactly when there is new code), and the
+/// shell it saves on install: the code folder, the stylesheet, `prefs.js`,
+/// the icon and [`OFFLINE_PAGE`].
+fn worker(app: &Path, dir: &str) -> Result<Vec<u8>> {
+    const SLOT: &str = "/*folio-build*/ { version: 'dev', code: 'app', shell: [] }";
+    let source = fs::read_to_string(app.join(WORKER))?;
+    let Some(at) = source.find(SLOT) else {
+        return fail!("{}: its BUILD placeholder is missing", app.join(WORKER).display());
+    };
+    let mut shell = Vec::new();
+    crate::output::walk(&app.join(dir), &mut shell)?;
+    let mut shell: Vec<String> = shell
+        .iter()
+        .map(|f| f.strip_prefix(app).expect("walked from here").to_string_lossy().replace('\\', "/"))
+        .collect();
+    for e in fs::read_dir_if_present(app)?.unwrap_or_default() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with("main-") && name.ends_with(".css") {
+            shell.push(name);
+        }
+    }
+    shell.extend(["prefs.js", "favicon.svg", OFFLINE_PAGE].map(String::from));
+    shell.sort();
+    // The version names the caches: any change to the shell's files
+    // (their names are hashed) is a new one.
+    let version = &digest(&shell.iter().map(String::as_str).collect::<Vec<_>>())[..12];
+    let build = serde_json::json!({ "version": version, "code": dir, "shell": shell });
+    Ok(format!("{}{build}{}", &source[..at], &source[at + SLOT.len()..]).into_bytes())
 }
 
 /// Trunk's build of the app into `target/trunk/{release,dev}/`, run only
@@ -564,9 +608,25 @@ pub fn write_split(timeline: &Timeline, write: &dyn Fn(&str, &[u8]) -> Result) -
     Ok(events.len())
 }
 
-/// A writer for [`write_split`] into a plain folder.
+/// A writer for [`write_split`] into a plain folder, a deployed bundle's
+/// `content/`: with the file's pre-compressed copies, and without the old
+/// ones, which a host would otherwise keep sending in its place.
 fn into_folder(content: &Path) -> impl Fn(&str, &[u8]) -> Result + '_ {
-    move |rel, bytes| fs::write_creating(content.join(rel), bytes)
+    move |rel, bytes| {
+        let file = content.join(rel);
+        fs::write_creating(&file, bytes)?;
+        let copies = crate::compress::copies(rel, bytes);
+        for suffix in crate::compress::SUFFIXES {
+            let copy =
+                file.with_file_name(format!("{}{suffix}", file.file_name().unwrap_or_default().to_string_lossy()));
+            match copies.iter().find(|(s, _)| *s == suffix) {
+                Some((_, bytes)) => fs::write(&copy, bytes)?,
+                None if copy.exists() => fs::remove_file(&copy)?,
+                None => {}
+            }
+        }
+        Ok(())
+    }
 }
 
 /// `cargo xtask split-timeline FILE DIR`: [`write_split`] for a timeline
@@ -739,8 +799,15 @@ fn write_route_files(out: &Output, shell: &Shell, content: &Content, code: &Code
     let carried = content.carried(&data).to_script_json();
     let body = folio::prerender::render("/404.html", data);
     let view = Some(("/404.html", body.as_str()));
-    let page_404 = shell.page(&Fill { base: Base::Probe, head: &head, links: "", view, data: &carried });
+    let page_404 = shell.page(&Fill { base: Base::Anywhere, head: &head, links: "", view, data: &carried });
     out.write("404.html", page_404.as_bytes())?;
+    // What the offline worker answers an address with when it has no copy
+    // of its page (`static/sw.js`): the app in a thin page, with the
+    // site's chrome, which renders the view from the saved content or
+    // says what is saved. In the reader's language: the app's, not this
+    // page's.
+    let offline = shell.page(&Fill { base: Base::Anywhere, head: &head, links: "", view: None, data: &carried });
+    out.write(OFFLINE_PAGE, offline.as_bytes())?;
     if site.is_none() {
         println!(
             "xtask: no oEmbed files: set site_url in content/catalog.json or FOLIO_SITE_URL to the deployed address"
@@ -775,7 +842,13 @@ fn write_route_files(out: &Output, shell: &Shell, content: &Content, code: &Code
         }
         let body = (!page.thin).then(|| folio::prerender::render(&path, data));
         let view = body.as_deref().map(|body| (path.as_str(), body));
-        let fill = Fill { base: Base::Href(base_href(&path)), head: &head, links: &links, view, data: &carried };
+        let fill = Fill {
+            base: Base::Route { href: base_href(&path), route: path.trim_start_matches('/').to_owned() },
+            head: &head,
+            links: &links,
+            view,
+            data: &carried,
+        };
         out.write(&rel, shell.page(&fill).as_bytes())
     })?;
     manifest.save()?;

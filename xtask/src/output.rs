@@ -8,7 +8,7 @@
 //! no longer produces (an article taken down). [`parallel`] spreads the
 //! routes over the cores and says how far it has got.
 
-use crate::{fs, Result};
+use crate::{compress, fs, Result};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -69,19 +69,58 @@ impl Output {
             fs::write_creating(&path, bytes)?;
             self.written.fetch_add(1, Ordering::Relaxed);
         }
-        self.produced.lock().expect("no writer panicked").insert(path);
+        self.produced.lock().expect("no writer panicked").insert(path.clone());
+        self.write_copies(&path, rel, bytes, same)
+    }
+
+    /// The file's pre-compressed copies ([`compress`]): made again only
+    /// when its bytes changed, or a copy is missing, since brotli at its
+    /// best is the slowest step of a file's write.
+    fn write_copies(&self, path: &Path, rel: &str, bytes: &[u8], same: bool) -> Result {
+        let copy_path = |suffix: &str| {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            PathBuf::from(p)
+        };
+        if same && compress::SUFFIXES.iter().all(|s| copy_path(s).exists()) {
+            compress::SUFFIXES.iter().for_each(|s| {
+                self.keep_path(copy_path(s));
+            });
+            return Ok(());
+        }
+        for (suffix, copy) in compress::copies(rel, bytes) {
+            let p = copy_path(suffix);
+            self.bytes.fetch_add(copy.len(), Ordering::Relaxed);
+            fs::write_creating(&p, &copy)?;
+            self.written.fetch_add(1, Ordering::Relaxed);
+            self.produced.lock().expect("no writer panicked").insert(p);
+        }
         Ok(())
+    }
+
+    /// Counts the file at `path` as produced and unchanged, if it is there.
+    fn keep_path(&self, path: PathBuf) -> bool {
+        let Ok(meta) = std::fs::metadata(&path) else { return false };
+        self.bytes.fetch_add(meta.len() as usize, Ordering::Relaxed);
+        self.unchanged.fetch_add(1, Ordering::Relaxed);
+        self.produced.lock().expect("no writer panicked").insert(path);
+        true
     }
 
     /// Counts `rel` as produced and unchanged without reading it: the
     /// caller knows its inputs did not change since it was written (see
     /// `dist::Manifest`). `false` if the file is not there.
+    /// Its pre-compressed copies are kept with it.
     pub fn keep(&self, rel: &str) -> bool {
         let path = self.root.join(rel.trim_start_matches('/'));
-        let Ok(meta) = std::fs::metadata(&path) else { return false };
-        self.bytes.fetch_add(meta.len() as usize, Ordering::Relaxed);
-        self.unchanged.fetch_add(1, Ordering::Relaxed);
-        self.produced.lock().expect("no writer panicked").insert(path);
+        if !self.keep_path(path.clone()) {
+            return false;
+        }
+        for suffix in compress::SUFFIXES {
+            let mut copy = path.as_os_str().to_owned();
+            copy.push(suffix);
+            self.keep_path(PathBuf::from(copy));
+        }
         true
     }
 
@@ -267,6 +306,34 @@ mod tests {
         assert_eq!(mtime("a/index.html"), before, "an unchanged file is not touched");
         assert_eq!(std::fs::read_to_string(dir.join("b/index.html")).unwrap(), "TWO");
         assert!(!dir.join("gone").exists(), "the emptied directories go too");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn compressed_copies_follow_their_file_and_are_not_made_again_when_it_is_unchanged() {
+        let dir = scratch("copies");
+        let page = "<p>The Kuril Islands</p>".repeat(100);
+        let out = Output::new(&dir).unwrap();
+        out.write("a/index.html", page.as_bytes()).unwrap();
+        out.write("tiny.json", b"{}").unwrap();
+        assert_eq!(out.finish().unwrap().written, 4, "the page, its .br and .gz, and the tiny file alone");
+        assert!(dir.join("a/index.html.br").exists() && dir.join("a/index.html.gz").exists());
+        assert!(!dir.join("tiny.json.br").exists());
+        let mtime = |rel: &str| std::fs::metadata(dir.join(rel)).unwrap().modified().unwrap();
+        let before = mtime("a/index.html.br");
+
+        let out = Output::new(&dir).unwrap();
+        out.write("a/index.html", page.as_bytes()).unwrap();
+        let stats = out.finish().unwrap();
+        assert_eq!((stats.written, stats.unchanged, stats.removed), (0, 3, 1));
+        assert_eq!(mtime("a/index.html.br"), before, "an unchanged file's copy is not compressed again");
+
+        let out = Output::new(&dir).unwrap();
+        out.write("a/index.html", "<p>Changed</p>".repeat(100).as_bytes()).unwrap();
+        assert_eq!(out.finish().unwrap().written, 3);
+        let mut br = Vec::new();
+        brotli::BrotliDecompress(&mut &std::fs::read(dir.join("a/index.html.br")).unwrap()[..], &mut br).unwrap();
+        assert_eq!(br, "<p>Changed</p>".repeat(100).as_bytes(), "a changed file's copy is its new bytes");
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -66,14 +66,16 @@ pub struct Shell {
 }
 
 /// How a page finds the bundle root, which its links and assets are
-/// relative to.
+/// relative to. Every page runs [`BASE_CHECK`], which confirms it.
 pub enum Base {
-    /// A relative `<base href>` (`../../`): a route file knows its depth.
-    Href(String),
-    /// `404.html` is served at any depth below a root it cannot know, so a
-    /// script looks for the root before the stylesheet and the app load
-    /// (see [`BASE_PROBE`]).
-    Probe,
+    /// A route file: a relative `<base href>` (`../../`), as it knows its
+    /// depth, and its route from the root (`article/x/2/`), so the check
+    /// can tell whether the host served it at that address.
+    Route { href: String, route: String },
+    /// A file a host may answer any address with: `404.html`, and the home
+    /// page's `index.html` on a host with an SPA fallback (where the home
+    /// route is `Route` with an empty route, which comes to the same).
+    Anywhere,
 }
 
 /// What one page puts into the shell.
@@ -189,29 +191,34 @@ impl Shell {
     }
 
     /// The `base` placeholder's tags: the `<base href>` before anything
-    /// in the head that holds a URL, and the policy.
+    /// in the head that holds a URL, the policy, and the check that
+    /// corrects the base where the host served the file elsewhere.
     fn base(&self, page: &Fill) -> String {
         let styles = page.view.map(|(_, body)| style_hashes(body)).unwrap_or_default();
-        match &page.base {
-            Base::Href(href) => format!("<base href=\"{}\">{}", escape_html(href), self.policy(false, &styles)),
-            // Allowed by its hash; after the policy, before anything in
-            // the head that holds a URL.
-            Base::Probe => format!("{}<script>{BASE_PROBE}</script>", self.policy(true, &styles)),
-        }
+        let base = match &page.base {
+            Base::Route { href, route } if !route.is_empty() => {
+                format!("<base href=\"{}\" data-route=\"{}\">", escape_html(href), escape_html(route))
+            }
+            Base::Route { href, .. } => format!("<base href=\"{}\">", escape_html(href)),
+            Base::Anywhere => "<base href=\"./\">".to_owned(),
+        };
+        // Allowed by its hash; after the policy, before anything in the
+        // head that holds a URL.
+        format!("{base}{}<script>{BASE_CHECK}</script>", self.policy(&styles))
     }
 
     /// The Content-Security-Policy of every page, as a `<meta>`: scripts
-    /// only from the bundle plus the app's inline loader, by hash (no
-    /// `'unsafe-inline'`), and the base probe where `probe`;
+    /// only from the bundle plus the two inline scripts, the app's loader
+    /// and [`BASE_CHECK`], by hash (no `'unsafe-inline'`);
     /// `'wasm-unsafe-eval'` because compiling the wasm needs it; styles
     /// only from the stylesheet (the app sets styles through the CSSOM,
     /// which style-src does not govern), and the `style` attributes of a
     /// prerendered view by their hashes (`styles`); forms only to the
     /// bundle (the masthead's search box, without the app, submits to the
-    /// search page). `frame-ancestors`
+    /// search page); the offline worker only from the bundle (`worker-src`,
+    /// which `default-src` would also give, said outright). `frame-ancestors`
     /// cannot be set from a `<meta>`, and embeds must be frameable anyway.
-    fn policy(&self, probe: bool, styles: &[String]) -> String {
-        let probe = if probe { format!(" 'sha256-{}'", sha256_base64(BASE_PROBE)) } else { String::new() };
+    fn policy(&self, styles: &[String]) -> String {
         let styles = if styles.is_empty() {
             String::new()
         } else {
@@ -219,10 +226,11 @@ impl Shell {
         };
         format!(
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' \
-             'sha256-{}'{probe} 'wasm-unsafe-eval'; style-src 'self';{styles} \
+             'sha256-{}' 'sha256-{}' 'wasm-unsafe-eval'; style-src 'self';{styles} \
              img-src 'self' https: data:; connect-src 'self'; frame-src 'self'; font-src 'self'; \
-             object-src 'none'; base-uri 'self'; form-action 'self'\">",
-            self.loader
+             worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'\">",
+            self.loader,
+            sha256_base64(BASE_CHECK)
         )
     }
 }
@@ -262,14 +270,40 @@ fn links_after_trunks(file: &Path, html: &str) -> Result<String> {
     Ok(format!("{}{between}{}{}", &html[..at], &html[at..at + len], &html[close..]))
 }
 
-/// Walks up from the requested path until `embed.js` (a stable name at the
-/// bundle root) answers, and writes that directory as `<base href>` while
-/// the parser is still in `<head>`. Synchronous on purpose: the links that
-/// follow must resolve against it. Only `404.html` runs it, with one small
-/// request per directory level of the unknown address.
-const BASE_PROBE: &str = "(function(){var p=location.pathname.replace(/[^/]*$/,'');\
-for(;;){var x=new XMLHttpRequest();try{x.open('HEAD',p+'embed.js',false);x.send();if(x.status==200)break}catch(e){}\
-if(p=='/')break;p=p.replace(/[^/]*\\/$/,'')}document.write('<base href=\"'+p+'\">')})()";
+/// Confirms the page's `<base href>` names the bundle root, or finds it,
+/// while the parser is still in `<head>`: the links that follow resolve
+/// against it.
+///
+/// A route file's relative base is right wherever the bundle is deployed,
+/// as long as the host serves the file at its own address. Hosts need not:
+/// - without a trailing slash (`…/article/x/2`, which nginx's `try_files
+///   $uri/` serves as is), `../../` climbs one level too many;
+/// - a host with an SPA fallback (`try_files … /index.html`, most app
+///   hosts' rewrite) answers an unknown address with the home page, whose
+///   `./` then names that address's folder;
+/// - `404.html` is served at any depth.
+///
+/// So a page that knows its route (`data-route`) checks that the address
+/// ends with it and takes the root from there, at no cost. The home page
+/// and `404.html`, which may stand for any address, accept their folder
+/// if a page of the bundle found it to be the root before (remembered in
+/// `folio.roots`); otherwise they walk up from the address until
+/// `embed.js` (a stable name at the bundle root) answers as a script, not
+/// as the HTML an SPA fallback sends for any missing file. Synchronous on
+/// purpose, one small request per level, and only on a first visit or an
+/// unknown address. An absolute base (the offline worker writes one into
+/// the pages it stands in with) is taken as it is. If nothing answers,
+/// the base stays as written.
+pub const BASE_CHECK: &str = "(function(){var b=document.querySelector('base'),h=b.getAttribute('href'),\
+r=b.getAttribute('data-route'),p=location.pathname,d=p.replace(/[^/]*$/,''),k='folio.roots',l=[];\
+if(h.charAt(0)=='/')return;try{l=(localStorage.getItem(k)||'').split(' ')}catch(e){}\
+function at(x,s){if(s)b.setAttribute('href',x);if(l.indexOf(x)<0)try{localStorage.setItem(k,[x].concat(l).slice(0,8).join(' ').trim())}catch(e){}}\
+if(r){var q='/'+r;if(p.slice(-q.length)==q){at(p.slice(0,1-q.length));return}\
+q=q.slice(0,-1);if(p.slice(-q.length)==q){at(p.slice(0,1-q.length),1);return}}\
+if(l.indexOf(d)>=0)return;\
+for(;;){var x=new XMLHttpRequest();try{x.open('HEAD',d+'embed.js',false);x.send();\
+if(x.status==200&&!/html/.test(x.getResponseHeader('content-type')||'')){at(d,d!=p.replace(/[^/]*$/,''));return}}catch(e){}\
+if(d=='/')return;d=d.replace(/[^/]*\\/$/,'')}})()";
 
 pub fn sha256_base64(text: &str) -> String {
     use base64::Engine;
@@ -376,18 +410,25 @@ mod tests {
     }
 
     fn page<'a>(view: Option<(&'a str, &'a str)>) -> Fill<'a> {
-        Fill { base: Base::Href("../".into()), head: "<title>T</title>", links: "<link rel=preload>", view, data: "{}" }
+        Fill {
+            base: Base::Route { href: "../".into(), route: "a/".into() },
+            head: "<title>T</title>",
+            links: "<link rel=preload>",
+            view,
+            data: "{}",
+        }
     }
 
     #[test]
     fn each_placeholder_is_filled_once_and_the_rest_is_kept() {
         let s = shell(MINIFIED).unwrap();
         let loader = sha256_base64("import init from './f.js';");
+        let check = sha256_base64(BASE_CHECK);
         let policy = format!(
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' \
-             'sha256-{loader}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; \
-             connect-src 'self'; frame-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
-             form-action 'self'\">"
+             'sha256-{loader}' 'sha256-{check}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; \
+             connect-src 'self'; frame-src 'self'; font-src 'self'; worker-src 'self'; object-src 'none'; \
+             base-uri 'self'; form-action 'self'\"><script>{BASE_CHECK}</script>"
         );
         let head = |base: &str| {
             format!(
@@ -405,7 +446,7 @@ mod tests {
             format!(
                 "{}<div class=boot id=boot><p class=boot-name>Folio</p><noscript><p>no script</p></noscript></div>\
                  <script type=application/json id=folio-data>{{}}</script></body></html>",
-                head(&format!("<base href=\"../\">{policy}"))
+                head(&format!("<base href=\"../\" data-route=\"a/\">{policy}"))
             )
         );
         let full = s.page(&page(Some(("/a/", "<p>view</p>"))));
@@ -414,9 +455,10 @@ mod tests {
              <script type=application/json id=folio-data>{}</script></body></html>"
         ));
         assert!(!full.contains("data-folio"), "no placeholder is left: {full}");
-        let probe = s.page(&Fill { base: Base::Probe, ..page(None) });
-        assert!(probe.contains(&format!("<meta charset=utf-8><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'sha256-{loader}' 'sha256-{}' 'wasm-unsafe-eval';", sha256_base64(BASE_PROBE))), "{probe}");
-        assert!(probe.contains("\"><script>(function(){var p="), "the probe follows the policy: {probe}");
+        let anywhere = s.page(&Fill { base: Base::Anywhere, ..page(None) });
+        assert!(anywhere.contains(&format!("<meta charset=utf-8><base href=\"./\">{policy}")), "{anywhere}");
+        let home = s.page(&Fill { base: Base::Route { href: "./".into(), route: String::new() }, ..page(None) });
+        assert!(home.contains("<base href=\"./\"><meta"), "the home page may stand for any address: {home}");
     }
 
     #[test]
@@ -433,7 +475,7 @@ mod tests {
         }
         let s = shell(&dev).unwrap();
         let full = s.page(&page(Some(("/a/", "<p>view</p>"))));
-        assert!(full.contains("<meta charset=utf-8><base href=\"../\"><meta http-equiv"), "{full}");
+        assert!(full.contains("<meta charset=utf-8><base href=\"../\" data-route=\"a/\"><meta http-equiv"), "{full}");
         assert!(full.contains("<div id=boot data-path=\"/a/\"><p>view</p></div>"), "{full}");
         assert!(s.in_lang("zh-Hans").unwrap().page(&page(None)).contains("<html data-theme=auto lang=zh-Hans>"));
     }
@@ -491,7 +533,7 @@ mod tests {
     #[test]
     fn style_attributes_are_allowed_by_hash_and_nothing_else_changes() {
         let s = shell(MINIFIED).unwrap();
-        assert_eq!(s.policy(false, &style_hashes("<p>no styles</p>")), s.policy(false, &[]));
+        assert_eq!(s.policy(&style_hashes("<p>no styles</p>")), s.policy(&[]));
         let body = r#"<b style="left:1px;"></b><i style="left:1px;"></i><u style="a:&quot;x&quot;"></u>"#;
         let csp = s.page(&page(Some(("/", body))));
         let (one, quoted) = (sha256_base64("left:1px;"), sha256_base64("a:\"x\""));

@@ -7,6 +7,7 @@ use crate::components::{
     embed_dialog::{EmbedDialog, Embeddable},
     event_strip::{EventLink, EventStrip},
     figure::Figure,
+    keep_offline::KeepOffline,
     layout_switch::LayoutSwitch,
     pager::Pager,
     reader_keys::ReaderKeys,
@@ -52,6 +53,7 @@ pub fn ArticleBody(article: Arc<Article>, cites: Option<Arc<Cites>>, page: Memo<
             <div class="article-tools">
                 <ReaderSettings mode/>
                 <EmbedDialog what title=article.headline.clone()/>
+                <KeepOffline article=article.clone() mode/>
             </div>
         }
     });

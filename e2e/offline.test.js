@@ -1,0 +1,373 @@
+// Offline re-reading through the offline worker (static/sw.js), against a
+// copy of the release dist/ below a sub-path, on a static server this file
+// runs so that it can also fail (5xx), go away (offline), and be deployed
+// into. "Offline" is both Playwright's setOffline and the server refusing
+// every connection, so nothing can come from the network by accident.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import vm from 'node:vm';
+import { createHash } from 'node:crypto';
+import { appReady, articleFiles, axeViolations, launch, newPage, waitForApp } from './browser.js';
+
+const SUB = '/news/folio';
+const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
+const catalog = content('catalog.json');
+const timeline = content(`timelines/${catalog.timelines[0].id}.json`);
+const [first, second] = articleFiles();
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.bin': 'application/octet-stream', '.png': 'image/png',
+};
+
+let browser;
+let dir;
+let host;
+let origin;
+/// 'up', 'failing' (every answer a 503) or 'down' (every connection cut).
+let state = 'up';
+
+before(async () => {
+  browser = await launch();
+  dir = mkdtempSync(join(tmpdir(), 'folio-offline-'));
+  cpSync(new URL('../dist', import.meta.url), join(dir, SUB), { recursive: true });
+  host = http.createServer((req, res) => {
+    if (state === 'down') return req.socket.destroy();
+    if (state === 'failing') { res.writeHead(503); return res.end('down for maintenance'); }
+    const url = new URL(req.url, 'http://x');
+    let file = join(dir, decodeURIComponent(url.pathname));
+    if (url.pathname.endsWith('/')) file = join(file, 'index.html');
+    if (!url.pathname.startsWith(SUB + '/') || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(readFileSync(join(dir, SUB, '404.html')));
+    }
+    // As a host sends them: HTML and the worker revalidated, hashed files for good.
+    const cache = /\/(app-|main-)/.test(url.pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
+    res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
+  });
+  // A cut connection must not wait for a keep-alive one.
+  host.keepAliveTimeout = 1;
+  await new Promise((r) => host.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${host.address().port}`;
+});
+after(async () => {
+  await browser?.close();
+  host?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const at = (path) => `${origin}${SUB}${path}`;
+const pagePath = (a, n, mode = '') => `${mode}/article/${a.slug}/${n === 1 ? '' : `${n}/`}`;
+
+/// A context in which the worker may run (the suite's other files block it).
+async function readerPage() {
+  const page = await newPage(browser, { raw: true, serviceWorkers: 'allow' });
+  if (process.env.DEBUG_SW) {
+    page.on('response', (r) => { if (r.status() >= 400) console.log('DBG', r.status(), r.url()); });
+    page.on('console', (m) => console.log('DBG console', m.type(), m.text()));
+  }
+  page.goto = ((goto) => async (url) => {
+    const r = await goto(url);
+    await appReady(page);
+    return r;
+  })(page.goto.bind(page));
+  return page;
+}
+
+/// Waits until the worker controls the page and holds each of `paths`
+/// (from the bundle root) in one of its caches.
+async function savedAll(page, paths) {
+  const urls = paths.map((p) => p.replace(/^\//, ''));
+  const deadline = Date.now() + 30000;
+  // Polled from here: waitForFunction does not wait for a promise.
+  while (!(await page.evaluate(async (urls) => {
+    if (!navigator.serviceWorker.controller) return false;
+    for (const u of urls) {
+      const hit = await caches.match(new URL(u, document.baseURI).href, { ignoreSearch: true, ignoreVary: true });
+      if (!hit) return false;
+    }
+    return true;
+  }, urls))) {
+    if (Date.now() > deadline) throw new Error(`not saved within 30 s: ${urls.join(' ')}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/// Polls `f` in the page until it resolves to true (30 s at most).
+async function until(page, f) {
+  const deadline = Date.now() + 30000;
+  while (!(await page.evaluate(f))) {
+    if (Date.now() > deadline) throw new Error(`not within 30 s: ${f}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function offline(page, on) {
+  state = on ? 'down' : 'up';
+  await page.context().setOffline(on);
+}
+
+const heading = (page) => page.locator('main h1').first().innerText();
+
+test('a page read before reloads offline, with its text, pager, language switch and a note that it is a saved copy', async () => {
+  const page = await readerPage();
+  await page.goto(at(pagePath(first, 1)));
+  await savedAll(page, [pagePath(first, 1), `content/articles/${first.slug}.json`]);
+  await offline(page, true);
+  try {
+    await page.reload();
+    await appReady(page);
+    await waitForApp(page);
+    assert.equal(await heading(page), first.headline.en);
+    assert.match(await page.locator('.saved-notice').innerText(), /You’re offline\. This is the copy saved on this device on \d{4}-\d\d-\d\d \d\d:\d\d UTC\./);
+    assert.ok((await page.locator('#page-text p').count()) > 2, 'the text is there');
+    // A page turn to a page never opened: the article's file holds it.
+    await page.locator('a.pager-next').click();
+    await page.waitForURL(at(pagePath(first, 2)));
+    assert.equal(await heading(page), first.headline.en);
+    assert.equal(await page.locator('.saved-notice').count(), 0, 'a view the app drew is no saved page');
+    // The language switch, on the client.
+    await page.locator('fieldset.lang-toggle label:has(input[value=zh])').click();
+    await page.waitForURL(at(pagePath(first, 2, '/zh')));
+    assert.equal(await heading(page), first.headline.zh);
+    // A reload of that page, never loaded as a page: the offline page
+    // stands in and the app draws it from the saved article.
+    await page.reload();
+    await appReady(page);
+    await page.locator('#page-text p').first().waitFor();
+    assert.equal(await heading(page), first.headline.zh);
+    assert.match(await page.locator('.saved-notice').innerText(), /您处于离线状态/);
+    assert.equal(await page.evaluate(() => document.baseURI), at('/'), 'the base it stands in with is the bundle root');
+    assert.deepEqual(page.consoleErrors, []);
+  } finally {
+    await offline(page, false);
+    await page.context().close();
+  }
+});
+
+test('offline, a page not read gets the offline view in the reader\'s language, listing what is saved', async () => {
+  const page = await readerPage();
+  await page.goto(at(pagePath(first, 1, '/zh')));
+  await savedAll(page, [pagePath(first, 1, '/zh'), `content/articles/${first.slug}.json`]);
+  await offline(page, true);
+  try {
+    await page.goto(at(pagePath(second, 1, '/zh')));
+    await page.locator('.error-panel h1').waitFor();
+    assert.equal(await heading(page), '您处于离线状态');
+    const items = page.locator('.saved-list .saved-item a');
+    await items.first().waitFor();
+    assert.deepEqual(await items.allInnerTexts(), [first.headline.zh]);
+    assert.match(await page.locator('.saved-item .saved-size').first().innerText(), /^\d+ KB$/);
+    const violations = await axeViolations(page, 'offline view');
+    assert.deepEqual(violations, []);
+    // Its link opens what is saved.
+    await items.first().click();
+    await page.waitForURL(at(pagePath(first, 1, '/zh')));
+    await page.locator('#page-text p').first().waitFor();
+    assert.equal(await heading(page), first.headline.zh);
+  } finally {
+    await offline(page, false);
+    await page.context().close();
+  }
+});
+
+test('the timeline and a meeting read before open offline', async () => {
+  const page = await readerPage();
+  const ev = timeline.events[5];
+  const path = `/timeline/${timeline.id}/${ev.id}/`;
+  await page.goto(at(path));
+  await page.locator(`.event-card[data-event="${ev.id}"]`).waitFor();
+  // Its page carries the timeline; the worker saves its file beside it,
+  // for the other meetings' addresses.
+  await savedAll(page, [path, `content/timelines/${timeline.id}.json`]);
+  await offline(page, true);
+  try {
+    await page.reload();
+    await appReady(page);
+    await waitForApp(page);
+    await page.locator(`.event-card[data-event="${ev.id}"] h2`).waitFor();
+    assert.equal(await page.locator('.event-card h2').first().innerText(), ev.title.en);
+    // Another meeting's address, never opened: the saved timeline holds it.
+    const next = timeline.events[6];
+    await page.goto(at(`/timeline/${timeline.id}/${next.id}/`));
+    await page.locator(`.event-card[data-event="${next.id}"] h2`).waitFor();
+    assert.equal(await page.locator('.event-card h2').first().innerText(), next.title.en);
+    // Only the paragraphs that cite it, never read, are not there.
+    assert.deepEqual(page.consoleErrors.filter((e) => !/status of 503 \(Offline\)/.test(e)), []);
+  } finally {
+    await offline(page, false);
+    await page.context().close();
+  }
+});
+
+test('"Keep for offline" saves every page in every language; the Display dialog lists it with its size and removes it', async () => {
+  const page = await readerPage();
+  await page.goto(at(pagePath(second, 1)));
+  await savedAll(page, [pagePath(second, 1)]);
+  // The button comes with the worker: a page it controls from the start.
+  await page.reload();
+  await appReady(page);
+  const keep = page.locator('button.keep-offline');
+  assert.equal(await keep.innerText(), 'Keep for offline');
+  await keep.click();
+  await page.waitForFunction(() => /^Kept for offline · \d/.test(document.querySelector('button.keep-offline')?.textContent));
+  assert.equal(await keep.getAttribute('aria-pressed'), 'true');
+  await offline(page, true);
+  try {
+    const pages = [...second.pages.keys()].map((i) => i + 1);
+    for (const [mode, lang] of [['', 'en'], ['/zh', 'zh'], ['/dual', 'en']]) {
+      for (const n of [...pages, 'all']) {
+        const path = n === 'all' ? `${mode}/article/${second.slug}/all/` : pagePath(second, n, mode);
+        const res = await page.goto(at(path));
+        assert.equal(res.status(), 200, path);
+        await waitForApp(page);
+        await page.locator('#page-text p').first().waitFor();
+        assert.equal((await heading(page)).split('\n')[0], second.headline[lang], path);
+        assert.match(await page.locator('.saved-notice').innerText(), /offline|离线/, `${path}: a saved copy, and said so`);
+      }
+    }
+    // The Display dialog: what is saved, kept, with its size.
+    await page.goto(at(pagePath(second, 1)));
+    await page.locator('.settings-button').click();
+    const item = page.locator(`.settings-dialog .saved-item[data-key="article/${second.slug}"]`);
+    await item.waitFor();
+    assert.equal(await item.locator('a').innerText(), second.headline.en);
+    assert.match(await item.locator('.saved-size').innerText(), /^\d+(\.\d)? (KB|MB)$/);
+    assert.equal(await item.locator('.saved-kept').innerText(), 'kept');
+    await item.locator('button.saved-remove').click();
+    await item.waitFor({ state: 'detached' });
+    const gone = await page.evaluate((slug) => caches.match(new URL(`content/articles/${slug}.json`, document.baseURI).href), second.slug);
+    assert.equal(gone, undefined, 'its files are gone from the device');
+    assert.deepEqual(page.consoleErrors, []);
+  } finally {
+    await offline(page, false);
+    await page.context().close();
+  }
+});
+
+test('while online, a page the host fails to serve shows its saved copy under a notice, never silently', async () => {
+  const page = await readerPage();
+  await page.goto(at(pagePath(first, 1)));
+  await savedAll(page, [pagePath(first, 1)]);
+  state = 'failing';
+  try {
+    await page.reload();
+    await appReady(page);
+    assert.equal(await heading(page), first.headline.en);
+    assert.match(await page.locator('.saved-notice').innerText(), /^The site did not answer\. This is the copy saved on this device on /);
+  } finally {
+    state = 'up';
+    await page.context().close();
+  }
+  // And an answer from the host is shown as it is, with no notice.
+  const fresh = await readerPage();
+  await fresh.goto(at(pagePath(first, 1)));
+  assert.equal(await fresh.locator('.saved-notice').count(), 0);
+  await fresh.context().close();
+});
+
+test('a new deploy into the same folder is picked up on the next visit: new code, old code dropped, no errors', async () => {
+  const page = await readerPage();
+  await page.goto(at(pagePath(first, 1)));
+  await savedAll(page, [pagePath(first, 1)]);
+  const root = join(dir, SUB);
+  const old = readdirSync(root).find((f) => /^app-[0-9a-f]+$/.test(f));
+  const codeOf = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => /\/app-[0-9a-f]+\//.test(n))?.match(/app-[0-9a-f]+/)[0]);
+  assert.equal(await codeOf(), old);
+  const oldCaches = await page.evaluate(() => caches.keys());
+  // The deploy: the same app under a new code folder, as a rebuild with a
+  // change writes it (every page, the loader and the worker name it).
+  const fresh = old.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+  renameSync(join(root, old), join(root, fresh));
+  // The page's policy allows its inline loader by hash: a loader that
+  // names another folder has another hash.
+  const sha = (t) => `'sha256-${createHash('sha256').update(t).digest('base64')}'`;
+  const rehash = (html) => {
+    const loader = /<script type="?module"?>([\s\S]*?)<\/script>/.exec(html)?.[1];
+    return loader ? html.replace(sha(loader.replaceAll(to, from)), sha(loader)) : html;
+  };
+  let [from, to, version] = [old, fresh, '0000deploy02'];
+  const rewrite = (d) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) rewrite(p);
+      else if (/\.(html|js)$/.test(f)) {
+        const text = readFileSync(p, 'utf8');
+        if (text.includes(from)) writeFileSync(p, rehash(text.replaceAll(from, to)).replace(/"version":"[0-9a-z]+"/, `"version":"${version}"`));
+      }
+      // A host serves what is there: stale compressed copies would be the old deploy.
+      if (/\.(br|gz)$/.test(f)) rmSync(p);
+    }
+  };
+  rewrite(root);
+  try {
+    await page.reload();
+    await appReady(page);
+    // The new worker takes over; the next visit runs the new code only.
+    await until(page, async () => (await caches.keys()).includes('folio-code-0000deploy02'));
+    await page.reload();
+    await appReady(page);
+    await waitForApp(page);
+    assert.equal(await codeOf(), fresh);
+    const code = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/app-/.test(n)));
+    assert.ok(code.every((n) => n.includes(fresh)), `only the new deploy's code: ${code.join(' ')}`);
+    const now = await page.evaluate(() => caches.keys());
+    for (const k of oldCaches.filter((k) => /^folio-(code|pages)-/.test(k))) assert.ok(!now.includes(k), `${k} dropped`);
+    assert.ok(now.includes('folio-data'), 'what was read stays');
+    // And offline, the new deploy's saved page and code.
+    await savedAll(page, [pagePath(first, 1)]);
+    await offline(page, true);
+    await page.reload();
+    await appReady(page);
+    assert.equal(await heading(page), first.headline.en);
+    assert.equal(await codeOf(), fresh);
+    assert.deepEqual(page.consoleErrors, []);
+  } finally {
+    await offline(page, false);
+    renameSync(join(root, fresh), join(root, old));
+    [from, to, version] = [fresh, old, 'deploy03'];
+    rewrite(root);
+    await page.context().close();
+  }
+});
+
+test('an embed registers no worker', async () => {
+  const page = await readerPage();
+  await page.goto(at(`/embed/article/${first.slug}/`));
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+  await page.context().close();
+});
+
+/// sw.js's eviction, run in a sandbox with Cache Storage stubbed: past its
+/// bound, the least recently read go first, and what the reader kept last.
+test('the worker\'s storage is bounded: the least recently read are evicted first, kept ones last', async () => {
+  const deleted = [];
+  const cache = { delete: async (u) => { deleted.push(u); return true; } };
+  const sandbox = {
+    self: { registration: { scope: 'https://news.example/folio/' }, addEventListener() {} },
+    location: { origin: 'https://news.example' },
+    caches: { open: async () => cache },
+    URL, Promise, Date, JSON, Object, Array,
+  };
+  vm.runInNewContext(readFileSync(new URL('../static/sw.js', import.meta.url), 'utf8'), sandbox);
+  sandbox.LIMIT = 100;
+  const m = {
+    'article/old': { urls: { 'content/articles/old.json': 40 }, read: 1 },
+    'article/kept': { urls: { 'content/articles/kept.json': 40 }, read: 0, kept: ['x'] },
+    'article/new': { urls: { 'content/articles/new.json': 40 }, read: 3 },
+  };
+  vm.runInNewContext('evict(m)', Object.assign(sandbox, { m }));
+  assert.deepEqual(Object.keys(m).sort(), ['article/kept', 'article/new'], 'the oldest read that was not kept went');
+  m['article/newer'] = { urls: { 'content/articles/newer.json': 70 }, read: 4 };
+  vm.runInNewContext('evict(m)', sandbox);
+  assert.deepEqual(Object.keys(m), ['article/newer'], 'then the older read, then what was kept');
+  await new Promise((r) => setTimeout(r, 10));
+  assert.ok(deleted.includes('/folio/content/articles/old.json'), `its files left the caches: ${deleted.join(' ')}`);
+});

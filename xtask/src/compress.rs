@@ -1,0 +1,95 @@
+//! Pre-compressed copies, `{file}.br` and `{file}.gz`, beside the files a
+//! host should send compressed.
+//!
+//! Many hosts compress on the fly only with gzip, or not at all (nginx
+//! without its brotli module, a bucket behind a plain CDN), and then the
+//! wasm travels raw: 868 KB where brotli sends about a quarter of that.
+//! nginx (`gzip_static`, `brotli_static`), Caddy (`precompressed`) and
+//! most CDNs serve a `.br` or `.gz` that sits beside the file, so `dist`
+//! writes them once, at the best compression, instead of every request
+//! paying for a worse one.
+//!
+//! Not for every file: under [`MIN_SIZE`] a response fits in a packet or
+//! two whatever its encoding, and a copy that does not save [`MIN_SAVING`]
+//! is not worth a second file to sync and a host's lookup.
+
+use std::path::Path;
+
+/// Files smaller than this are sent as they are.
+pub const MIN_SIZE: usize = 1024;
+
+/// A copy must be at most this share of the original to be written.
+const MIN_SAVING: f64 = 0.9;
+
+/// The encodings, by the suffix a host looks for.
+pub const SUFFIXES: [&str; 2] = [".br", ".gz"];
+
+/// Whether a file of this name is text-like (or wasm) and so gains from
+/// compression. Images other than SVG, fonts in woff2 and PNGs are
+/// already compressed.
+pub fn compressible(rel: &str) -> bool {
+    let ext = Path::new(rel).extension().and_then(|e| e.to_str()).unwrap_or("");
+    matches!(ext, "html" | "js" | "mjs" | "css" | "wasm" | "json" | "svg" | "bin" | "txt" | "xml" | "webmanifest")
+}
+
+/// The copies worth writing for `bytes`: `(suffix, compressed)` pairs,
+/// none if the file is small or does not shrink.
+pub fn copies(rel: &str, bytes: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
+    if bytes.len() < MIN_SIZE || !compressible(rel) {
+        return Vec::new();
+    }
+    let pays = |c: &Vec<u8>| (c.len() as f64) <= bytes.len() as f64 * MIN_SAVING;
+    [(".br", brotli(bytes)), (".gz", gzip(bytes))].into_iter().filter(|(_, c)| pays(c)).collect()
+}
+
+/// Brotli at quality 11, the best: decoding costs the same at any
+/// quality, and the copy is written once for every reader.
+pub fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() / 3);
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing into memory cannot fail");
+    out
+}
+
+/// Gzip at level 9, for clients and hosts without brotli.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::with_capacity(bytes.len() / 3), flate2::Compression::best());
+    enc.write_all(bytes).expect("writing into memory cannot fail");
+    enc.finish().expect("writing into memory cannot fail")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_gets_both_copies_that_decode_to_it() {
+        let text = "<p>Japan and Russia</p>\n".repeat(200);
+        let got = copies("article/x/index.html", text.as_bytes());
+        assert_eq!(got.iter().map(|(s, _)| *s).collect::<Vec<_>>(), SUFFIXES);
+        let mut br = Vec::new();
+        brotli::BrotliDecompress(&mut &got[0].1[..], &mut br).unwrap();
+        assert_eq!(br, text.as_bytes());
+        let mut gz = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&got[1].1[..]), &mut gz).unwrap();
+        assert_eq!(gz, text);
+    }
+
+    #[test]
+    fn small_files_images_and_what_does_not_shrink_get_none() {
+        assert!(copies("a.json", &[b'x'; MIN_SIZE - 1]).is_empty());
+        assert!(copies("photo.png", "x".repeat(5000).as_bytes()).is_empty());
+        // Random bytes do not compress.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let noise: Vec<u8> = (0..4096)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state as u8
+            })
+            .collect();
+        assert!(copies("data.bin", &noise).is_empty());
+    }
+}
