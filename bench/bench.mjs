@@ -21,6 +21,7 @@ import {
   FOLIO_READY, FOLIO_LIST_READY, OPEN_LAST, FOLIO_ZOOM, zooms, criticalPath, HOME_SHOWN, ARTICLE_SHOWN,
   clickToResponse, earlyControls,
 } from './lib.mjs';
+import { startHost } from '../e2e/hosts.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -345,6 +346,73 @@ async function memory() {
   return { pages, jsHeap: heap.usedSize, wasm, total: heap.usedSize + wasm };
 }
 
+// ---------------------------------------------------------------- 6. real hosts, offline
+
+/** The offline worker's cost on the critical path: its registration, in
+ *  prefs.js (which every page loads in its head), brotli, against the same
+ *  file without it. The worker itself is fetched after the page's load
+ *  event, off the critical path; its size is reported beside. */
+function workerCost() {
+  const prefs = readFileSync(join(DIST, 'prefs.js'), 'utf8');
+  const without = prefs.replace(/\n {2}\/\/ The offline worker[\s\S]*?\n {2}\}\);\n/, '\n');
+  if (without === prefs) throw new Error('prefs.js: the worker\'s registration was not found');
+  return {
+    registration: brotli(Buffer.from(prefs)) - brotli(Buffer.from(without)),
+    worker: brotli(readFileSync(join(DIST, 'sw.js'))),
+  };
+}
+
+/** Through nginx with the README's recipe (the pre-compressed copies, no
+ *  compression on the fly): what a first visit to the article sends, body
+ *  bytes as they travelled, against the same files' own sizes. Then a
+ *  reload of a kept article, to folio-ready, offline against online,
+ *  alternating, in the same page and under the same throttle. */
+async function hostsAndOffline() {
+  const host = await startHost('nginx', '');
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const done = [];
+    page.on('requestfinished', (req) => done.push((async () => {
+      const res = await req.response();
+      const path = new URL(req.url()).pathname;
+      let raw;
+      try { raw = readFileSync(join(host.dir, decodeURIComponent(path).replace(/\/$/, '/index.html'))).length; } catch { return null; }
+      return { path, encoding: res.headers()['content-encoding'] ?? 'identity', sent: (await req.sizes()).responseBodySize, raw };
+    })()));
+    await page.goto(host.url + ARTICLE);
+    await page.waitForLoadState('networkidle');
+    await context.close();
+    const files = (await Promise.all(done)).filter(Boolean);
+    const visit = { files, raw: files.reduce((n, f) => n + f.raw, 0), sent: files.reduce((n, f) => n + f.sent, 0) };
+
+    const reader = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'allow' });
+    const p = await reader.newPage();
+    await p.goto(host.url + ARTICLE);
+    while (!(await p.evaluate(() => !!navigator.serviceWorker.controller))) await p.waitForTimeout(100);
+    await p.reload();
+    await p.locator('button.keep-offline').click();
+    await p.waitForFunction(() => /\d/.test(document.querySelector('button.keep-offline')?.textContent));
+    const cdp = await reader.newCDPSession(p);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    const reload = async (offline) => {
+      await reader.setOffline(offline);
+      await p.reload();
+      await p.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0);
+      const [ready, saved] = await p.evaluate(() => [performance.getEntriesByName('folio-ready')[0].startTime, document.documentElement.hasAttribute('data-saved')]);
+      if (saved !== offline) throw new Error(`a reload ${offline ? 'offline was not' : 'online was'} the saved copy`);
+      return ready;
+    };
+    const online = []; const offline = [];
+    for (let i = 0; i < N.loads; i++) { online.push(await reload(false)); offline.push(await reload(true)); }
+    await reader.setOffline(false);
+    await reader.close();
+    return { visit, online: summary(online), offline: summary(offline) };
+  } finally {
+    await host.stop();
+  }
+}
+
 // ---------------------------------------------------------------- report
 
 const started = Date.now();
@@ -360,11 +428,14 @@ section(`page turns and language switches (${N.turns} each)`); const inter = awa
 section(`clicks before and after the app is live (${N.early} each)`); const early = await earlyClicks();
 section(`timelines (${N.timeline} × 3 with the floor, then 10,000 events)`); const tl = await timelines();
 section('memory'); const mem = await memory();
+section(`nginx and offline (${N.loads} × 2)`); const worker = workerCost(); const hosted = await hostsAndOffline();
 await browser.close();
 
 const textRatio = ratio(load.folio.text.median, load.limit.text.median);
 const smallRatio = ratio(tl.small.folio.median, tl.small.tljs.median);
 const readyRatio = ratio(load.folio.ready.median, load.folio.fcp.median);
+const offlineRatio = ratio(hosted.offline.median, hosted.online.median);
+const sentShare = ratio(hosted.visit.sent, hosted.visit.raw);
 const budgets = [
   ['critical path, cold article: wasm + JS + CSS, brotli', kb(critical.article.brotli), critical.article.brotli <= 120 * 1024, '≤ 120 KB'],
   ['critical path, cold timeline: wasm + JS + CSS, brotli', kb(critical.timeline.brotli), critical.timeline.brotli <= 150 * 1024, '≤ 150 KB'],
@@ -376,6 +447,9 @@ const budgets = [
   ['timeline ready (36), Folio/TimelineJS3', `${smallRatio.toFixed(2)}×`, smallRatio <= 0.4, '≤ 0.4×'],
   ['timeline ready (10,000), Folio', ms(tl.big.folio.median), tl.big.folio.median <= 900, '≤ 900 ms'],
   ['memory: JS heap + wasm', kb(mem.total), mem.total <= 8 * 1024 * 1024, '≤ 8 MB'],
+  ['offline worker on the critical path (its registration), brotli', kb(worker.registration), worker.registration <= 3 * 1024, '≤ 3 KB'],
+  ['kept article reloaded offline / online, to folio-ready', `${offlineRatio.toFixed(2)}×`, offlineRatio <= 1.2, '≤ 1.2×'],
+  ['first visit through nginx, pre-compressed: sent / raw', `${(sentShare * 100).toFixed(0)}%`, sentShare <= 0.4, '≤ 40%'],
 ];
 
 const lines = [];
@@ -455,11 +529,23 @@ out('## 5. Memory');
 out();
 out(`After reading all ${mem.pages} pages of ${ARTICLES.length} articles and opening the timeline, in one session: JS heap ${kb(mem.jsHeap)} + wasm memory ${kb(mem.wasm)} = **${kb(mem.total)}**.`);
 out();
+out('## 6. Real hosts and offline reading');
+out();
+out(`Through nginx ${'1.22'} with the README's recipe (the \`.br\` and \`.gz\` copies \`cargo xtask dist\` writes, no compression on the fly), a first visit to ${ARTICLE} received ${kb(hosted.visit.sent)} of body for ${kb(hosted.visit.raw)} of files (${(sentShare * 100).toFixed(0)}%):`);
+out();
+out('| file | encoding | sent | raw |');
+out('|---|---|---|---|');
+for (const f of hosted.visit.files) out(`| ${f.path} | ${f.encoding} | ${kb(f.sent)} | ${kb(f.raw)} |`);
+out();
+out(`A kept article reloaded to folio-ready (${hosted.online.n} runs each, alternating, CPU throttled ${THROTTLE}×): online ${spread(hosted.online)}, offline from the worker's copy ${spread(hosted.offline)}, ${offlineRatio.toFixed(2)}×.`);
+out();
+out(`The offline worker's registration adds ${kb(worker.registration)} brotli to \`prefs.js\`, the only part of it on the critical path; \`sw.js\` itself (${kb(worker.worker)} brotli) is fetched after the page's load event.`);
+out();
 out(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
 const md = lines.join('\n') + '\n';
 console.log(md);
-const results = { smoke: SMOKE, date: new Date().toISOString(), throttle: THROTTLE, viewport: VIEWPORT, size, critical, firstVisit: visit, load, interactions: inter, earlyClicks: early, timeline: tl, memory: mem,
+const results = { smoke: SMOKE, date: new Date().toISOString(), throttle: THROTTLE, viewport: VIEWPORT, size, critical, firstVisit: visit, load, interactions: inter, earlyClicks: early, timeline: tl, memory: mem, worker, hosted,
   budgets: budgets.map(([figure, measured, pass, budget]) => ({ figure, measured, budget, pass })) };
 const dest = process.env.BENCH_OUT ?? HERE;
 writeFileSync(join(dest, 'results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -99,9 +99,9 @@ async function savedAll(page, paths) {
 }
 
 /// Polls `f` in the page until it resolves to true (30 s at most).
-async function until(page, f) {
+async function until(page, f, arg) {
   const deadline = Date.now() + 30000;
-  while (!(await page.evaluate(f))) {
+  while (!(await page.evaluate(f, arg))) {
     if (Date.now() > deadline) throw new Error(`not within 30 s: ${f}`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -316,8 +316,11 @@ test('a new deploy into the same folder is picked up on the next visit: new code
     assert.equal(await codeOf(), fresh);
     const code = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/app-/.test(n)));
     assert.ok(code.every((n) => n.includes(fresh)), `only the new deploy's code: ${code.join(' ')}`);
+    // The new worker drops the old deploy's code and pages as it activates.
+    const stale = oldCaches.filter((k) => /^folio-(code|pages)-/.test(k));
+    assert.equal(stale.length, 2, `the old deploy's caches: ${oldCaches}`);
+    await until(page, async (stale) => (await caches.keys()).every((k) => !stale.includes(k)), stale);
     const now = await page.evaluate(() => caches.keys());
-    for (const k of oldCaches.filter((k) => /^folio-(code|pages)-/.test(k))) assert.ok(!now.includes(k), `${k} dropped`);
     assert.ok(now.includes('folio-data'), 'what was read stays');
     // And offline, the new deploy's saved page and code.
     await savedAll(page, [pagePath(first, 1)]);

@@ -375,22 +375,12 @@ pub async fn search_docs(file: String) -> Result<Arc<Vec<Doc>>, LoadError> {
     cached(&DOCS, file, parse::from_json).await
 }
 
-/// Whether the offline worker (`static/sw.js`) controls this page: only
-/// then do the `__folio/` requests below mean anything.
-pub fn offline_worker() -> bool {
-    if cfg!(feature = "ssr") {
-        return false;
-    }
-    let Some(window) = web_sys::window() else { return false };
-    let workers = js_sys::Reflect::get(&window.navigator(), &"serviceWorker".into()).unwrap_or_default();
-    !workers.is_undefined() && js_sys::Reflect::get(&workers, &"controller".into()).is_ok_and(|c| c.is_object())
-}
-
 fn worker_url(what: &str) -> String {
     format!("{}{}{what}", crate::base::site_url(), folio_model::offline::API)
 }
 
-/// What the offline worker holds, by article and timeline.
+/// What the offline worker holds, by article and timeline. Only where it
+/// controls the page (`dom::offline::use_offline_worker`).
 pub async fn saved() -> Result<folio_model::offline::SavedList, LoadError> {
     let url = worker_url("saved");
     let bytes = fetch_bytes(&url).await?;

@@ -83,12 +83,30 @@ pub fn parse_kept(json: &str) -> Result<Kept, crate::ContentError> {
 
 /// The body of `POST __folio/keep`.
 pub fn keep_request(key: &str, files: &[String]) -> String {
-    serde_json::json!({ "key": key, "urls": files }).to_string()
+    let urls: Vec<String> = files.iter().map(|f| json_string(f)).collect();
+    format!("{{\"key\":{},\"urls\":[{}]}}", json_string(key), urls.join(","))
 }
 
 /// The body of `POST __folio/forget`.
 pub fn forget_request(key: &str) -> String {
-    serde_json::json!({ "key": key }).to_string()
+    format!("{{\"key\":{}}}", json_string(key))
+}
+
+/// `s` as a JSON string. By hand: the browser's build has no JSON writer
+/// otherwise, and serde_json's would add kilobytes for two small bodies.
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The key the worker files an article under.
@@ -268,6 +286,16 @@ mod tests {
         assert_eq!(list.items[0].label(Lang::Zh), "甲");
         assert_eq!(list.items[1].label(Lang::En), "timeline/t", "no title saved: its key");
         assert!(parse_saved("<!doctype html>").is_err(), "an SPA fallback's page is no list");
+    }
+
+    #[test]
+    fn the_requests_to_the_worker_are_json_whatever_the_key() {
+        let body = keep_request("article/a\"b\\c\n", &["x/".to_owned(), "y.json".to_owned()]);
+        let back: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(back["key"], "article/a\"b\\c\n");
+        assert_eq!(back["urls"], serde_json::json!(["x/", "y.json"]));
+        let back: serde_json::Value = serde_json::from_str(&forget_request("timeline/t")).unwrap();
+        assert_eq!(back, serde_json::json!({ "key": "timeline/t" }));
     }
 
     #[test]

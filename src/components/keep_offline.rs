@@ -24,7 +24,7 @@ enum Keep {
 /// keep its word.
 #[component]
 pub fn KeepOffline(article: Arc<Article>, mode: Mode) -> impl IntoView {
-    if !api::offline_worker() {
+    if !crate::dom::offline::use_offline_worker() {
         return ().into_any();
     }
     let o = offline::strings(mode.ui_lang());

@@ -19,7 +19,7 @@ pub fn SavedList(mode: Mode, removable: bool) -> impl IntoView {
     } else {
         view! { <h2>{o.saved_heading}</h2> }.into_any()
     };
-    if !api::offline_worker() {
+    if !crate::dom::offline::use_offline_worker() {
         return view! { <section class="saved-list">{heading}<p class="saved-none">{o.unavailable}</p></section> }
             .into_any();
     }

@@ -5,23 +5,13 @@
 use folio_model::offline;
 use leptos::prelude::*;
 
-/// The worker's mark on `<html data-saved>`: the date the copy was saved,
-/// or empty where it stood in with the bundle's offline page. `None` on a
-/// page from the network.
-fn mark() -> Option<String> {
-    if cfg!(feature = "ssr") {
-        return None;
-    }
-    document().document_element()?.get_attribute("data-saved")
-}
-
 /// Shown at the top of the page while it is the document's first view:
 /// after a move to another address, what is on screen came through the
 /// app, not as a saved page.
 #[component]
 pub fn SavedNotice() -> impl IntoView {
     let mode = crate::state::use_reading().mode;
-    let Some(mark) = mark() else { return ().into_any() };
+    let Some(mark) = crate::dom::offline::use_saved_mark() else { return ().into_any() };
     let first = crate::base::current_path();
     let pathname = leptos_router::hooks::use_location().pathname;
     let when = offline::saved_when(&mark);

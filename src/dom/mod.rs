@@ -16,6 +16,7 @@ pub mod drag_scroll;
 pub mod element_width;
 pub mod focus;
 pub mod media_query;
+pub mod offline;
 pub mod print;
 pub mod scroll_anchor;
 pub mod shortcut;

@@ -39,14 +39,38 @@ pub fn copies(rel: &str, bytes: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
         return Vec::new();
     }
     let pays = |c: &Vec<u8>| (c.len() as f64) <= bytes.len() as f64 * MIN_SAVING;
-    [(".br", brotli(bytes)), (".gz", gzip(bytes))].into_iter().filter(|(_, c)| pays(c)).collect()
+    [(".br", brotli(bytes, quality(rel, bytes.len()))), (".gz", gzip(bytes))]
+        .into_iter()
+        .filter(|(_, c)| pays(c))
+        .collect()
 }
 
-/// Brotli at quality 11, the best: decoding costs the same at any
-/// quality, and the copy is written once for every reader.
-pub fn brotli(bytes: &[u8]) -> Vec<u8> {
+/// Files at least this large get the best brotli whatever they are.
+const LARGE: usize = 64 * 1024;
+
+/// Brotli's quality for a file: 11, the best, for the app's code and
+/// stylesheet and for any large file (a timeline), which are few, written
+/// once per change and fetched by every reader; 5 for the rest (pages,
+/// articles, derived files), of which an archive has hundreds of
+/// thousands. Measured on an article page (11.5 KB): quality 11 gives
+/// 3.5 KB in 14 to 20 ms, quality 5 gives 4.0 KB in about 1 ms; over the
+/// 300,000 files of a 10,000-article bundle, on two cores, that is a cold
+/// build longer by about 3 minutes, or by 35 to 50 (docs/decisions.md).
+/// Decoding costs the same at any quality.
+fn quality(rel: &str, len: usize) -> u32 {
+    let code = matches!(Path::new(rel).extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "mjs" | "css"));
+    if code || len >= LARGE {
+        11
+    } else {
+        5
+    }
+}
+
+/// Brotli at `quality`, with the largest window the format's default
+/// decoders accept.
+pub fn brotli(bytes: &[u8], quality: u32) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() / 3);
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams { quality: quality as i32, lgwin: 22, ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing into memory cannot fail");
     out
 }
@@ -77,6 +101,15 @@ mod tests {
     }
 
     #[test]
+    fn the_code_and_large_files_get_the_best_brotli_and_pages_a_fast_one() {
+        assert_eq!(quality("app-1/main_bg.wasm", 2000), 11);
+        assert_eq!(quality("main-1.css", 2000), 11);
+        assert_eq!(quality("content/timelines/t.json", LARGE), 11);
+        assert_eq!(quality("article/x/index.html", 12_000), 5);
+        assert_eq!(quality("content/articles/x.json", 7_000), 5);
+    }
+
+    #[test]
     fn small_files_images_and_what_does_not_shrink_get_none() {
         assert!(copies("a.json", &[b'x'; MIN_SIZE - 1]).is_empty());
         assert!(copies("photo.png", "x".repeat(5000).as_bytes()).is_empty());
@@ -91,5 +124,41 @@ mod tests {
             })
             .collect();
         assert!(copies("data.bin", &noise).is_empty());
+    }
+}
+
+/// `cargo test --profile xtask -p xtask compress_timing -- --ignored --nocapture`:
+/// what a copy costs, on the bundle in `dist/` (for docs/decisions.md).
+#[cfg(test)]
+#[test]
+#[ignore]
+fn compress_timing() {
+    let dist = crate::root().join("dist");
+    let mut files = Vec::new();
+    crate::output::walk(&dist, &mut files).unwrap();
+    let page = dist.join("article/japan-overtures-to-russia/index.html");
+    let wasm = files
+        .iter()
+        .find(|f| f.extension().is_some_and(|e| e == "wasm") && f.to_string_lossy().contains("main_bg"))
+        .unwrap();
+    for f in [&page, wasm] {
+        let bytes = std::fs::read(f).unwrap();
+        let t = std::time::Instant::now();
+        let br = brotli(&bytes, 11);
+        let tb = t.elapsed();
+        let t = std::time::Instant::now();
+        let gz = gzip(&bytes);
+        let t5 = std::time::Instant::now();
+        let br5 = brotli(&bytes, 5);
+        let tb5 = t5.elapsed();
+        println!(
+            "{}: {} B; brotli 11 {} B in {tb:?}; brotli 5 {} B in {tb5:?}; gzip 9 {} B in {:?}",
+            f.display(),
+            bytes.len(),
+            br.len(),
+            br5.len(),
+            gz.len(),
+            t.elapsed()
+        );
     }
 }

@@ -163,7 +163,34 @@ fn worker(app: &Path, dir: &str) -> Result<Vec<u8>> {
     // (their names are hashed) is a new one.
     let version = &digest(&shell.iter().map(String::as_str).collect::<Vec<_>>())[..12];
     let build = serde_json::json!({ "version": version, "code": dir, "shell": shell });
-    Ok(format!("{}{build}{}", &source[..at], &source[at + SLOT.len()..]).into_bytes())
+    let filled = format!("{}{build}{}", &source[..at], &source[at + SLOT.len()..]);
+    Ok(without_comments(&filled).into_bytes())
+}
+
+/// `sw.js` without its comments (whole-line `//` ones and `/* … */` blocks
+/// that begin a line) and blank lines: its source explains itself at
+/// length, which no reader's browser needs. Not a minifier: code is left
+/// exactly as written, so nothing inside a string or a regex can be cut.
+fn without_comments(js: &str) -> String {
+    let mut out = String::with_capacity(js.len());
+    let mut in_block = false;
+    for line in js.lines() {
+        let t = line.trim_start();
+        if in_block {
+            in_block = !t.contains("*/");
+            continue;
+        }
+        if t.starts_with("/*") && !t.starts_with("/*folio") {
+            in_block = !t.contains("*/");
+            continue;
+        }
+        if t.is_empty() || t.starts_with("//") {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// Trunk's build of the app into `target/trunk/{release,dev}/`, run only
@@ -914,6 +941,12 @@ mod tests {
         assert!(search.contains("app-1/split_search.wasm") && search.contains("app-1/chunk_1.wasm"), "{search}");
         let missing = crate::app::Manifest { dir: "app-1".into(), chunks: Default::default() };
         assert!(Code::new(&missing).is_err(), "a split point the build did not produce is an error");
+    }
+
+    #[test]
+    fn the_worker_ships_without_its_comments_and_its_code_as_written() {
+        let js = "/* Folio's worker:\n * why.\n */\n'use strict';\n// a note\nvar re = /^a\\/b/; // kept\n\n  /* one line */\nvar s = '/* not a comment */';\n";
+        assert_eq!(without_comments(js), "'use strict';\nvar re = /^a\\/b/; // kept\nvar s = '/* not a comment */';\n");
     }
 
     #[test]

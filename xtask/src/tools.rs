@@ -120,10 +120,14 @@ pub fn ensure_build_tools() -> Result {
     npm_ci(&root().join("tools"))
 }
 
+/// Debian's `brotli_static` module for nginx (`e2e/hosts.js` loads it).
+const NGINX_BROTLI: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+
 /// Chromium, its driver, CJK fonts (so Chinese does not render as boxes),
 /// Python (its `http.server` is the plain static host of the sub-path
 /// tests), poppler's `pdftotext` (the print test reads Chromium's PDF back),
-/// Node and the end-to-end suite's npm packages.
+/// nginx with its brotli_static module and Caddy (the host tests), Node and
+/// the end-to-end suite's npm packages.
 pub fn ensure_test_tools() -> Result {
     let mut missing = Vec::new();
     for (bin, pkg) in [
@@ -138,6 +142,15 @@ pub fn ensure_test_tools() -> Result {
     }
     if output("fc-list", &[":lang=zh"]).is_none_or(|s| s.trim().is_empty()) {
         missing.push("fonts-noto-cjk");
+    }
+    // The real hosts of `e2e/hosts.test.js`, run with the README's recipes.
+    for (bin, pkg) in [("nginx", "nginx"), ("caddy", "caddy")] {
+        if !have(bin) {
+            missing.push(pkg);
+        }
+    }
+    if !std::path::Path::new(NGINX_BROTLI).exists() {
+        missing.push("libnginx-mod-http-brotli-static");
     }
     if !missing.is_empty() {
         apt_install(&missing)?;
