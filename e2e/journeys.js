@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { appReady, articleFiles, newPage, waitForApp } from './browser.js';
 
 const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
@@ -129,5 +130,39 @@ export function journeys(where, base, browser, { modes = ['', '/zh', '/dual'], o
     assert.equal(path(), `${prefix()}/timeline/${timeline.id}/`);
     assert.deepEqual(page.consoleErrors, []);
     await page.context().close();
+  });
+
+  test(`${where}: a partner page's snippet becomes an auto-sized embed of the article and of the timeline`, async () => {
+    // The partner: another origin, a strict policy, the README's snippet.
+    const a = articles[0];
+    const html = `<!doctype html><html><head><meta charset=utf-8><title>Partner</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${new URL(base()).origin}; frame-src ${new URL(base()).origin}">
+</head><body><h1>Partner news</h1>
+<a class="folio-embed" href="${base()}/article/${a.slug}/2/">${a.headline.en}</a>
+<a class="folio-embed" href="${base()}/zh/timeline/${timeline.id}/" data-theme="dark">${timeline.title.zh}</a>
+<script async src="${base()}/embed.js"></script></body></html>`;
+    const partner = http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(html); });
+    await new Promise((r) => partner.listen(0, '127.0.0.1', r));
+    try {
+      const page = await newPage(browser(), { ...options, raw: true });
+      await page.goto(`http://localhost:${partner.address().port}/`);
+      const frames = page.locator('iframe');
+      await page.waitForFunction(() => document.querySelectorAll('iframe').length === 2 && !document.querySelector('a.folio-embed'));
+      assert.equal(await frames.nth(0).getAttribute('src'), `${base()}/embed/article/${a.slug}/2/`);
+      const article = page.frameLocator('iframe').nth(0);
+      await article.locator('#page-text p').first().waitFor();
+      assert.equal(await article.locator('main h1').innerText(), a.headline.en);
+      // Lazy frames load as they come into view.
+      await frames.nth(1).scrollIntoViewIfNeeded();
+      const tl = page.frameLocator('iframe').nth(1);
+      await tl.locator('.timeline-count').waitFor();
+      assert.equal(await tl.locator('html').getAttribute('data-theme'), 'dark');
+      // Sized to its content by the loader, not left at a default.
+      await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.getBoundingClientRect().height > 400));
+      assert.deepEqual(page.consoleErrors, []);
+      await page.context().close();
+    } finally {
+      partner.close();
+    }
   });
 }

@@ -221,8 +221,9 @@ test('404.html is not kept while the app loads the view it was served for', asyn
 
 test('a page, its timeline and an embed load without a word in the console', async () => {
   // A partner who opens the console on their own page sees an embed's
-  // warnings too, and reads them as Folio failing.
-  const page = await newPage(browser);
+  // warnings too, and reads them as Folio failing. With the offline
+  // worker running, as for readers.
+  const page = await newPage(browser, { serviceWorkers: 'allow' });
   const said = [];
   page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') said.push(`${m.type()}: ${m.text()}`); });
   for (const path of [`/article/${articles[0].slug}/`, `/zh/timeline/${timeline.id}/`, `/embed/article/${articles[0].slug}/`]) {
