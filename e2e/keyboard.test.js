@@ -82,6 +82,9 @@ test('keyboard only: read every page, switch language, open the timeline and a m
 
   // Step to the next meeting with the arrow keys, from its marker.
   await tabTo(page, (f) => f.tag === 'button' && (f.text.includes('：') || f.text.includes(':')), 'a meeting on the axis');
+  // The next card's citing paragraphs come in a file of their own: which
+  // way back this journey takes depends on them, so it waits for them.
+  const cited = page.waitForResponse((r) => r.url().includes('/derived/mentions/'), { timeout: 10000 }).catch(() => null);
   await page.keyboard.press('ArrowRight');
   await page.waitForURL((u) => new URL(u).pathname !== first);
   const card = page.locator('.event-card h2');
@@ -94,6 +97,8 @@ test('keyboard only: read every page, switch language, open the timeline and a m
   // Back to the article, from the card's "in the articles" list or, where
   // this meeting is in none, with the browser's Back key.
   const mention = page.locator('.event-card .mentions a');
+  const file = await (await cited)?.json().catch(() => null);
+  if (file?.cited?.length) await mention.first().waitFor();
   if (await mention.count()) {
     await tabTo(page, (x) => x.tag === 'a' && /article\//.test(x.href ?? ''), 'the card\'s article link');
     await page.keyboard.press('Enter');

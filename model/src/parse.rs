@@ -23,10 +23,28 @@ use serde::de::DeserializeOwned;
 /// the place as well; `cargo xtask validate` says the path too.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ContentError> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    match T::deserialize(&mut *de) {
+    let result = match T::deserialize(&mut *de) {
         Ok(value) => after_value(de).map(|()| value),
         Err(first) => Err(explain::<T>(text, first)),
+    };
+    result.map_err(|e| on_a_character(text, e))
+}
+
+/// serde_json's column 0 means "at the newline" (a line break inside a
+/// string, the end of the file after one): as a place in the file, that
+/// is just past the end of the line before. A publisher's editor has no
+/// column 0.
+fn on_a_character(text: &str, mut e: ContentError) -> ContentError {
+    if e.column == 0 {
+        match e.line.checked_sub(2).and_then(|i| text.lines().nth(i)) {
+            Some(before) => {
+                e.line -= 1;
+                e.column = before.chars().count() + 1;
+            }
+            None => e.column = 1,
+        }
     }
+    e
 }
 
 /// Trailing garbage after the value is a broken file, not a valid one.
@@ -139,6 +157,12 @@ pub fn catalog(text: &str) -> Result<Catalog, ContentError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_line_break_inside_a_string_is_placed_at_the_end_of_its_line() {
+        let e = from_json::<Vec<String>>("[\n  \"broken\n  string\"\n]").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 10), "{e}");
+    }
+
     use super::*;
 
     #[test]
