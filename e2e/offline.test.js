@@ -216,7 +216,8 @@ test('"Keep for offline" saves every page in every language; the Display dialog 
   assert.equal(await keep.innerText(), 'Keep for offline');
   await keep.click();
   await page.waitForFunction(() => /^Kept for offline · \d/.test(document.querySelector('button.keep-offline')?.textContent));
-  assert.equal(await keep.getAttribute('aria-pressed'), 'true');
+  assert.equal(await keep.getAttribute('data-kept'), '', 'shown as kept');
+  assert.equal(await keep.getAttribute('aria-pressed'), null, 'not a toggle: pressing it again saves afresh');
   await offline(page, true);
   try {
     const pages = [...second.pages.keys()].map((i) => i + 1);

@@ -36,8 +36,8 @@ pub fn KeepOffline(article: Arc<Article>, mode: Mode) -> impl IntoView {
         leptos::task::spawn_local(async move {
             if let Ok(list) = api::saved().await {
                 if let Some(s) = list.items.iter().find(|s| s.key == key && s.kept) {
-                    if state.get_untracked() == Keep::No {
-                        state.set(Keep::Kept(s.bytes));
+                    if state.try_get_untracked() == Some(Keep::No) {
+                        state.try_set(Keep::Kept(s.bytes));
                     }
                 }
             }
@@ -50,7 +50,8 @@ pub fn KeepOffline(article: Arc<Article>, mode: Mode) -> impl IntoView {
         state.set(Keep::Saving);
         let (key, files) = (key.clone(), article_files(&article));
         leptos::task::spawn_local(async move {
-            state.set(match api::keep(&key, &files).await {
+            // `try_`: the reader may have left the article meanwhile.
+            state.try_set(match api::keep(&key, &files).await {
                 Ok(k) if k.failed == 0 => Keep::Kept(k.bytes),
                 Ok(k) => Keep::Failed(k.failed),
                 Err(_) => Keep::Failed(files.len()),
@@ -67,8 +68,10 @@ pub fn KeepOffline(article: Arc<Article>, mode: Mode) -> impl IntoView {
         _ => String::new(),
     };
     view! {
+        // Not a toggle (pressing it again saves afresh, it does not
+        // unkeep), so no aria-pressed: its label says where it stands.
         <button type="button" class="keep-offline"
-            aria-pressed=move || matches!(state.get(), Keep::Kept(_)).to_string()
+            data-kept=move || matches!(state.get(), Keep::Kept(_)).then_some("")
             aria-disabled=move || (state.get() == Keep::Saving).to_string()
             on:click=keep>
             {label}

@@ -7,8 +7,9 @@ use folio_model::{Mode, Theme};
 use leptos::prelude::*;
 
 /// The "Display" button and its dialog: theme, text size and line width,
-/// and what is saved for offline reading (`saved_list.rs`), applied at once (the page shows through a light backdrop) and
-/// remembered. A native modal `<dialog>` keeps focus inside, closes on
+/// applied at once (the page shows through a light backdrop) and
+/// remembered, and below them what is saved for offline reading
+/// (`saved_list.rs`). A native modal `<dialog>` keeps focus inside, closes on
 /// Escape and gives focus back to the button. Each setting is a radio
 /// group, so arrow keys move within it and Tab between them.
 ///
