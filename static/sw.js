@@ -42,11 +42,7 @@ self.addEventListener('install', function (e) {
 });
 
 self.addEventListener('activate', function (e) {
-  e.waitUntil(caches.keys().then(function (keys) {
-    return Promise.all(keys.filter(function (k) {
-      return /^folio-(code|pages)-/.test(k) && k != CODE && k != PAGES;
-    }).map(function (k) { return caches.delete(k); }));
-  }).then(function () {
+  e.waitUntil(prune().then(function () {
     return edit(function (m) {
       // The old deploy's pages are gone; a kept article's come back.
       var again = [];
@@ -104,6 +100,23 @@ self.addEventListener('fetch', function (e) {
   }));
 });
 
+/* Whether this worker is the registration's active one. A worker a new
+ * deploy replaced may still be finishing a request; what it would store
+ * then would bring back the caches its successor dropped. */
+function current() {
+  return !self.serviceWorker || self.registration.active === self.serviceWorker;
+}
+
+/* Drops the caches of other deploys: on activate, and again on each page
+ * load, for what a replaced worker stored after that. */
+function prune() {
+  return caches.keys().then(function (keys) {
+    return Promise.all(keys.filter(function (k) {
+      return /^folio-(code|pages)-/.test(k) && k != CODE && k != PAGES;
+    }).map(function (k) { return caches.delete(k); }));
+  });
+}
+
 function match(cache, req) {
   return caches.open(cache).then(function (c) { return c.match(req, { ignoreSearch: true, ignoreVary: true }); });
 }
@@ -124,6 +137,7 @@ function stamp(res) {
 }
 
 function put(cache, req, res, rel, referrer) {
+  if (!current()) return Promise.resolve();
   return stamp(res).then(function (s) {
     return caches.open(cache).then(function (c) { return c.put(req, s.res); }).then(function () {
       return note(rel, s.size, referrer);
@@ -148,13 +162,14 @@ function carried(rel) {
 function code(req) {
   return match(CODE, req).then(function (hit) {
     return hit || fetch(req).then(function (res) {
-      if (res.ok) caches.open(CODE).then(function (c) { c.put(req, res.clone()); });
+      if (res.ok && current()) caches.open(CODE).then(function (c) { c.put(req, res.clone()); });
       return res;
     });
   });
 }
 
 function page(req, rel, e) {
+  e.waitUntil(prune());
   return fetch(req).then(function (res) {
     if (res.status >= 500) throw res;
     // An SPA fallback's home page standing in for another address is
@@ -213,7 +228,7 @@ function load() {
 var queue = Promise.resolve();
 function edit(f) {
   queue = queue.then(load).then(f).then(function () {
-    if (!saving) saving = setTimeout(function () {
+    if (!saving && current()) saving = setTimeout(function () {
       saving = 0;
       caches.open(DATA).then(function (c) { c.put(META, new Response(JSON.stringify(meta))); });
     }, 500);
