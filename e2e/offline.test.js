@@ -82,23 +82,18 @@ async function readerPage() {
 /// Waits until the worker controls the page and holds each of `paths`
 /// (from the bundle root) in one of its caches.
 async function savedAll(page, paths) {
-  const urls = paths.map((p) => p.replace(/^\//, ''));
-  const deadline = Date.now() + 30000;
-  // Polled from here: waitForFunction does not wait for a promise.
-  while (!(await page.evaluate(async (urls) => {
+  await until(page, async (urls) => {
     if (!navigator.serviceWorker.controller) return false;
     for (const u of urls) {
       const hit = await caches.match(new URL(u, document.baseURI).href, { ignoreSearch: true, ignoreVary: true });
       if (!hit) return false;
     }
     return true;
-  }, urls))) {
-    if (Date.now() > deadline) throw new Error(`not saved within 30 s: ${urls.join(' ')}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  }, paths.map((p) => p.replace(/^\//, '')));
 }
 
-/// Polls `f` in the page until it resolves to true (30 s at most).
+/// Polls `f` in the page until it resolves to true (30 s at most): from
+/// here, because waitForFunction does not wait for a promise.
 async function until(page, f, arg) {
   const deadline = Date.now() + 30000;
   while (!(await page.evaluate(f, arg))) {

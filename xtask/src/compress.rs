@@ -24,6 +24,14 @@ const MIN_SAVING: f64 = 0.9;
 /// The encodings, by the suffix a host looks for.
 pub const SUFFIXES: [&str; 2] = [".br", ".gz"];
 
+/// Where a file's copy with `suffix` goes: beside it, its name plus the
+/// suffix (`index.html.br`).
+pub fn copy_path(file: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut p = file.as_os_str().to_owned();
+    p.push(suffix);
+    p.into()
+}
+
 /// Whether a file of this name is text-like (or wasm) and so gains from
 /// compression. Images other than SVG, fonts in woff2 and PNGs are
 /// already compressed.

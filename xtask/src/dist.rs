@@ -644,8 +644,7 @@ fn into_folder(content: &Path) -> impl Fn(&str, &[u8]) -> Result + '_ {
         fs::write_creating(&file, bytes)?;
         let copies = crate::compress::copies(rel, bytes);
         for suffix in crate::compress::SUFFIXES {
-            let copy =
-                file.with_file_name(format!("{}{suffix}", file.file_name().unwrap_or_default().to_string_lossy()));
+            let copy = crate::compress::copy_path(&file, suffix);
             match copies.iter().find(|(s, _)| *s == suffix) {
                 Some((_, bytes)) => fs::write(&copy, bytes)?,
                 None if copy.exists() => fs::remove_file(&copy)?,

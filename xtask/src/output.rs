@@ -77,11 +77,7 @@ impl Output {
     /// when its bytes changed, or a copy is missing, since brotli at its
     /// best is the slowest step of a file's write.
     fn write_copies(&self, path: &Path, rel: &str, bytes: &[u8], same: bool) -> Result {
-        let copy_path = |suffix: &str| {
-            let mut p = path.as_os_str().to_owned();
-            p.push(suffix);
-            PathBuf::from(p)
-        };
+        let copy_path = |suffix: &str| compress::copy_path(path, suffix);
         if same && compress::SUFFIXES.iter().all(|s| copy_path(s).exists()) {
             compress::SUFFIXES.iter().for_each(|s| {
                 self.keep_path(copy_path(s));
@@ -117,9 +113,7 @@ impl Output {
             return false;
         }
         for suffix in compress::SUFFIXES {
-            let mut copy = path.as_os_str().to_owned();
-            copy.push(suffix);
-            self.keep_path(PathBuf::from(copy));
+            self.keep_path(compress::copy_path(&path, suffix));
         }
         true
     }
