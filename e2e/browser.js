@@ -72,7 +72,10 @@ export async function newPage(browser, { raw = false, ...options } = {}) {
   }
   page.consoleErrors = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') page.consoleErrors.push(msg.text());
+    if (msg.type() !== 'error') return;
+    // A failed load names no file in its text; its location does.
+    const at = /^Failed to load resource/.test(msg.text()) ? ` (${msg.location().url})` : '';
+    page.consoleErrors.push(msg.text() + at);
   });
   page.on('pageerror', (err) => page.consoleErrors.push(String(err)));
   return page;

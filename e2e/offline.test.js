@@ -346,6 +346,36 @@ test('an embed registers no worker', async () => {
 
 /// sw.js's eviction, run in a sandbox with Cache Storage stubbed: past its
 /// bound, the least recently read go first, and what the reader kept last.
+test('a worker drops other deploys\' code and pages, but never those of a newer one still installing', async () => {
+  const deleted = [];
+  const me = {};
+  const registration = { scope: 'https://news.example/folio/', active: me, installing: {} };
+  const sandbox = {
+    self: { registration, serviceWorker: me, addEventListener() {} },
+    location: { origin: 'https://news.example' },
+    caches: {
+      keys: async () => ['folio-code-dev', 'folio-pages-dev', 'folio-code-next', 'folio-pages-next', 'folio-data'],
+      delete: async (k) => { deleted.push(k); return true; },
+    },
+    URL, Promise, Date, JSON, Object, Array,
+  };
+  vm.runInNewContext(readFileSync(new URL('../static/sw.js', import.meta.url), 'utf8'), sandbox);
+  const prune = () => vm.runInNewContext('prune()', sandbox);
+  await prune();
+  assert.deepEqual(deleted, [], 'a newer deploy is installing: its caches stay');
+  registration.installing = null;
+  registration.waiting = {};
+  await prune();
+  assert.deepEqual(deleted, [], 'or waiting');
+  registration.waiting = null;
+  registration.active = {};
+  await prune();
+  assert.deepEqual(deleted, [], 'a replaced worker prunes nothing');
+  registration.active = me;
+  await prune();
+  assert.deepEqual(deleted.sort(), ['folio-code-next', 'folio-pages-next'], 'the active one drops the others, and keeps what was read');
+});
+
 test('the worker\'s storage is bounded: the least recently read are evicted first, kept ones last', async () => {
   const deleted = [];
   const cache = { delete: async (u) => { deleted.push(u); return true; } };

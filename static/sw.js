@@ -108,8 +108,13 @@ function current() {
 }
 
 /* Drops the caches of other deploys: on activate, and again on each page
- * load, for what a replaced worker stored after that. */
+ * load, for what a replaced worker stored after that. Only the active
+ * worker prunes, and only while no newer one is installing or waiting:
+ * that one's caches are other deploys' too, and an old worker's page load
+ * during its install would empty them (its shell, fetched once, with them). */
 function prune() {
+  var r = self.registration;
+  if (!current() || r.installing || r.waiting) return Promise.resolve();
   return caches.keys().then(function (keys) {
     return Promise.all(keys.filter(function (k) {
       return /^folio-(code|pages)-/.test(k) && k != CODE && k != PAGES;
