@@ -130,6 +130,13 @@ test('a page read before reloads offline, with its text, pager, language switch 
     await page.locator('fieldset.lang-toggle label:has(input[value=zh])').click();
     await page.waitForURL(at(pagePath(first, 2, '/zh')));
     assert.equal(await heading(page), first.headline.zh);
+    if (typeof first.figure?.src === 'object') {
+      // The figure in the other language was saved with the page.
+      const map = page.locator('figure.lead-figure img');
+      await page.waitForFunction(() => document.querySelector('figure.lead-figure img')?.complete);
+      assert.ok((await map.getAttribute('src')).endsWith(first.figure.src.zh), 'the Chinese map');
+      assert.ok(await map.evaluate((img) => img.naturalWidth > 0), 'drawn, offline');
+    }
     // A reload of that page, never loaded as a page: the offline page
     // stands in and the app draws it from the saved article.
     await page.reload();

@@ -152,16 +152,37 @@ function put(cache, req, res, rel, referrer) {
 
 /* What a page carries (dist writes it into the page, so it was never
  * fetched) and another address of the same article or timeline needs
- * offline: an article's cited meetings, a timeline's file. The paths are
- * the bundle's (folio_model: Cites::file, the timelines folder). */
+ * offline: an article's cited meetings and its figure in every language
+ * (the language switch shows the other's), a timeline's file. The paths
+ * are the bundle's (folio_model: Cites::file, FigureSrc, the timelines
+ * folder). */
 function carried(rel) {
   var a = /^(?:(?:zh|dual)\/)?(article|timeline)\/([^/]+)\//.exec(rel);
   if (!a) return;
-  var file = a[1] == 'article' ? 'content/derived/cites/' + a[2] + '.json' : 'content/timelines/' + a[2] + '.json';
-  var req = new Request(SCOPE + file);
+  if (a[1] == 'timeline') return ensure('content/timelines/' + a[2] + '.json');
+  return Promise.all([
+    ensure('content/derived/cites/' + a[2] + '.json'),
+    ensure('content/articles/' + a[2] + '.json').then(function (res) { return res && res.json(); }).then(function (art) {
+      var src = art && art.figure && art.figure.src;
+      var files = typeof src == 'string' ? [src] : src ? [src.en, src.zh] : [];
+      return Promise.all(files.filter(function (f) {
+        return typeof f == 'string' && !/^[a-z][a-z0-9+.-]*:|(^|\/)\.\.?(\/|$)/i.test(f);
+      }).map(function (f) { return ensure('content/' + f, location.origin + SCOPE + rel); }));
+    })
+  ]);
+}
+
+/* The content file at `rel`, from the data cache, else fetched into it
+ * (counted to the page at `referrer`, if given): a copy of it, or nothing
+ * if it cannot be had. */
+function ensure(rel, referrer) {
+  var req = new Request(SCOPE + rel);
   return match(DATA, req).then(function (hit) {
-    return hit || fetch(req).then(function (res) { return res.ok && !html(res) ? put(DATA, req, res, file) : 0; });
-  });
+    return hit || fetch(req).then(function (res) {
+      if (!res.ok || html(res)) return null;
+      return put(DATA, req, res.clone(), rel, referrer).then(function () { return res; });
+    });
+  }).catch(function () { return null; });
 }
 
 function code(req) {

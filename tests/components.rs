@@ -211,7 +211,35 @@ async fn figures_with_unsafe_sources_are_not_rendered() {
     assert_eq!(img.get_attribute("width").as_deref(), Some("800"));
     assert!(text(&find(&host, "figcaption")).contains("Northern Territories"));
 
-    fig.src = "javascript:alert(1)".into();
+    let zh = fig.clone();
+    let host = mount(move || view! { <Figure figure=zh mode=Mode::Zh/> });
+    let img = find(&host, "img");
+    assert_eq!(
+        img.get_attribute("src").as_deref(),
+        Some("content/figures/southern-kuril-islands.zh.svg"),
+        "the Chinese map"
+    );
+    assert_eq!(find(&host, "figcaption").get_attribute("lang").as_deref(), Some("zh-Hans"));
+    let both = fig.clone();
+    let host = mount(move || view! { <Figure figure=both mode=Mode::Both/> });
+    assert_eq!(
+        find(&host, "img").get_attribute("src").as_deref(),
+        Some("content/figures/southern-kuril-islands.svg"),
+        "the first language of the pair"
+    );
+    assert_eq!(find(&host, "figcaption").get_attribute("lang").as_deref(), Some("en"), "and the caption says which");
+
+    let mut one = fig.clone();
+    one.src = folio_model::FigureSrc::one("figures/southern-kuril-islands.svg");
+    let host = mount(move || view! { <Figure figure=one mode=Mode::Zh/> });
+    assert_eq!(
+        find(&host, "img").get_attribute("src").as_deref(),
+        Some("content/figures/southern-kuril-islands.svg"),
+        "one file for every language"
+    );
+    assert_eq!(find(&host, "figcaption").get_attribute("lang").as_deref(), Some("en"));
+
+    fig.src = folio_model::FigureSrc::one("javascript:alert(1)");
     let host = mount(move || view! { <Figure figure=fig mode=Mode::En/> });
     assert!(all(&host, "img, figure").is_empty(), "{}", host.inner_html());
 }

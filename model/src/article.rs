@@ -47,13 +47,76 @@ pub struct Byline {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
-    /// A path relative to the `content/` folder, or an `https://` URL.
-    pub src: String,
+    /// The image: a path relative to the `content/` folder or an
+    /// `https://` URL, one for every language or one per language.
+    pub src: FigureSrc,
     pub width: u32,
     pub height: u32,
     pub alt: Text,
     pub caption: Text,
     pub credit: Text,
+}
+
+/// A figure's file: one for every language (`"figures/map.svg"`), or one
+/// per language (`{"en": "figures/map.svg", "zh": "figures/map.zh.svg"}`)
+/// for a picture with words in it, such as a map's labels. A language
+/// without its own file shows the English one, as [`Text`] falls back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureSrc(pub Text);
+
+impl FigureSrc {
+    /// The same file in every language.
+    pub fn one(src: impl Into<String>) -> FigureSrc {
+        FigureSrc(Text::en(src))
+    }
+
+    /// The file for `lang`, and the language its words are in.
+    pub fn get(&self, lang: Lang) -> (&str, Lang) {
+        self.0.get(lang)
+    }
+
+    /// Every file named, with the language it is for: what the validator
+    /// checks and "Keep for offline" saves.
+    pub fn files(&self) -> impl Iterator<Item = (Lang, &str)> {
+        let zh = self.0.zh.as_deref().filter(|z| !z.trim().is_empty());
+        std::iter::once((Lang::En, self.0.en.as_str())).chain(zh.map(|z| (Lang::Zh, z)))
+    }
+
+    /// Whether the file differs by language (a figure per language).
+    pub fn per_language(&self) -> bool {
+        self.files().count() > 1
+    }
+}
+
+/// One path stays a string when written back, so a file that never named
+/// two round-trips unchanged.
+impl Serialize for FigureSrc {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.0.zh {
+            None => s.serialize_str(&self.0.en),
+            Some(_) => self.0.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FigureSrc {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Either;
+        impl<'de> serde::de::Visitor<'de> for Either {
+            type Value = FigureSrc;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(r#"a path or URL, or one per language such as {"en": "figures/map.svg", "zh": "figures/map.zh.svg"}"#)
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<FigureSrc, E> {
+                Ok(FigureSrc::one(s))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<FigureSrc, A::Error> {
+                // The same rules as every text: "en" required, no unknown keys.
+                Text::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(FigureSrc)
+            }
+        }
+        d.deserialize_any(Either)
+    }
 }
 
 /// Where a figure's `src` points, once checked.
@@ -172,6 +235,23 @@ mod tests {
         let mut a = crate::parse::article(include_str!("../tests/fixtures/good/articles/ok.json")).unwrap();
         a.pages.push(a.pages[1][..2].to_vec());
         a
+    }
+
+    #[test]
+    fn a_figure_names_one_file_or_one_per_language() {
+        let one: FigureSrc = serde_json::from_str(r#""figures/map.svg""#).unwrap();
+        assert_eq!(one.get(Lang::Zh), ("figures/map.svg", Lang::En), "Chinese shows the one file");
+        assert!(!one.per_language());
+        assert_eq!(serde_json::to_string(&one).unwrap(), r#""figures/map.svg""#, "written back as it was");
+        let two: FigureSrc = serde_json::from_str(r#"{"en": "figures/map.svg", "zh": "figures/map.zh.svg"}"#).unwrap();
+        assert_eq!(two.get(Lang::Zh), ("figures/map.zh.svg", Lang::Zh));
+        assert_eq!(two.get(Lang::En), ("figures/map.svg", Lang::En));
+        assert_eq!(two.files().collect::<Vec<_>>(), [(Lang::En, "figures/map.svg"), (Lang::Zh, "figures/map.zh.svg")]);
+        assert_eq!(serde_json::from_str::<FigureSrc>(&serde_json::to_string(&two).unwrap()).unwrap(), two);
+        let typo = serde_json::from_str::<FigureSrc>(r#"{"en": "a.svg", "zn": "b.svg"}"#).unwrap_err();
+        assert!(typo.to_string().contains("zn"), "{typo}");
+        let number = serde_json::from_str::<FigureSrc>("3").unwrap_err();
+        assert!(number.to_string().contains("one per language"), "{number}");
     }
 
     #[test]

@@ -184,6 +184,8 @@ mod tests {
     fn an_id_that_names_nothing_is_a_reference() {
         assert_eq!(validating(("\"opinion\"", "\"sport\""), SAME), [(Reference, "section".into())]);
         assert_eq!(validating(("figures/map.svg", "figures/nope.svg"), SAME), [(Reference, "figure.src".into())]);
+        let per_language = ("\"figures/map.svg\"", "{\"en\": \"figures/map.svg\", \"zh\": \"figures/nope.svg\"}");
+        assert_eq!(validating(per_language, SAME), [(Reference, "figure.src.zh".into())], "each language's file");
         assert_eq!(validating(SAME, ("\"putin\"]", "\"medvedev\"]")), [(Reference, "events[0].leaders[1]".into())]);
     }
 

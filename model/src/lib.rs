@@ -34,7 +34,7 @@ pub mod timestamp;
 pub mod ui;
 pub mod validate;
 
-pub use article::{Article, Block, Byline, Figure};
+pub use article::{Article, Block, Byline, Figure, FigureSrc};
 pub use catalog::{ArticleEntry, Catalog, Edition, Section, TimelineEntry};
 pub use date::Date;
 pub use error::{ContentError, ErrorKind};

@@ -131,8 +131,11 @@ pub fn article_files(article: &Article) -> Vec<String> {
     let content =
         [format!("articles/{}.json", article.slug), Cites::file(&article.slug), Lists::file(&article.section)];
     files.extend(content.into_iter().map(|f| format!("content/{f}")));
-    if let Some(AssetRef::Local(src)) = article.figure.as_ref().and_then(|f| asset_ref(&f.src)) {
-        files.push(format!("content/{src}"));
+    // Every language's figure: the article is kept in every language.
+    for (_, src) in article.figure.iter().flat_map(|f| f.src.files()) {
+        if let Some(AssetRef::Local(src)) = asset_ref(src) {
+            files.push(format!("content/{src}"));
+        }
     }
     files
 }
@@ -264,8 +267,10 @@ mod tests {
         ] {
             assert!(files.contains(&want), "{want} in {files:?}");
         }
-        let figure = a.figure.as_ref().map(|f| format!("content/{}", f.src)).unwrap();
-        assert!(files.contains(&figure), "the lead figure: {figure}");
+        for (_, src) in a.figure.as_ref().unwrap().src.files() {
+            let figure = format!("content/{src}");
+            assert!(files.contains(&figure), "the lead figure: {figure}");
+        }
         // Every path is one a route or the content folder answers.
         for f in files.iter().filter(|f| !f.starts_with("content/")) {
             assert!(Route::parse(&format!("/{f}"), "").route != Route::NotFound, "{f}");

@@ -20,6 +20,14 @@ impl Lang {
             Lang::Zh => "zh-Hans",
         }
     }
+
+    /// The key of this language in a content file's texts: `en`, `zh`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
 }
 
 /// A human-readable field in every language Folio knows.

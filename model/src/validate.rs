@@ -239,22 +239,27 @@ fn check_article(
                 "figure size must be positive; expected the image's intrinsic width and height in pixels",
             );
         }
-        match crate::article::asset_ref(&fig.src) {
-            Some(crate::article::AssetRef::Remote(url)) => {
-                if !url.starts_with("https://") {
-                    sink.warn(ErrorKind::Invalid, &p.key("src"), "figure is served over plain http; expected https:// so browsers do not block it");
+        // Each language's file: a map's Chinese labels are a file of their own.
+        let per_language = fig.src.per_language();
+        for (lang, src) in fig.src.files() {
+            let at = if per_language { p.key("src").key(lang.code()) } else { p.key("src") };
+            match crate::article::asset_ref(src) {
+                Some(crate::article::AssetRef::Remote(url)) => {
+                    if !url.starts_with("https://") {
+                        sink.warn(ErrorKind::Invalid, &at, "figure is served over plain http; expected https:// so browsers do not block it");
+                    }
                 }
-            }
-            Some(crate::article::AssetRef::Local(path)) => {
-                if !assets.contains(path) {
-                    sink.error(ErrorKind::Reference, &p.key("src"), format!("figure file {path} does not exist in the content folder; expected the image there, e.g. under figures/"));
+                Some(crate::article::AssetRef::Local(path)) => {
+                    if !assets.contains(path) {
+                        sink.error(ErrorKind::Reference, &at, format!("figure file {path} does not exist in the content folder; expected the image there, e.g. under figures/"));
+                    }
                 }
+                None => sink.error(
+                    ErrorKind::Invalid,
+                    &at,
+                    format!("figure src {src:?} is not allowed; expected a path inside the content folder such as figures/map.svg, or an https:// URL"),
+                ),
             }
-            None => sink.error(
-                ErrorKind::Invalid,
-                &p.key("src"),
-                format!("figure src {:?} is not allowed; expected a path inside the content folder such as figures/map.svg, or an https:// URL", fig.src),
-            ),
         }
     }
     if a.pages.is_empty() {

@@ -20,8 +20,12 @@ use std::sync::Arc;
 /// A large timeline holds occasion, outcome and sources apart, one file
 /// per meeting (`Timeline::details_apart`): the card shows what the index
 /// has at once, and those three when its file arrives.
+///
+/// `place` ("list", "axis") names where it is drawn: a page prerendered for
+/// any width has the card in both layouts, and ids must be unique for the
+/// heading that labels each card to be its own.
 #[component]
-pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode) -> impl IntoView {
+pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, place: &'static str) -> impl IntoView {
     let t = ui(mode);
     let e = &timeline.events[index];
     let details = details(&timeline, e);
@@ -55,13 +59,15 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode) -> impl Into
         Some(Ok(e)) => sources(&e, t).into_any(),
         Some(Err(failure)) => inline_failure(failure, mode).into_any(),
     };
+    let title_id = format!("{place}-event-title");
+    let labelled_by = title_id.clone();
     view! {
-        <article class="event-card" aria-labelledby="event-title" data-event=e.id.clone()>
+        <article class="event-card" aria-labelledby=labelled_by data-event=e.id.clone()>
             <p class="event-meta">
                 <time datetime=e.start.to_string()>{(t.date_range)(&e.start, e.end.as_ref())}</time>
                 {group}
             </p>
-            <h2 id="event-title"><BiText text=e.title.clone() mode/></h2>
+            <h2 id=title_id><BiText text=e.title.clone() mode/></h2>
             <dl class="event-facts">
                 <dt>{t.place}</dt>
                 <dd><BiText text=e.place.clone() mode/></dd>

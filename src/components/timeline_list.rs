@@ -111,7 +111,7 @@ fn item_run(tl: &Arc<Timeline>, run: Vec<usize>, items: Items) -> impl IntoView 
             .map(|&i| {
                 let e = &tl.events[i];
                 let card = (sel == Some(i)).then(|| {
-                    view! { <EventCard timeline=tl.clone() index=i mode/> }
+                    view! { <EventCard timeline=tl.clone() index=i mode place="list"/> }
                 });
                 view! {
                     <li>

@@ -45,7 +45,7 @@ pub fn TimelineLayout(
     };
     let axis = move || {
         let tl = timeline.clone();
-        let card = move || selected.get().map(|i| view! { <EventCard timeline=tl.clone() index=i mode/> });
+        let card = move || selected.get().map(|i| view! { <EventCard timeline=tl.clone() index=i mode place="axis"/> });
         view! {
             <TimelineAxis timeline=timeline.clone() visible selected mode select refocus/>
             {card}
