@@ -295,7 +295,7 @@ test('every route has its own title, description, canonical, hreflang, previews 
         assert.equal(h.ld.headline, a.headline[lang]);
         assert.equal(h.ld.datePublished, a.published);
         assert.equal(h.ld.inLanguage, lang === 'zh' ? 'zh-Hans' : 'en');
-        assert.ok(h.meta('og:image')?.startsWith(BASE + '/content/'), `${path}: the lead figure as preview image`);
+        assert.equal(h.meta('og:image'), `${BASE}/content/derived/cards/article/${a.slug}.${lang}.png`, `${path}: its share card`);
       } else {
         assert.equal(h.ld, undefined);
       }

@@ -6,7 +6,6 @@
 //! route and the views set the same `<title>` when they change the view
 //! (one function per title, shared).
 
-use crate::article::{asset_ref, AssetRef};
 use crate::embed::escape_html;
 use crate::listing::Listing;
 use crate::mode::Mode;
@@ -93,10 +92,40 @@ pub struct Head {
     pub noindex: bool,
     /// `article` or `website` (Open Graph type).
     pub kind: &'static str,
-    /// A path inside the bundle (`content/figures/x.svg`) or an http(s) URL.
-    pub image: Option<String>,
-    /// JSON-LD, already safe inside `<script>`.
-    pub json_ld: Option<String>,
+    /// The link preview's picture: the view's share card.
+    pub image: Option<Image>,
+    /// JSON-LD; its `url` and `image` are added with the site's address.
+    pub json_ld: Option<serde_json::Value>,
+}
+
+/// A share card: a raster picture, since link previews do not render SVG.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Image {
+    /// A path inside the bundle ([`card_path`]).
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+/// The size link previews show large (1.91:1, Open Graph's and X's).
+pub const CARD_SIZE: (u32, u32) = (1200, 630);
+
+/// What a share card is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardOf<'a> {
+    Article(&'a str),
+    Timeline(&'a str),
+}
+
+/// Where `cargo xtask dist` writes a card and pages point at it: one per
+/// article or timeline and language (Both shows the first of its pair).
+pub fn card_path(of: CardOf, lang: Lang) -> String {
+    let (kind, id) = match of {
+        CardOf::Article(slug) => ("article", slug),
+        CardOf::Timeline(id) => ("timeline", id),
+    };
+    format!("content/derived/cards/{kind}/{id}.{}.png", lang.code())
 }
 
 /// What a route shows, for its head. `article` and `timeline` are the
@@ -145,10 +174,7 @@ impl Subject<'_> {
                 });
                 head.description = clip(summary.or(first).unwrap_or_default(), 200);
                 head.kind = "article";
-                head.image = a.figure.as_ref().and_then(|f| match asset_ref(&f.src)? {
-                    AssetRef::Remote(u) => Some(u.to_owned()),
-                    AssetRef::Local(p) => Some(format!("content/{p}")),
-                });
+                head.image = Some(card(CardOf::Article(&a.slug), lang, plain(&a.headline, mode)));
                 head.json_ld = Some(self.news_article(a, &head));
             }
             (Route::Timeline { event, .. }, _, Some(tl)) => {
@@ -156,6 +182,7 @@ impl Subject<'_> {
                 head.title =
                     timeline_title(e.map(|e| plain(&e.title, mode)).as_deref(), &plain(&tl.title, mode), &site);
                 head.description = clip(e.map_or(tl.description.str(lang), |e| e.outcome.str(lang)), 200);
+                head.image = Some(card(CardOf::Timeline(&tl.id), lang, plain(&tl.title, mode)));
             }
             (Route::Listing { listing, page }, ..) => {
                 if let Some(heading) = listing_heading(self.catalog, listing, mode) {
@@ -182,8 +209,14 @@ impl Subject<'_> {
         head
     }
 
-    fn news_article(&self, a: &Article, head: &Head) -> String {
+    fn news_article(&self, a: &Article, head: &Head) -> serde_json::Value {
         let lang = self.mode.ui_lang();
+        // Both reads as both languages.
+        let in_language = match self.mode {
+            Mode::Both => serde_json::json!([Lang::En.tag(), Lang::Zh.tag()]),
+            _ => serde_json::json!(lang.tag()),
+        };
+        let section = self.catalog.section(&a.section).map_or(a.section.as_str(), |s| s.label.str(lang));
         let mut json = serde_json::json!({
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -191,32 +224,35 @@ impl Subject<'_> {
             "description": head.description,
             "datePublished": a.published.to_string(),
             "dateModified": a.updated_or_published().to_string(),
-            "inLanguage": lang.tag(),
+            "inLanguage": in_language,
             "author": [{"@type": "Person", "name": a.byline.author.str(lang)}],
-            "articleSection": a.section,
+            "articleSection": section,
         });
         if let Some(src) = &a.byline.source {
             json["publisher"] = serde_json::json!({"@type": "Organization", "name": src.str(lang)});
         }
-        json.to_string().replace('<', "\\u003c")
+        json
     }
+}
+
+fn card(of: CardOf, lang: Lang, alt: String) -> Image {
+    let (width, height) = CARD_SIZE;
+    Image { path: card_path(of, lang), width, height, alt }
 }
 
 impl Head {
     /// The tags, for `<head>`. `site` (`https://host/folio/`) makes the
-    /// addresses absolute, as link previews and `hreflang` need; without it
-    /// they are root-relative.
+    /// addresses absolute, as Open Graph, X's cards, `hreflang` and JSON-LD
+    /// require. Without it (the bundle does not know where it will be
+    /// served) the canonical address is relative to the page's `<base>`,
+    /// which is right wherever it is deployed, and the tags that must be
+    /// absolute are left out rather than written wrong: `cargo xtask dist`
+    /// says so once.
     pub fn to_html(&self, site: Option<&str>) -> String {
         let abs = |p: &str| match site {
-            Some(s) => format!(
-                "{}{}",
-                s.trim_end_matches('/'),
-                if p.starts_with('/') { p.to_owned() } else { format!("/{p}") }
-            ),
-            None if p.starts_with('/') || p.starts_with("http") => p.to_owned(),
-            None => format!("/{p}"),
+            Some(s) => format!("{}/{}", s.trim_end_matches('/'), p.trim_start_matches('/')),
+            None => p.trim_start_matches('/').to_owned(),
         };
-        let abs_or_remote = |p: &str| if p.starts_with("http") { p.to_owned() } else { abs(p) };
         let e = escape_html;
         let mut out = format!("<title>{}</title>", e(&self.title));
         let meta = |out: &mut String, attr: &str, key: &str, value: &str| {
@@ -227,27 +263,54 @@ impl Head {
             meta(&mut out, "name", "robots", "noindex");
         }
         if !self.canonical.is_empty() {
-            out.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", e(&abs(&self.canonical))));
+            // An empty href would be the page itself: the home page is "./".
+            let href = abs(&self.canonical);
+            out.push_str(&format!(
+                "<link rel=\"canonical\" href=\"{}\">",
+                e(if href.is_empty() { "./" } else { &href })
+            ));
         }
-        for (lang, path) in &self.alternates {
-            out.push_str(&format!("<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\">", e(&abs(path))));
+        if site.is_some() {
+            for (lang, path) in &self.alternates {
+                out.push_str(&format!("<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\">", e(&abs(path))));
+            }
         }
         meta(&mut out, "property", "og:type", self.kind);
         meta(&mut out, "property", "og:title", &self.title);
         meta(&mut out, "property", "og:description", &self.description);
-        if !self.canonical.is_empty() {
+        if site.is_some() && !self.canonical.is_empty() {
             meta(&mut out, "property", "og:url", &abs(&self.canonical));
         }
         meta(&mut out, "property", "og:site_name", &self.site);
         meta(&mut out, "property", "og:locale", if self.lang == Lang::Zh { "zh_CN" } else { "en_US" });
-        let card = if self.image.is_some() { "summary_large_image" } else { "summary" };
+        let image = self.image.as_ref().filter(|_| site.is_some());
+        let card = if image.is_some() { "summary_large_image" } else { "summary" };
         meta(&mut out, "name", "twitter:card", card);
         meta(&mut out, "name", "twitter:title", &self.title);
         meta(&mut out, "name", "twitter:description", &self.description);
-        if let Some(img) = &self.image {
-            meta(&mut out, "property", "og:image", &abs_or_remote(img));
+        if let Some(img) = image {
+            let url = abs(&img.path);
+            meta(&mut out, "property", "og:image", &url);
+            meta(&mut out, "property", "og:image:type", "image/png");
+            meta(&mut out, "property", "og:image:width", &img.width.to_string());
+            meta(&mut out, "property", "og:image:height", &img.height.to_string());
+            meta(&mut out, "property", "og:image:alt", &img.alt);
+            meta(&mut out, "name", "twitter:image", &url);
+            meta(&mut out, "name", "twitter:image:alt", &img.alt);
         }
         if let Some(ld) = &self.json_ld {
+            let mut ld = ld.clone();
+            if site.is_some() {
+                if !self.canonical.is_empty() {
+                    ld["url"] = abs(&self.canonical).into();
+                    ld["mainEntityOfPage"] = abs(&self.canonical).into();
+                }
+                if let Some(img) = image {
+                    ld["image"] = serde_json::json!([abs(&img.path)]);
+                }
+            }
+            // Safe inside <script>: no "</script>" or "<!--" can form.
+            let ld = ld.to_string().replace('<', "\\u003c");
             out.push_str(&format!("<script type=\"application/ld+json\">{ld}</script>"));
         }
         out
@@ -293,11 +356,22 @@ mod tests {
         ));
         assert!(html.contains("<meta property=\"og:type\" content=\"article\">"));
         assert!(html.contains("<meta property=\"og:locale\" content=\"zh_CN\">"));
-        assert!(html.contains("og:image\" content=\"https://news.example/folio/content/figures/"), "{html}");
+        let card = "https://news.example/folio/content/derived/cards/article/japan-overtures-to-russia.zh.png";
+        assert!(html.contains(&format!("<meta property=\"og:image\" content=\"{card}\">")), "{html}");
+        assert!(html.contains(
+            "<meta property=\"og:image:width\" content=\"1200\"><meta property=\"og:image:height\" content=\"630\">"
+        ));
+        assert!(html.contains(&format!("<meta property=\"og:image:alt\" content=\"{zh}\">")), "{html}");
+        assert!(html.contains(&format!("<meta name=\"twitter:image\" content=\"{card}\">")));
+        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
         let ld: serde_json::Value =
             serde_json::from_str(between(&html, "<script type=\"application/ld+json\">", "</script>")).unwrap();
         assert_eq!(ld["@type"], "NewsArticle");
         assert_eq!(ld["headline"], zh);
+        assert_eq!(ld["image"], serde_json::json!([card]));
+        assert_eq!(ld["url"], "https://news.example/folio/zh/article/japan-overtures-to-russia/2/");
+        assert_eq!(ld["inLanguage"], "zh-Hans");
+        assert_eq!(ld["articleSection"], c.section(&a.section).unwrap().label.str(Lang::Zh), "the section's name");
         assert_eq!(ld["datePublished"], "2016-09-07T07:48:00+08:00");
         assert!(!between(&html, "description\" content=\"", "\"").is_empty());
         assert!(!html.contains("noindex"));
@@ -309,8 +383,46 @@ mod tests {
         let route = Route::Article { slug: a.slug.clone(), page: PageSel::Page(1) };
         let s = Subject { catalog: &c, route: &route, mode: Mode::En, embed: true, article: Some(&a), timeline: None };
         let html = s.head().to_html(None);
-        assert!(html.contains("<link rel=\"canonical\" href=\"/article/japan-overtures-to-russia/\">"), "{html}");
+        assert!(html.contains("<link rel=\"canonical\" href=\"article/japan-overtures-to-russia/\">"), "{html}");
         assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+    }
+
+    #[test]
+    fn without_the_site_address_nothing_that_must_be_absolute_is_written() {
+        let (c, a) = (catalog(), seed());
+        let route = Route::Article { slug: a.slug.clone(), page: PageSel::Page(1) };
+        let s =
+            Subject { catalog: &c, route: &route, mode: Mode::Both, embed: false, article: Some(&a), timeline: None };
+        let html = s.head().to_html(None);
+        for absent in ["og:url", "og:image", "twitter:image", "hreflang", "\"image\"", "\"url\""] {
+            assert!(!html.contains(absent), "{absent} in {html}");
+        }
+        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">"), "no picture to show large");
+        let ld: serde_json::Value =
+            serde_json::from_str(between(&html, "<script type=\"application/ld+json\">", "</script>")).unwrap();
+        assert_eq!(ld["inLanguage"], serde_json::json!(["en", "zh-Hans"]), "Both reads as both languages");
+        let home = Subject {
+            catalog: &c,
+            route: &Route::Listing { listing: Listing::Latest, page: 1 },
+            mode: Mode::En,
+            embed: false,
+            article: None,
+            timeline: None,
+        };
+        assert!(home.head().to_html(None).contains("<link rel=\"canonical\" href=\"./\">"));
+    }
+
+    #[test]
+    fn a_timeline_page_previews_its_timelines_card() {
+        let c = catalog();
+        let tl: Timeline =
+            crate::parse::from_json(include_str!("../../content/timelines/japan-russia-summits.json")).unwrap();
+        let route = Route::Timeline { id: tl.id.clone(), event: Some(tl.events[3].id.clone()) };
+        let s =
+            Subject { catalog: &c, route: &route, mode: Mode::En, embed: false, article: None, timeline: Some(&tl) };
+        let html = s.head().to_html(Some("https://h.example/"));
+        let card = format!("https://h.example/content/derived/cards/timeline/{}.en.png", tl.id);
+        assert!(html.contains(&format!("<meta property=\"og:image\" content=\"{card}\">")), "{html}");
     }
 
     #[test]

@@ -103,6 +103,8 @@ pub fn build_with(build: &Build) -> Result<Built> {
     step("copy");
     let routes = write_route_files(&out, &shell, &content, &code)?;
     step("routes");
+    crate::card::write_all(&out, &content.catalog, &content.articles, &content.timelines, &build.content)?;
+    step("cards");
     write_search_index(&out, &content)?;
     step("search");
     let stats = out.finish()?;
@@ -320,7 +322,7 @@ fn json(v: &impl serde::Serialize) -> String {
 }
 
 /// SHA-256 of the parts, each length-prefixed, in hex.
-fn digest(parts: &[&str]) -> String {
+pub(crate) fn digest(parts: &[&str]) -> String {
     use sha2::Digest;
     let mut h = sha2::Sha256::new();
     for p in parts {
@@ -340,16 +342,17 @@ fn digest(parts: &[&str]) -> String {
 /// xtask binary that renders it (which holds the components and their
 /// markup) and its data's digest ([`Content::inputs`]). A file edited in
 /// `dist/` by hand is not noticed: delete `dist/` to render all.
-struct Manifest {
+pub(crate) struct Manifest {
     file: PathBuf,
     old: HashMap<String, String>,
     new: std::sync::Mutex<HashMap<String, String>>,
 }
 
 impl Manifest {
-    fn load(dist: &Path) -> Manifest {
+    /// The record of `what` (routes, cards) for the bundle at `dist`.
+    pub(crate) fn load(dist: &Path, what: &str) -> Manifest {
         let name = digest(&[&dist.to_string_lossy()]);
-        let file = root().join("target/dist-manifests").join(format!("{}.tsv", &name[..16]));
+        let file = root().join("target/dist-manifests").join(format!("{}-{what}.tsv", &name[..16]));
         let old = std::fs::read_to_string(&file)
             .unwrap_or_default()
             .lines()
@@ -360,12 +363,12 @@ impl Manifest {
     }
 
     /// Whether `rel` was last rendered from `key`; records `key` either way.
-    fn unchanged(&self, rel: &str, key: &str) -> bool {
+    pub(crate) fn unchanged(&self, rel: &str, key: &str) -> bool {
         self.new.lock().expect("not poisoned").insert(rel.to_owned(), key.to_owned());
         self.old.get(rel).is_some_and(|k| k == key)
     }
 
-    fn save(self) -> Result {
+    pub(crate) fn save(self) -> Result {
         let mut lines: Vec<String> =
             self.new.into_inner().expect("not poisoned").into_iter().map(|(k, v)| format!("{k}\t{v}\n")).collect();
         lines.sort();
@@ -836,12 +839,13 @@ fn write_route_files(out: &Output, shell: &Shell, content: &Content, code: &Code
     out.write(OFFLINE_PAGE, offline.as_bytes())?;
     if site.is_none() {
         println!(
-            "xtask: no oEmbed files: set site_url in content/catalog.json or FOLIO_SITE_URL to the deployed address"
+            "xtask: no oEmbed files, and no og:url, og:image or hreflang links (they must be absolute): \
+             set site_url in content/catalog.json or FOLIO_SITE_URL to the deployed address"
         );
     }
     let pages = content.pages();
     let routes: Vec<(&Page, Mode)> = pages.iter().flat_map(|p| Mode::ALL.into_iter().map(move |m| (p, m))).collect();
-    let manifest = Manifest::load(out.root());
+    let manifest = Manifest::load(out.root(), "routes");
     let build = digest(&[&shell.key(), &renderer_id(), site.as_deref().unwrap_or_default()]);
     let rendered = std::sync::atomic::AtomicUsize::new(0);
     parallel(&routes, "route files", |&(page, mode)| {
@@ -1044,6 +1048,20 @@ mod tests {
         assert!(files.contains(&format!("derived/mentions/{id}/{cited_most}.json")));
         let meetings = files.iter().filter(|f| f.starts_with(&format!("derived/mentions/{id}/"))).count();
         assert_eq!(meetings, big.timelines[0].events.len(), "one per meeting, cited or not");
+    }
+
+    #[test]
+    fn pages_carry_no_hydration_markers_and_content_that_looks_like_one_stays_text() {
+        let Content { catalog, mut articles, timelines, .. } = Content::read(&crate::root().join("content")).unwrap();
+        let hostile = "Talks <!> resume <!-- x --> \"<b>\"";
+        articles[0].headline = folio_model::Text::en(hostile);
+        let route = Route::Article { slug: articles[0].slug.clone(), page: PageSel::Page(1) };
+        let content = Content::new(catalog, articles, timelines);
+        let body = folio::prerender::render(&route.href(), content.data_for(&route));
+        assert!(body.contains("<h1"), "the article was rendered: {body}");
+        assert!(!body.contains("<!>"), "no markers: {body}");
+        assert!(!body.contains("<!--"), "and no other comment: {body}");
+        assert!(body.contains("Talks &lt;!&gt; resume &lt;!-- x --&gt; \"&lt;b&gt;\""), "the headline as text: {body}");
     }
 
     #[test]

@@ -17,6 +17,7 @@
 mod ab;
 mod app;
 mod bench;
+mod card;
 mod compress;
 mod dist;
 mod error;

@@ -79,6 +79,28 @@ pub fn npm_ci(dir: &std::path::Path) -> Result {
     Ok(())
 }
 
+/// A virtual environment of Python packages at `dir`/.venv, from the
+/// pinned `requirements.txt` beside it: made again when that file is newer.
+fn pip_install(dir: &std::path::Path) -> Result {
+    let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let venv = dir.join(".venv");
+    let stamp = venv.join("installed");
+    if modified(&stamp).is_some() && modified(&stamp) >= modified(&dir.join("requirements.txt")) {
+        return Ok(());
+    }
+    if !venv.join("bin/python").exists() {
+        // Debian's own python3 makes environments only with python3-venv.
+        if output("python3", &["-c", "import ensurepip"]).is_none() {
+            apt_install(&["python3-venv"])?;
+        }
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    }
+    run(Command::new(venv.join("bin/pip"))
+        .args(["install", "-q", "--disable-pip-version-check", "-r"])
+        .arg(dir.join("requirements.txt")))?;
+    crate::fs::write_creating(&stamp, "")
+}
+
 fn ensure_node() -> Result {
     let missing: Vec<&str> =
         [("node", "nodejs"), ("npm", "npm")].into_iter().filter(|(b, _)| !have(b)).map(|(_, p)| p).collect();
@@ -116,6 +138,10 @@ pub fn ensure_build_tools() -> Result {
         // Not --locked: the registry lacks one of its locked dependencies.
         run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wb, "--force"]))?;
     }
+    // The share cards' fonts (xtask/src/card.rs): Latin and Chinese.
+    if output("fc-list", &[":lang=zh"]).is_none_or(|s| s.trim().is_empty()) {
+        apt_install(&["fonts-noto-cjk"])?;
+    }
     ensure_node()?;
     npm_ci(&root().join("tools"))
 }
@@ -126,8 +152,9 @@ const NGINX_BROTLI: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module
 /// Chromium, its driver, CJK fonts (so Chinese does not render as boxes),
 /// Python (its `http.server` is the plain static host of the sub-path
 /// tests), poppler's `pdftotext` (the print test reads Chromium's PDF back),
-/// nginx with its brotli_static module and Caddy (the host tests), Node and
-/// the end-to-end suite's npm packages.
+/// nginx with its brotli_static module and Caddy (the host tests), Java
+/// (the Nu HTML Checker, `e2e/valid.test.js`), Node and the end-to-end
+/// suite's npm packages, and its Python ones (extruct, `e2e/meta.test.js`).
 pub fn ensure_test_tools() -> Result {
     let mut missing = Vec::new();
     for (bin, pkg) in [
@@ -135,6 +162,7 @@ pub fn ensure_test_tools() -> Result {
         ("chromedriver", "chromium-driver"),
         ("python3", "python3"),
         ("pdftotext", "poppler-utils"),
+        ("java", "default-jre-headless"),
     ] {
         if !have(bin) {
             missing.push(pkg);
@@ -155,5 +183,6 @@ pub fn ensure_test_tools() -> Result {
     if !missing.is_empty() {
         apt_install(&missing)?;
     }
-    npm_ci(&root().join("e2e"))
+    npm_ci(&root().join("e2e"))?;
+    pip_install(&root().join("e2e"))
 }
