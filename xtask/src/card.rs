@@ -55,21 +55,24 @@ pub fn write_all(
     content: &Path,
 ) -> Result {
     let manifest = Manifest::load(out.root(), "cards");
-    let mut jobs: Vec<(CardOf, Lang)> = Vec::new();
+    // Each job holds its article or timeline: no lookup per card, which
+    // over an archive would be quadratic.
+    enum Of<'a> {
+        Article(&'a Article),
+        Timeline(&'a Timeline),
+    }
+    let mut jobs: Vec<(Of, Lang)> = Vec::new();
     for lang in [Lang::En, Lang::Zh] {
-        jobs.extend(articles.iter().map(|a| (CardOf::Article(&a.slug), lang)));
-        jobs.extend(timelines.iter().map(|t| (CardOf::Timeline(&t.id), lang)));
+        jobs.extend(articles.iter().map(|a| (Of::Article(a), lang)));
+        jobs.extend(timelines.iter().map(|t| (Of::Timeline(t), lang)));
     }
     let fonts: OnceLock<std::result::Result<Fonts, String>> = OnceLock::new();
     let drawn = std::sync::atomic::AtomicUsize::new(0);
-    parallel(&jobs, "share cards", |&(of, lang)| {
-        let card = match of {
-            CardOf::Article(slug) => {
-                Card::of_article(catalog, articles.iter().find(|a| a.slug == slug).expect("a job per article"), lang)
-            }
-            CardOf::Timeline(id) => {
-                Card::of_timeline(catalog, timelines.iter().find(|t| t.id == id).expect("a job per timeline"), lang)
-            }
+    parallel(&jobs, "share cards", |(item, lang)| {
+        let lang = *lang;
+        let (card, of) = match item {
+            Of::Article(a) => (Card::of_article(catalog, a, lang), CardOf::Article(&a.slug)),
+            Of::Timeline(t) => (Card::of_timeline(catalog, t, lang), CardOf::Timeline(&t.id)),
         };
         let rel = card_path(of, lang);
         if manifest.unchanged(&rel, &card.key(content)) && out.keep(&rel) {
