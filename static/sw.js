@@ -168,7 +168,7 @@ function carried(rel) {
       return Promise.all(files.filter(function (f) {
         return typeof f == 'string' && !/^[a-z][a-z0-9+.-]*:|(^|\/)\.\.?(\/|$)/i.test(f);
       }).map(function (f) { return ensure('content/' + f, location.origin + SCOPE + rel); }));
-    })
+    }).catch(function () { /* an article file that does not parse: the page will say so */ })
   ]);
 }
 
