@@ -65,10 +65,10 @@ self.addEventListener('message', function (e) {
     if (url.origin != location.origin || url.pathname.indexOf(SCOPE) != 0) return 0;
     var rel = url.pathname.slice(SCOPE.length), req = new Request(url.href);
     if (rel.indexOf(BUILD.code + '/') == 0) return code(req);
-    var into = rel.indexOf('content/') == 0 ? DATA : u == d.page ? PAGES : null;
-    return into && match(into, req).then(function (hit) {
+    if (rel.indexOf('content/') == 0) return ensure(rel, d.page);
+    return u == d.page && match(PAGES, req).then(function (hit) {
       return hit || fetch(req).then(function (res) {
-        return res.ok && html(res) == (into == PAGES) ? put(into, req, res, rel, d.page) : 0;
+        return res.ok && html(res) ? put(PAGES, req, res, rel, d.page) : 0;
       });
     });
   }).map(function (p) { return Promise.resolve(p).catch(function () {}); })).then(function () {

@@ -13,7 +13,7 @@
 
 use crate::dist::{digest, Manifest};
 use crate::error::{Error, Result};
-use crate::output::{parallel, thousands, Output};
+use crate::output::{parallel, Output};
 use folio_model::article::{asset_ref, AssetRef};
 use folio_model::head::{card_path, CardOf};
 use folio_model::text::Lang;
@@ -83,13 +83,7 @@ pub fn write_all(
         drawn.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         out.write(&rel, &png)
     })?;
-    manifest.save()?;
-    println!(
-        "xtask: {} of {} share cards drawn; the rest had the same inputs",
-        thousands(drawn.into_inner()),
-        thousands(jobs.len())
-    );
-    Ok(())
+    manifest.finish(drawn.into_inner(), jobs.len(), "share cards drawn")
 }
 
 /// The fonts, loaded once per build.

@@ -368,7 +368,15 @@ impl Manifest {
         self.old.get(rel).is_some_and(|k| k == key)
     }
 
-    pub(crate) fn save(self) -> Result {
+    /// Saves the record, and says how much of the work (`done` of `total`
+    /// `what`, "route files rendered") had new inputs.
+    pub(crate) fn finish(self, done: usize, total: usize, what: &str) -> Result {
+        self.save()?;
+        println!("xtask: {} of {} {what}; the rest had the same inputs", thousands(done), thousands(total));
+        Ok(())
+    }
+
+    fn save(self) -> Result {
         let mut lines: Vec<String> =
             self.new.into_inner().expect("not poisoned").into_iter().map(|(k, v)| format!("{k}\t{v}\n")).collect();
         lines.sort();
@@ -881,12 +889,7 @@ fn write_route_files(out: &Output, shell: &Shell, content: &Content, code: &Code
         };
         out.write(&rel, shell.page(&fill).as_bytes())
     })?;
-    manifest.save()?;
-    println!(
-        "xtask: {} of {} route files rendered; the rest had the same inputs",
-        thousands(rendered.into_inner()),
-        thousands(routes.len())
-    );
+    manifest.finish(rendered.into_inner(), routes.len(), "route files rendered")?;
     if let Some(site) = &site {
         // One oEmbed file per resource and mode, describing its first view.
         let provider = catalog.site.en.clone();
