@@ -97,7 +97,10 @@ test('keyboard only: read every page, switch language, open the timeline and a m
   // Back to the article, from the card's "in the articles" list or, where
   // this meeting is in none, with the browser's Back key.
   const mention = page.locator('.event-card .mentions a');
-  const file = await (await cited)?.json().catch(() => null);
+  // Read from the bundle, not from the page's response: a body cannot be
+  // read once the page that fetched it has moved on.
+  const url = (await cited)?.url();
+  const file = url ? await (await fetch(url)).json().catch(() => null) : null;
   if (file?.cited?.length) await mention.first().waitFor();
   if (await mention.count()) {
     await tabTo(page, (x) => x.tag === 'a' && /article\//.test(x.href ?? ''), 'the card\'s article link');

@@ -159,7 +159,9 @@ test('switching keeps the paragraph at the top of the viewport in place', async 
   for (const [name, value] of [['中文', 'zh'], [BOTH, 'both'], ['English', 'en']]) {
     await page.getByRole('radio', { name }).check();
     await page.waitForFunction((v) => document.querySelector('input[name=folio-mode]:checked')?.value === v, value);
-    await page.waitForTimeout(100);
+    // The app restores the place in a later frame: wait for it (a slow
+    // machine takes longer), then read where the block is.
+    await page.waitForFunction(() => Math.abs(document.querySelector('[data-block="6"]').getBoundingClientRect().top - 40) <= 2, null, { timeout: 5000 }).catch(() => {});
     const top = await block.evaluate((el) => el.getBoundingClientRect().top);
     assert.ok(Math.abs(top - 40) <= 2, `${name}: block 6 at ${top}px, not 40px`);
   }
