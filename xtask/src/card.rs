@@ -513,6 +513,136 @@ mod tests {
         }
     }
 
+    /// 200 cards without a figure, half English and half Chinese, with
+    /// headlines of realistic length cut from the shipped articles' own
+    /// paragraphs, for [`card_profile`].
+    fn synthetic_cards(catalog: &Catalog) -> Vec<Card<'static>> {
+        let dir = crate::root().join("content");
+        let mut paragraphs: Vec<(String, String)> = Vec::new();
+        for name in ["japan-overtures-to-russia", "seven-decades-of-summits"] {
+            let text = std::fs::read_to_string(dir.join(format!("articles/{name}.json"))).unwrap();
+            let a = folio_model::parse::article(&text).unwrap();
+            for block in a.pages.iter().flatten() {
+                let t = block.text();
+                paragraphs.push((t.str(Lang::En).to_owned(), t.str(Lang::Zh).to_owned()));
+            }
+        }
+        let mut cards = Vec::new();
+        for i in 0..200 {
+            let (en, zh) = &paragraphs[i / 2 % paragraphs.len()];
+            let lang = if i % 2 == 0 { Lang::En } else { Lang::Zh };
+            let headline = if lang == Lang::En {
+                // 40 to 110 characters, whole words.
+                let target = 40 + (i * 37) % 71;
+                let mut h = String::new();
+                for word in en.split(' ') {
+                    if h.len() >= target {
+                        break;
+                    }
+                    if !h.is_empty() {
+                        h.push(' ');
+                    }
+                    h.push_str(word);
+                }
+                h.trim_end_matches([',', '.', ';', ':']).to_owned()
+            } else {
+                // 10 to 32 characters.
+                zh.chars().take(10 + (i * 13) % 23).collect::<String>().trim_end_matches(['，', '。', '、']).to_owned()
+            };
+            let section = if i % 4 < 2 { "Opinion" } else { "观点" };
+            let (author, date) =
+                if lang == Lang::En { ("Cai Hong", "7 September 2016") } else { ("蔡红", "2016年9月7日") };
+            cards.push(Card {
+                lang,
+                kicker: kicker(catalog, section, lang),
+                headline,
+                footer: format!("{author} · {date}"),
+                picture: Picture::None,
+            });
+        }
+        cards
+    }
+
+    /// Where a card's time goes, by step, and its size: 200 text-only
+    /// cards, the article's map cards and the timeline's, one thread.
+    /// `cargo test --profile xtask -p xtask card_profile -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn card_profile() {
+        fn repeat<'a, 'b>(cards: &'a [Card<'b>], n: usize) -> Vec<&'a Card<'b>> {
+            (0..n).flat_map(|_| cards.iter()).collect()
+        }
+        use std::time::{Duration, Instant};
+        let t = Instant::now();
+        let fonts = Fonts::load().unwrap();
+        println!("fonts loaded once: {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+        let dir = crate::root().join("content");
+        let catalog = folio_model::parse::catalog(&std::fs::read_to_string(dir.join("catalog.json")).unwrap()).unwrap();
+        let text = std::fs::read_to_string(dir.join("articles/japan-overtures-to-russia.json")).unwrap();
+        let article = folio_model::parse::article(&text).unwrap();
+        let text = std::fs::read_to_string(dir.join("timelines/japan-russia-summits.json")).unwrap();
+        let timeline: Timeline = folio_model::parse::from_json(&text).unwrap();
+        let synthetic = synthetic_cards(&catalog);
+        let groups: Vec<(&str, Vec<&Card>)> = vec![
+            ("text-only en", synthetic.iter().filter(|c| c.lang == Lang::En).collect()),
+            ("text-only zh", synthetic.iter().filter(|c| c.lang == Lang::Zh).collect()),
+        ];
+        let figure: Vec<Card> = [Lang::En, Lang::Zh].map(|l| Card::of_article(&catalog, &article, l)).into();
+        let axis: Vec<Card> = [Lang::En, Lang::Zh].map(|l| Card::of_timeline(&catalog, &timeline, l)).into();
+        let groups = groups.into_iter().chain([
+            ("map en", repeat(&figure[..1], 10)),
+            ("map zh", repeat(&figure[1..], 10)),
+            ("timeline en+zh", repeat(&axis, 10)),
+        ]);
+        let ms = |d: Duration, n: usize| d.as_secs_f64() * 1e3 / n as f64;
+        for (name, cards) in groups {
+            let n = cards.len();
+            let (mut layout, mut parse, mut render, mut png, mut bytes): (
+                Duration,
+                Duration,
+                Duration,
+                Duration,
+                usize,
+            ) = Default::default();
+            let mut parse_bare = Duration::ZERO;
+            for card in &cards {
+                let t = Instant::now();
+                let svg = card.svg(&fonts);
+                layout += t.elapsed();
+                let options =
+                    usvg::Options { resources_dir: Some(dir.clone()), fontdb: fonts.db.clone(), ..Default::default() };
+                // The same drawing without its own text: what parsing
+                // costs apart from setting the text.
+                let bare: String = svg.split("<text").map(|s| s.split_once("</text>").map_or(s, |(_, r)| r)).collect();
+                let t = Instant::now();
+                usvg::Tree::from_str(&bare, &options).unwrap();
+                parse_bare += t.elapsed();
+                let t = Instant::now();
+                let tree = usvg::Tree::from_str(&svg, &options).unwrap();
+                parse += t.elapsed();
+                let t = Instant::now();
+                let mut pixmap = tiny_skia::Pixmap::new(1200, 630).unwrap();
+                resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+                render += t.elapsed();
+                let t = Instant::now();
+                bytes += encode(&pixmap).unwrap().len();
+                png += t.elapsed();
+            }
+            let total: Duration = layout + parse + render + png;
+            println!(
+                "{name} ({n}): {:.1} ms a card: layout {:.2}, parse {:.2} (of which without the card's text {:.2}), \
+                 render {:.2}, png {:.2}; {:.1} KB",
+                ms(total, n),
+                ms(layout, n),
+                ms(parse, n),
+                ms(parse_bare, n),
+                ms(render, n),
+                ms(png, n),
+                bytes as f64 / 1e3 / n as f64
+            );
+        }
+    }
+
     #[test]
     fn content_strings_stay_text_in_the_drawing() {
         assert_eq!(xml("<script>\"&"), "&lt;script&gt;&quot;&amp;");
