@@ -605,20 +605,37 @@ impl Figures {
     }
 }
 
-/// The file at `path` in `content`, whole, at `w`×`h` px.
+/// The file at `path` in `content`, whole, at `w`×`h` px (centred, its
+/// own aspect kept, as the article's page shows it).
 fn render_figure(path: &str, w: u32, h: u32, content: &Path, fonts: &Fonts) -> Option<tiny_skia::Pixmap> {
-    // An SVG that only holds the image: usvg then reads any kind of file
-    // it can draw, fitted to the box as the article's page fits it.
-    let svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\
-         <image href=\"{}\" width=\"{w}\" height=\"{h}\"/></svg>",
-        xml(path)
-    );
-    let options =
-        usvg::Options { resources_dir: Some(content.to_owned()), fontdb: fonts.db.clone(), ..usvg::Options::default() };
-    let tree = usvg::Tree::from_str(&svg, &options).ok()?;
+    let file = content.join(path);
+    let options = usvg::Options {
+        resources_dir: file.parent().map(Path::to_owned),
+        fontdb: fonts.db.clone(),
+        ..usvg::Options::default()
+    };
+    let svg = matches!(file.extension().and_then(|e| e.to_str()), Some("svg" | "svgz"));
+    let tree = if svg {
+        // Drawn straight at its size: as an <image>, resvg would draw it
+        // into a pixmap of its own and then resample that, which took as
+        // long as the rest of the card.
+        usvg::Tree::from_data(&std::fs::read(&file).ok()?, &options).ok()?
+    } else {
+        // A raster image, read and scaled by usvg through an SVG that only
+        // holds it.
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\
+             <image href=\"{}\" width=\"{w}\" height=\"{h}\"/></svg>",
+            xml(path)
+        );
+        let options = usvg::Options { resources_dir: Some(content.to_owned()), ..options };
+        usvg::Tree::from_str(&svg, &options).ok()?
+    };
+    let size = tree.size();
+    let scale = (w as f32 / size.width()).min(h as f32 / size.height());
+    let (dx, dy) = ((w as f32 - size.width() * scale) / 2.0, (h as f32 - size.height() * scale) / 2.0);
     let mut pixmap = tiny_skia::Pixmap::new(w, h)?;
-    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale).post_translate(dx, dy), &mut pixmap.as_mut());
     Some(pixmap)
 }
 
@@ -899,7 +916,8 @@ fn indexed(canvas: &Canvas) -> (Vec<Rgb>, Vec<u8>) {
     let mut by_use: Vec<(Rgb, u32)> = colours.clone();
     by_use.sort_unstable_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
     let palette: Vec<Rgb> = if by_use.len() <= 256 { by_use.iter().map(|c| c.0).collect() } else { quantise(&by_use) };
-    let index: Vec<u8> = colours.iter().map(|&(c, _)| nearest(&palette, c) as u8).collect();
+    let nearest = Nearest::new(&palette);
+    let index: Vec<u8> = colours.iter().map(|&(c, _)| nearest.find(c) as u8).collect();
     let mut indices = Vec::with_capacity(canvas.px.len());
     for (id, len) in runs {
         indices.extend(std::iter::repeat_n(index[id], len));
@@ -932,19 +950,51 @@ fn distance(a: Rgb, b: Rgb) -> u32 {
     d(16) * d(16) + d(8) * d(8) + d(0) * d(0)
 }
 
-/// The index of the colour of `palette` nearest `c` (the first of equals).
-fn nearest(palette: &[Rgb], c: Rgb) -> usize {
-    let mut best = (u32::MAX, 0);
-    for (i, p) in palette.iter().enumerate() {
-        let d = distance(*p, c);
-        if d < best.0 {
-            best = (d, i);
-            if d == 0 {
+/// Finds the colour of a palette nearest a colour: the palette sorted by
+/// its red channel, searched outwards from the colour's red until the red
+/// alone is farther than the best found (a tenth of the comparisons of
+/// trying all 256, which made the palette of a card with a figure cost
+/// more than its deflate).
+struct Nearest {
+    by_red: Vec<(Rgb, usize)>,
+}
+
+impl Nearest {
+    fn new(palette: &[Rgb]) -> Nearest {
+        let mut by_red: Vec<(Rgb, usize)> = palette.iter().copied().zip(0..).collect();
+        by_red.sort_unstable();
+        Nearest { by_red }
+    }
+
+    /// The index in the palette of the colour nearest `c` (of equals, the
+    /// one first by colour).
+    fn find(&self, c: Rgb) -> usize {
+        let red = |x: Rgb| (x >> 16) as i32;
+        let start = self.by_red.partition_point(|(p, _)| red(*p) < red(c));
+        let mut best = (u32::MAX, Rgb::MAX, 0);
+        let mut consider = |&(p, i): &(Rgb, usize)| {
+            let d = (red(p) - red(c)).unsigned_abs().pow(2);
+            if d > best.0 {
+                return false;
+            }
+            let d = distance(p, c);
+            if (d, p) < (best.0, best.1) {
+                best = (d, p, i);
+            }
+            true
+        };
+        for entry in &self.by_red[start..] {
+            if !consider(entry) {
                 break;
             }
         }
+        for entry in self.by_red[..start].iter().rev() {
+            if !consider(entry) {
+                break;
+            }
+        }
+        best.2
     }
-    best.1
 }
 
 /// 256 colours for a card that has more (one with a figure, or a
@@ -955,6 +1005,25 @@ fn nearest(palette: &[Rgb], c: Rgb) -> usize {
 /// an entry that one colour mostly makes up is that colour, so the paper,
 /// the inks and a figure's flat fills stay exact.
 fn quantise(colours: &[(Rgb, u32)]) -> Vec<Rgb> {
+    // A photograph has a hundred thousand colours: the rare ones are
+    // grouped by the top five bits of each channel first, a few levels
+    // apart at most, so that choosing costs milliseconds, not a tenth of
+    // a second; a colour with many pixels stays exact.
+    let grouped: Vec<(Rgb, u32)>;
+    let colours = if colours.len() > 4096 {
+        let mut groups: ColourMap<u32> = ColourMap::default();
+        for &(c, n) in colours {
+            *groups.entry(if n >= 32 { c } else { c & 0xf8f8f8 | 0x040404 }).or_default() += n;
+        }
+        grouped = {
+            let mut g: Vec<(Rgb, u32)> = groups.into_iter().collect();
+            g.sort_unstable_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+            g
+        };
+        &grouped
+    } else {
+        colours
+    };
     type Box = Vec<(Rgb, u32)>;
     let channel = |c: Rgb, ch: usize| f64::from(c >> (16 - 8 * ch) & 0xff);
     let stats = |b: &Box| {
@@ -1002,9 +1071,10 @@ fn quantise(colours: &[(Rgb, u32)]) -> Vec<Rgb> {
     let mut palette: Vec<Rgb> = boxes.iter().map(|b| rgb(b.1)).collect();
     palette.sort_unstable();
     for _ in 0..2 {
+        let nearest = Nearest::new(&palette);
         let mut sums = vec![([0.0f64; 3], 0.0f64, (0u32, 0u32)); palette.len()];
         for &(c, n) in colours {
-            let s = &mut sums[nearest(&palette, c)];
+            let s = &mut sums[nearest.find(c)];
             (0..3).for_each(|ch| s.0[ch] += channel(c, ch) * f64::from(n));
             s.1 += f64::from(n);
             if n > s.2 .1 {
@@ -1023,8 +1093,9 @@ fn quantise(colours: &[(Rgb, u32)]) -> Vec<Rgb> {
     }
     // The most used first, as for an exact palette.
     let mut used = vec![0u64; palette.len()];
+    let nearest = Nearest::new(&palette);
     for &(c, n) in colours {
-        used[nearest(&palette, c)] += u64::from(n);
+        used[nearest.find(c)] += u64::from(n);
     }
     let mut order: Vec<usize> = (0..palette.len()).collect();
     order.sort_unstable_by_key(|&i| (std::cmp::Reverse(used[i]), palette[i]));
@@ -1510,6 +1581,17 @@ mod tests {
             groups
                 .push((format!("timeline {}", lang.code()), vec![draw(&Card::of_timeline(&catalog, &timeline, lang))]));
         }
+        // A photograph as the figure, if CARD_PHOTO names a JPEG file.
+        if let Ok(photo) = std::env::var("CARD_PHOTO") {
+            let content = std::env::temp_dir().join(format!("folio-card-photo-{}", std::process::id()));
+            std::fs::create_dir_all(content.join("figures")).unwrap();
+            std::fs::copy(&photo, content.join("figures/photo.jpg")).unwrap();
+            let mut card = Card::of_article(&catalog, &article, Lang::En);
+            card.picture = Picture::File { path: "figures/photo.jpg", width: 720, height: 477 };
+            let figure = Figures::default().get(&card.picture, &content, fonts).cloned();
+            assert!(figure.is_some(), "the photo is read");
+            groups.push(("photo en".into(), vec![card.layout(fonts).draw(fonts, figure.as_ref())]));
+        }
         for (name, canvases) in &groups {
             let colours: std::collections::HashSet<Rgb> = canvases[0].px.iter().copied().collect();
             println!("{name}: {} colours", colours.len());
@@ -1531,6 +1613,42 @@ mod tests {
                 .map(|c| (Vec::new(), c.px.iter().flat_map(|c| [(c >> 16) as u8, (c >> 8) as u8, *c as u8]).collect()))
                 .collect();
             inputs.push(("rgb", 3, rgb));
+            for (quality, sampling) in [(75, "4:2:0"), (80, "4:2:0"), (85, "4:2:0"), (90, "4:2:0"), (90, "4:4:4")] {
+                let t = Instant::now();
+                let mut bytes = 0;
+                for canvas in canvases {
+                    let rgb: Vec<u8> =
+                        canvas.px.iter().flat_map(|c| [(c >> 16) as u8, (c >> 8) as u8, *c as u8]).collect();
+                    let mut out = Vec::new();
+                    let mut encoder = jpeg_encoder::Encoder::new(&mut out, quality);
+                    encoder.set_optimized_huffman_tables(true);
+                    encoder.set_sampling_factor(match sampling {
+                        "4:4:4" => jpeg_encoder::SamplingFactor::R_4_4_4,
+                        _ => jpeg_encoder::SamplingFactor::R_4_2_0,
+                    });
+                    encoder.encode(&rgb, W as u16, H as u16, jpeg_encoder::ColorType::Rgb).unwrap();
+                    bytes += out.len();
+                    if canvases.len() == 1 {
+                        std::fs::create_dir_all("/tmp/cards/formats").unwrap();
+                        let name =
+                            format!("/tmp/cards/formats/{}-q{quality}-{}.jpg", name.replace(' ', "-"), &sampling[..3]);
+                        std::fs::write(name, &out).unwrap();
+                    }
+                }
+                let n = canvases.len() as f64;
+                println!(
+                    "  jpeg q{quality} {sampling}: {:.1} KB {:.1} ms",
+                    bytes as f64 / 1e3 / n,
+                    t.elapsed().as_secs_f64() * 1e3 / n
+                );
+            }
+            if canvases.len() == 1 {
+                std::fs::write(
+                    format!("/tmp/cards/formats/{}-indexed.png", name.replace(' ', "-")),
+                    encode(&canvases[0]).unwrap(),
+                )
+                .unwrap();
+            }
             for (kind, bpp, cards) in &inputs {
                 for filter in [0u8, 2, 4] {
                     let rows: Vec<Vec<u8>> = cards.iter().map(|(_, raw)| filtered(raw, *bpp, filter)).collect();
