@@ -8,21 +8,23 @@
 //!
 //! An archive has two cards an article and the whole build about 30 ms an
 //! article, so a card must cost a few milliseconds (`card_profile` says
-//! where they go). Drawn as an SVG of our own through usvg, a card cost
-//! 40 to 60: usvg maps the font file, parses the face and readies a shaper
-//! for every line of text, and deflating its RGB pixels took 20 more. So
-//! the card's own text is set here: the faces are read and parsed once a
-//! process ([`Fonts::get`]), a line is shaped by rustybuzz (usvg's own
-//! shaper, so kerning, ligatures and fallback come out as before), and a
-//! glyph is rasterised once for each size and quarter-pixel position into
-//! a coverage mask that every later card reuses ([`Fonts::glyph`]). Only
-//! the lead figure, a file of any kind, goes through resvg, once for both
-//! languages when both show the same file.
+//! where they go). Drawn as an SVG of our own through usvg, a text-only
+//! card cost 45 to 75 ms: usvg maps the font file, parses the face and
+//! readies a shaper for every line of text, and deflating its RGB pixels
+//! took 20 more. So the card's own text is set here: the faces are read
+//! and parsed once a process ([`Fonts::get`]), a line is shaped by
+//! rustybuzz (usvg's own shaper, so kerning, ligatures and fallback come
+//! out as before), and a glyph is rasterised once for each size and
+//! quarter-pixel position into a coverage mask that every later card
+//! reuses ([`Fonts::glyph`]): 3 to 5 ms a card. Only the lead figure, a
+//! file of any kind, goes through resvg (with its own text, 15 ms for the
+//! map), once for both languages when both show the same file.
 //!
 //! Text is laid out here, since nothing else wraps it: [`wrap`] breaks
 //! lines by the font's own advance widths, so a headline never runs off
-//! the card. The card is written as an indexed PNG when it has at most 256
-//! colours ([`encode`]), which a card without a figure always has.
+//! the card. The card is written as an indexed PNG ([`encode`]): its own
+//! colours when it has at most 256, as a card without a figure always
+//! has, else 256 chosen for it ([`quantise`]).
 
 use crate::dist::{digest, Manifest};
 use crate::error::{Error, Result};
@@ -155,6 +157,16 @@ impl Style {
     }
 }
 
+/// A character as the card sets it: a tab or a line break in a headline
+/// is a space, and another control character is nothing.
+fn typeset(c: char) -> Option<char> {
+    match c {
+        c if c.is_whitespace() => Some(' '),
+        c if c.is_control() => None,
+        c => Some(c),
+    }
+}
+
 static FONTS: OnceLock<std::result::Result<Fonts, String>> = OnceLock::new();
 
 impl Fonts {
@@ -164,8 +176,9 @@ impl Fonts {
     }
 
     /// The system's fonts, with the card's two families checked and the
-    /// files of its three faces read (66 MB, about 20 ms). They stay for
-    /// the process: [`FONTS`] is loaded once, and every card borrows them.
+    /// files of its three faces read (66 MB, about 100 ms, once a build
+    /// that draws a card). They stay for the process: [`FONTS`] is loaded
+    /// once, and every card borrows them.
     fn load() -> Result<Fonts> {
         use usvg::fontdb::{Database, Family, Query, Source, Weight};
         let mut db = Database::new();
@@ -232,12 +245,16 @@ impl Fonts {
     }
 
     /// The width of `text` in `style`: the sum of its characters'
-    /// advances (what [`wrap`] needs: kerning only ever narrows a line).
+    /// advances, each in the face [`Fonts::shape`] sets it in. What
+    /// [`wrap`] needs, as the card had it before: kerning moves a line's
+    /// end by a pixel or two, mostly inwards.
     fn width(&self, text: &str, style: Style) -> f32 {
         text.chars()
+            .filter_map(typeset)
             .map(|c| {
                 let face = self.face(self.face_for(c, style.face));
-                let advance = face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).unwrap_or(0);
+                let glyph = face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
+                let advance = face.glyph_hor_advance(glyph).unwrap_or(0);
                 f32::from(advance) * style.size / face.units_per_em() as f32 + style.spacing
             })
             .sum()
@@ -245,21 +262,19 @@ impl Fonts {
 
     /// `text` shaped in `style`: each glyph and where it goes, in px from
     /// the start of the line on its baseline (y downwards). The text is
-    /// cut into runs by the face that has their characters, and each run
-    /// is shaped by rustybuzz.
+    /// cut into runs by the face that has their characters (a space or a
+    /// combining mark staying with the one before it), and each run is
+    /// shaped by rustybuzz.
     fn shape(&self, text: &str, style: Style) -> Vec<(Face, u16, f32, f32)> {
+        let joins = |c: char| {
+            matches!(c, ' ' | '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
+                | '\u{200c}' | '\u{200d}' | '\u{20d0}'..='\u{20ff}' | '\u{fe00}'..='\u{fe0f}'
+                | '\u{fe20}'..='\u{fe2f}' | '\u{e0100}'..='\u{e01ef}')
+        };
         let mut runs: Vec<(Face, String)> = Vec::new();
-        for c in text.chars() {
-            // A tab or line break in a headline is a space; other control
-            // characters are nothing.
-            let c = match c {
-                c if c.is_whitespace() => ' ',
-                c if c.is_control() => continue,
-                c => c,
-            };
-            // A space or a combining mark goes with the run before it.
+        for c in text.chars().filter_map(typeset) {
             let face = match runs.last() {
-                Some((face, _)) if c == ' ' || self.face(*face).glyph_index(c).is_some() => *face,
+                Some((face, _)) if joins(c) => *face,
                 _ => self.face_for(c, style.face),
             };
             match runs.last_mut() {
@@ -672,7 +687,7 @@ fn axis(canvas: &mut Canvas, at: &[f64]) {
 }
 
 /// The card's pixels, opaque.
-pub struct Canvas {
+struct Canvas {
     px: Vec<Rgb>,
 }
 
@@ -1324,6 +1339,17 @@ mod tests {
         assert!(mixed.iter().all(|g| g.0 == Face::SerifBold));
         assert_eq!(mixed.last().map(|g| g.1), Some(0), "no face has Arabic");
         assert!(fonts.shape("a\u{7}b", style).len() == 2, "a control character is nothing");
+        // A character only the sans has is set in it, and the serif goes
+        // on after it.
+        let serif = fonts.face(Face::SerifBold);
+        let sans_only = (0x20..0x3_0000)
+            .filter_map(char::from_u32)
+            .find(|c| serif.glyph_index(*c).is_none() && fonts.face(Face::SansBold).glyph_index(*c).is_some())
+            .expect("a character the serif lacks");
+        let faces: Vec<Face> = fonts.shape(&format!("x{sans_only}y"), style).iter().map(|g| g.0).collect();
+        assert_eq!(faces, [Face::SerifBold, Face::SansBold, Face::SerifBold], "{sans_only:?}");
+        let w = fonts.width(&format!("x{sans_only}y"), style);
+        assert!(w > fonts.width("xy", style), "measured in the face it is set in");
     }
 
     /// `write_all` draws every card of the shipped content, and a rebuild
