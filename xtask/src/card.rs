@@ -1628,8 +1628,10 @@ mod tests {
         }
     }
 
-    /// Sizes and times of the PNGs a card could be written as: indexed or
-    /// RGB, each filter, each deflater.
+    /// Sizes and times of what a card could be written as: JPEG at a few
+    /// qualities, and PNG indexed (as [`encode`] writes it) or RGB, with
+    /// each row filter (0 none, 2 up, 4 Paeth, 5 the least sum of five)
+    /// and each deflater; a photograph's card too with CARD_PHOTO=FILE.jpg.
     /// `cargo test --profile xtask -p xtask card_formats -- --ignored --nocapture`.
     #[test]
     #[ignore]
