@@ -383,13 +383,34 @@ test('a worker drops other deploys\' code and pages, but never those of a newer 
   assert.deepEqual(deleted.sort(), ['folio-code-next', 'folio-pages-next'], 'the active one drops the others, and keeps what was read');
 });
 
+/// sw.js, in a sandbox that records which caches it opens: a replaced
+/// worker still finishing a request (a page's message, a lookup) must not
+/// bring back, empty, a cache its successor dropped.
+test('looking in a cache, or forgetting what it holds, never makes the cache', async () => {
+  const opened = [];
+  const sandbox = {
+    self: { registration: { scope: 'https://news.example/folio/', active: {} }, serviceWorker: {}, addEventListener() {} },
+    location: { origin: 'https://news.example' },
+    caches: {
+      open: async (k) => { opened.push(k); return { match: async () => undefined, delete: async () => false }; },
+      match: async () => undefined,
+      has: async () => false,
+    },
+    URL, Promise, Date, JSON, Object, Array,
+  };
+  vm.runInNewContext(readFileSync(new URL('../static/sw.js', import.meta.url), 'utf8'), sandbox);
+  assert.equal(await vm.runInNewContext("match(CODE, 'https://news.example/folio/app-1/main.js')", sandbox), undefined);
+  await vm.runInNewContext("drop({ 'article/a': { urls: { 'content/articles/a.json': 1 } } }, 'article/a')", sandbox);
+  assert.deepEqual(opened, [], 'no cache was opened, so none was made');
+});
+
 test('the worker\'s storage is bounded: the least recently read are evicted first, kept ones last', async () => {
   const deleted = [];
   const cache = { delete: async (u) => { deleted.push(u); return true; } };
   const sandbox = {
     self: { registration: { scope: 'https://news.example/folio/' }, addEventListener() {} },
     location: { origin: 'https://news.example' },
-    caches: { open: async () => cache },
+    caches: { open: async () => cache, has: async () => true },
     URL, Promise, Date, JSON, Object, Array,
   };
   vm.runInNewContext(readFileSync(new URL('../static/sw.js', import.meta.url), 'utf8'), sandbox);
