@@ -63,7 +63,42 @@ for (const [kind, prefix] of HOSTS) {
     }
   });
 
+  test(`${name}: no page makes a synchronous request, on a first visit or a later one`, async () => {
+    const page = await newPage(browser, { raw: true });
+    // Before any script of the page's: every synchronous XMLHttpRequest.
+    await page.addInitScript(() => {
+      window.__sync = [];
+      const open = XMLHttpRequest.prototype.open;
+      XMLHttpRequest.prototype.open = function (method, url, async) {
+        if (async === false) window.__sync.push(`${method} ${url}`);
+        return open.apply(this, arguments);
+      };
+    });
+    for (const path of ['/', pagePath(first.slug, 2), '/zh/', '/no/such/page/', '/']) {
+      await page.goto(host().url + path);
+      await appReady(page);
+      assert.deepEqual(await page.evaluate(() => window.__sync), [], `${path}: no synchronous request`);
+    }
+    await page.context().close();
+  });
+
   if (kind === 'nginx-spa') {
+    test(`${name}: a first visit to an address that is no route finds the bundle, styled, with no request held up`, async () => {
+      // A reader who never visited: no root remembered. The home page the
+      // fallback sends guesses its own folder, finds out it was wrong, and
+      // loads once more from the root it found.
+      const page = await newPage(browser, { raw: true });
+      const root = host().url;
+      await page.goto(`${root}/nope/deeper/still`);
+      await page.waitForFunction((r) => document.baseURI === r && performance.getEntriesByName('folio-ready').length > 0, `${root}/`);
+      await page.locator('main h1').waitFor();
+      assert.match(await page.locator('main h1').innerText(), /not found/i);
+      assert.match(await page.evaluate(() => getComputedStyle(document.body).fontFamily), /Charter|Georgia|serif/, 'styled');
+      assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation')[0].type), 'reload', 'loaded once more');
+      await page.context().close();
+    });
+
+
     test(`${name}: an unknown address answered with the home page still finds the bundle and shows "not found", styled`, async () => {
       const page = await newPage(browser, { raw: true });
       const root = host().url;

@@ -63,18 +63,25 @@ pub struct Shell {
     boot: String,
     /// The hash of the app's inline loader, for the policy.
     loader: String,
+    /// The folder of the app's code (`app-{hash}`), which [`ROOT_FINDER`]
+    /// looks for to tell this deploy's root.
+    code: String,
 }
 
 /// How a page finds the bundle root, which its links and assets are
-/// relative to. Every page runs [`BASE_CHECK`], which confirms it.
+/// relative to: a route page runs [`ROUTE_CHECK`], which confirms it, and
+/// the pages that may stand for any address run [`ROOT_FINDER`].
 pub enum Base {
     /// A route file: a relative `<base href>` (`../../`), as it knows its
     /// depth, and its route from the root (`article/x/2/`), so the check
-    /// can tell whether the host served it at that address.
+    /// can tell whether the host served it at that address. The home
+    /// page's route is empty: a host with an SPA fallback answers any
+    /// unknown address with it, so it finds the root as `Anywhere` does,
+    /// its own folder first.
     Route { href: String, route: String },
-    /// A file a host may answer any address with: `404.html`, and the home
-    /// page's `index.html` on a host with an SPA fallback (where the home
-    /// route is `Route` with an empty route, which comes to the same).
+    /// A file a host may answer any address with but never the root's
+    /// own: `404.html` (and the offline page, which the worker gives an
+    /// absolute base).
     Anywhere,
 }
 
@@ -135,8 +142,8 @@ impl Shell {
             from = end;
         }
         parts.push(html[from..].to_owned());
-        let loader = loader_hash(file, &html)?;
-        Ok(Shell { file: file.to_path_buf(), parts, slots, boot, loader })
+        let (loader, code) = loader_hash(file, &html)?;
+        Ok(Shell { file: file.to_path_buf(), parts, slots, boot, loader, code })
     }
 
     /// The shell with `<html lang=…>` set to `tag`, whatever the order of
@@ -195,21 +202,25 @@ impl Shell {
     /// corrects the base where the host served the file elsewhere.
     fn base(&self, page: &Fill) -> String {
         let styles = page.view.map(|(_, body)| style_hashes(body)).unwrap_or_default();
-        let base = match &page.base {
+        let code = escape_html(&self.code);
+        let (base, check) = match &page.base {
             Base::Route { href, route } if !route.is_empty() => {
-                format!("<base href=\"{}\" data-route=\"{}\">", escape_html(href), escape_html(route))
+                (format!("<base href=\"{}\" data-route=\"{}\">", escape_html(href), escape_html(route)), ROUTE_CHECK)
             }
-            Base::Route { href, .. } => format!("<base href=\"{}\">", escape_html(href)),
-            Base::Anywhere => "<base href=\"./\">".to_owned(),
+            Base::Route { href, .. } => {
+                (format!("<base href=\"{}\" data-code=\"{code}\">", escape_html(href)), ROOT_FINDER)
+            }
+            Base::Anywhere => (format!("<base href=\"./\" data-code=\"{code}\" data-anywhere>"), ROOT_FINDER),
         };
         // Allowed by its hash; after the policy, before anything in the
         // head that holds a URL.
-        format!("{base}{}<script>{BASE_CHECK}</script>", self.policy(&styles))
+        format!("{base}{}<script>{check}</script>", self.policy(&styles, check))
     }
 
     /// The Content-Security-Policy of every page, as a `<meta>`: scripts
     /// only from the bundle plus the two inline scripts, the app's loader
-    /// and [`BASE_CHECK`], by hash (no `'unsafe-inline'`);
+    /// and the page's `check` ([`ROUTE_CHECK`] or [`ROOT_FINDER`]), by hash
+    /// (no `'unsafe-inline'`);
     /// `'wasm-unsafe-eval'` because compiling the wasm needs it; styles
     /// only from the stylesheet (the app sets styles through the CSSOM,
     /// which style-src does not govern), and the `style` attributes of a
@@ -218,7 +229,7 @@ impl Shell {
     /// search page); the offline worker only from the bundle (`worker-src`,
     /// which `default-src` would also give, said outright). `frame-ancestors`
     /// cannot be set from a `<meta>`, and embeds must be frameable anyway.
-    fn policy(&self, styles: &[String]) -> String {
+    fn policy(&self, styles: &[String], check: &str) -> String {
         let styles = if styles.is_empty() {
             String::new()
         } else {
@@ -230,7 +241,7 @@ impl Shell {
              img-src 'self' https: data:; connect-src 'self'; frame-src 'self'; font-src 'self'; \
              worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'\">",
             self.loader,
-            sha256_base64(BASE_CHECK)
+            sha256_base64(check)
         )
     }
 }
@@ -270,40 +281,61 @@ fn links_after_trunks(file: &Path, html: &str) -> Result<String> {
     Ok(format!("{}{between}{}{}", &html[..at], &html[at..at + len], &html[close..]))
 }
 
-/// Confirms the page's `<base href>` names the bundle root, or finds it,
-/// while the parser is still in `<head>`: the links that follow resolve
-/// against it.
+/// Confirms a route page's `<base href>` names the bundle root, while the
+/// parser is still in `<head>`: the links that follow resolve against it.
 ///
 /// A route file's relative base is right wherever the bundle is deployed,
 /// as long as the host serves the file at its own address. Hosts need not:
-/// - without a trailing slash (`…/article/x/2`, which nginx's `try_files
-///   $uri/` serves as is), `../../` climbs one level too many;
-/// - a host with an SPA fallback (`try_files … /index.html`, most app
-///   hosts' rewrite) answers an unknown address with the home page, whose
-///   `./` then names that address's folder;
-/// - `404.html` is served at any depth.
+/// without a trailing slash (`…/article/x/2`, which nginx's `try_files
+/// $uri/` serves as is), `../../` climbs one level too many. The page knows
+/// its route (`data-route`), so it checks that the address ends with it
+/// and takes the root from there, at no cost, and remembers that root
+/// (`folio.roots`) for the pages that cannot know theirs ([`ROOT_FINDER`]).
+/// An absolute base (the offline worker writes one into the pages it
+/// stands in with) is taken as it is.
+pub const ROUTE_CHECK: &str = "(function(){var b=document.querySelector('base'),r='/'+b.getAttribute('data-route'),\
+p=location.pathname,k='folio.roots',l,x;if(b.getAttribute('href').charAt(0)=='/')return;\
+if(p.slice(-r.length)==r)x=p.slice(0,1-r.length);else{r=r.slice(0,-1);if(p.slice(-r.length)!=r)return;\
+b.setAttribute('href',x=p.slice(0,1-r.length))}\
+try{l=(localStorage.getItem(k)||'').split(' ');if(l.indexOf(x)<0)localStorage.setItem(k,[x].concat(l).slice(0,8).join(' ').trim())}catch(e){}})()";
+
+/// Finds the bundle root for a page a host may answer any address with:
+/// the home page's `index.html` (a host with an SPA fallback,
+/// `try_files … /index.html`, sends it for every unknown address) and
+/// `404.html` (served at any depth). It never waits for the network.
 ///
-/// So a page that knows its route (`data-route`) checks that the address
-/// ends with it and takes the root from there, at no cost. The home page
-/// and `404.html`, which may stand for any address, accept their folder
-/// if a page of the bundle found it to be the root before (remembered in
-/// `folio.roots`); otherwise they walk up from the address until
-/// `embed.js` (a stable name at the bundle root) answers as a script, not
-/// as the HTML an SPA fallback sends for any missing file. Synchronous on
-/// purpose, one small request per level, and only on a first visit or an
-/// unknown address. An absolute base (the offline worker writes one into
-/// the pages it stands in with) is taken as it is. If nothing answers,
-/// the base stays as written.
-pub const BASE_CHECK: &str = "(function(){var b=document.querySelector('base'),h=b.getAttribute('href'),\
-r=b.getAttribute('data-route'),p=location.pathname,d=p.replace(/[^/]*$/,''),k='folio.roots',l=[];\
-if(h.charAt(0)=='/')return;try{l=(localStorage.getItem(k)||'').split(' ')}catch(e){}\
-function at(x,s){if(s)b.setAttribute('href',x);if(l.indexOf(x)<0)try{localStorage.setItem(k,[x].concat(l).slice(0,8).join(' ').trim())}catch(e){}}\
-if(r){var q='/'+r;if(p.slice(-q.length)==q){at(p.slice(0,1-q.length));return}\
-q=q.slice(0,-1);if(p.slice(-q.length)==q){at(p.slice(0,1-q.length),1);return}}\
-if(l.indexOf(d)>=0)return;\
-for(;;){var x=new XMLHttpRequest();try{x.open('HEAD',d+'embed.js',false);x.send();\
-if(x.status==200&&!/html/.test(x.getResponseHeader('content-type')||'')){at(d,d!=p.replace(/[^/]*$/,''));return}}catch(e){}\
-if(d=='/')return;d=d.replace(/[^/]*\\/$/,'')}})()";
+/// 1. The longest root this browser found before that holds the address
+///    (`folio.roots`, which every route page adds to).
+/// 2. Else the address's folder before its first Folio segment
+///    (`…/zh/article/x/` → `…/`).
+/// 3. Else the page's own folder (the home page, at its own address), or
+///    for `404.html`, which is never the root's own file, the host's root.
+///
+/// Unless that is the page's own folder and known to be the root (a home
+/// page at `/`, or one remembered), it then checks, asynchronously, that
+/// this deploy's code is there (`{root}{data-code}/main.js`, answered as a
+/// script and not as the HTML a fallback sends for any file). If it is
+/// not, it walks up from the address to find the folder that has it,
+/// remembers it and reloads once, so the page loads again from the right
+/// root. The check asks for this deploy's own code, not a file every
+/// deploy has: two bundles under one origin (a site at `/` and a preview at
+/// `/preview/`) are told apart. An absolute base is taken as it is.
+pub const ROOT_FINDER: &str = "(function(){var b=document.querySelector('base'),c=b.getAttribute('data-code'),\
+p=location.pathname,d=p.replace(/[^/]*$/,''),k='folio.roots',l=[],g='',i,m;\
+if(b.getAttribute('href').charAt(0)=='/')return;try{l=(localStorage.getItem(k)||'').split(' ')}catch(e){}\
+for(i=0;i<l.length;i++)if(l[i]&&p.indexOf(l[i])==0&&l[i].length>g.length)g=l[i];\
+if(!g){m=/^(.*?\\/)(?:zh|dual|embed|latest|edition|section|article|search|timeline)(?:\\/|$)/.exec(p);\
+g=m?m[1]:b.hasAttribute('data-anywhere')?'/':d}if(g!=d)b.setAttribute('href',g);\
+if(g==d&&(d=='/'||l.indexOf(d)>=0))return;\
+function is(x){return fetch(x+c+'/main.js',{method:'HEAD'}).then(function(r){\
+return r.ok&&/script/.test(r.headers.get('content-type')||'')},function(){return false})}\
+function keep(x){try{l=(localStorage.getItem(k)||'').split(' ');\
+if(l.indexOf(x)<0)localStorage.setItem(k,[x].concat(l).slice(0,8).join(' ').trim());\
+return localStorage.getItem(k).split(' ').indexOf(x)>=0}catch(e){return false}}\
+function up(x){return is(x).then(function(y){return y?x:x=='/'?'':up(x.replace(/[^/]*\\/$/,''))})}\
+is(g).then(function(y){if(y)return keep(g);return up(d).then(function(x){try{\
+if(x&&x!=g&&keep(x)&&sessionStorage.getItem(k)!=location.href){sessionStorage.setItem(k,location.href);location.reload()}\
+}catch(e){}})})})()";
 
 pub fn sha256_base64(text: &str) -> String {
     use base64::Engine;
@@ -311,13 +343,17 @@ pub fn sha256_base64(text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text))
 }
 
-/// The hash of the one inline script, the app's loader, for the policy.
-fn loader_hash(file: &Path, shell: &str) -> Result<String> {
+/// The hash of the one inline script, the app's loader, for the policy,
+/// and the folder of the code it loads (`import init from './{folder}/main.js'`,
+/// as `app.rs` writes it).
+fn loader_hash(file: &Path, shell: &str) -> Result<(String, String)> {
     let shown = file.display();
     // As the minifier writes it, and as a dev build does.
     let opens = ["<script type=module>", r#"<script type="module">"#];
     let Some((start, open)) = opens.iter().find_map(|o| Some((shell.find(o)?, *o))) else {
-        return fail!("{shown} has no <script type=module> loader: did `cargo xtask app` (Trunk's hook) run?");
+        return fail!(
+            "{shown} has no <script type=module> loader: did `cargo xtask dist` build the app (xtask/src/app.rs)?"
+        );
     };
     let start = start + open.len();
     let Some(end) = shell[start..].find("</script>").map(|i| start + i) else {
@@ -326,7 +362,18 @@ fn loader_hash(file: &Path, shell: &str) -> Result<String> {
     if opens.iter().any(|o| shell[end..].contains(o)) {
         return fail!("{shown} has more than one inline script; the policy hashes only the first");
     }
-    Ok(sha256_base64(&shell[start..end]))
+    let loader = &shell[start..end];
+    let code = loader
+        .strip_prefix("import init from './")
+        .and_then(|rest| rest.split_once("/main.js'"))
+        .map(|(folder, _)| folder)
+        .filter(|folder| !folder.is_empty() && !folder.contains(['/', '\'', '"']));
+    let Some(code) = code else {
+        return fail!(
+            "{shown}: the loader does not start with `import init from './{{folder}}/main.js'` (xtask/src/app.rs)"
+        );
+    };
+    Ok((sha256_base64(loader), code.to_owned()))
 }
 
 /// The hashes of the `style` attributes in `body`, sorted, each once: the
@@ -399,7 +446,7 @@ mod tests {
     const MINIFIED: &str = "<!doctype html><html data-theme=auto lang=en><meta charset=utf-8>\
         <template data-folio=base></template><meta content=\"light dark\" name=color-scheme>\
         <template data-folio=head></template><script src=prefs.js></script>\
-        <script type=module>import init from './f.js';</script><template data-folio=links></template>\
+        <script type=module>import init from './app-1/main.js';</script><template data-folio=links></template>\
         <link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
         <link as=fetch crossorigin href=./f_bg.wasm integrity=sha384-B+/= rel=preload type=application/wasm>\
         </head><body><div class=boot id=boot><p class=boot-name>Folio</p>\
@@ -422,19 +469,21 @@ mod tests {
     #[test]
     fn each_placeholder_is_filled_once_and_the_rest_is_kept() {
         let s = shell(MINIFIED).unwrap();
-        let loader = sha256_base64("import init from './f.js';");
-        let check = sha256_base64(BASE_CHECK);
-        let policy = format!(
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' \
-             'sha256-{loader}' 'sha256-{check}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; \
-             connect-src 'self'; frame-src 'self'; font-src 'self'; worker-src 'self'; object-src 'none'; \
-             base-uri 'self'; form-action 'self'\"><script>{BASE_CHECK}</script>"
-        );
+        let loader = sha256_base64("import init from './app-1/main.js';");
+        let policy = |check: &str| {
+            format!(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' \
+                 'sha256-{loader}' 'sha256-{}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; \
+                 connect-src 'self'; frame-src 'self'; font-src 'self'; worker-src 'self'; object-src 'none'; \
+                 base-uri 'self'; form-action 'self'\"><script>{check}</script>",
+                sha256_base64(check)
+            )
+        };
         let head = |base: &str| {
             format!(
                 "<!doctype html><html data-theme=auto lang=en><meta charset=utf-8>{base}\
                  <meta content=\"light dark\" name=color-scheme><title>T</title><script src=prefs.js></script>\
-                 <script type=module>import init from './f.js';</script>\
+                 <script type=module>import init from './app-1/main.js';</script>\
                  <link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
                  <link as=fetch crossorigin href=./f_bg.wasm rel=preload type=application/wasm>\
                  <link rel=preload></head><body>"
@@ -446,7 +495,7 @@ mod tests {
             format!(
                 "{}<div class=boot id=boot><p class=boot-name>Folio</p><noscript><p>no script</p></noscript></div>\
                  <script type=application/json id=folio-data>{{}}</script></body></html>",
-                head(&format!("<base href=\"../\" data-route=\"a/\">{policy}"))
+                head(&format!("<base href=\"../\" data-route=\"a/\">{}", policy(ROUTE_CHECK)))
             )
         );
         let full = s.page(&page(Some(("/a/", "<p>view</p>"))));
@@ -455,10 +504,15 @@ mod tests {
              <script type=application/json id=folio-data>{}</script></body></html>"
         ));
         assert!(!full.contains("data-folio"), "no placeholder is left: {full}");
+        // The pages that may stand for any address find their root, by
+        // this deploy's code folder.
         let anywhere = s.page(&Fill { base: Base::Anywhere, ..page(None) });
-        assert!(anywhere.contains(&format!("<meta charset=utf-8><base href=\"./\">{policy}")), "{anywhere}");
+        let expected =
+            format!("<meta charset=utf-8><base href=\"./\" data-code=\"app-1\" data-anywhere>{}", policy(ROOT_FINDER));
+        assert!(anywhere.contains(&expected), "{anywhere}");
         let home = s.page(&Fill { base: Base::Route { href: "./".into(), route: String::new() }, ..page(None) });
-        assert!(home.contains("<base href=\"./\"><meta"), "the home page may stand for any address: {home}");
+        let expected = format!("<base href=\"./\" data-code=\"app-1\">{}", policy(ROOT_FINDER));
+        assert!(home.contains(&expected), "the home page may stand for any address: {home}");
     }
 
     #[test]
@@ -494,6 +548,8 @@ mod tests {
         let after = MINIFIED.replace("</head>", "<script src=x.js></script></head>");
         assert!(shell(&after).err().unwrap().to_string().contains("only Trunk's <link> tags may follow"));
         let nested = MINIFIED.replace("<p class=boot-name>", "<div><p class=boot-name>");
+        let odd = MINIFIED.replace("import init from './app-1/main.js'", "import init from 'main.js'");
+        assert!(shell(&odd).err().unwrap().to_string().contains("the loader does not start with"));
         assert!(shell(&nested).err().unwrap().to_string().contains("#boot holds a <div>"));
     }
 
@@ -533,7 +589,7 @@ mod tests {
     #[test]
     fn style_attributes_are_allowed_by_hash_and_nothing_else_changes() {
         let s = shell(MINIFIED).unwrap();
-        assert_eq!(s.policy(&style_hashes("<p>no styles</p>")), s.policy(&[]));
+        assert_eq!(s.policy(&style_hashes("<p>no styles</p>"), ROUTE_CHECK), s.policy(&[], ROUTE_CHECK));
         let body = r#"<b style="left:1px;"></b><i style="left:1px;"></i><u style="a:&quot;x&quot;"></u>"#;
         let csp = s.page(&page(Some(("/", body))));
         let (one, quoted) = (sha256_base64("left:1px;"), sha256_base64("a:\"x\""));
