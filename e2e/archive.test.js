@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, newPage, waitForApp, waitForArticle, articleFiles } from './browser.js';
+import { launch, newPage, waitForApp, waitForArticle, articleFiles, searchShift } from './browser.js';
 
 const ARCHIVE = process.env.FOLIO_ARCHIVE_URL;
 const SEED = 'japan-overtures-to-russia';
@@ -156,6 +156,14 @@ test('a meeting cited across the archive lists the newest paragraphs and counts 
   await waitForArticle(page);
   assert.equal(path(page), '/article/archive-000000/');
   await page.context().close();
+});
+
+test('a search over the archive lists its results and quotes them without moving anything on screen', { skip }, async () => {
+  // Ten articles at once, each quoted a moment later: the search page's
+  // worst case for layout shift.
+  for (const [width, cls] of await searchShift(browser, `${ARCHIVE}/search/?q=council+harbour`)) {
+    assert.ok(cls <= 0.05, `at ${width} px: CLS ${cls.toFixed(3)}`);
+  }
 });
 
 test('a damaged listing page gets a clear message and the masthead stays', { skip }, async () => {

@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium, driven by
 // playwright-core (Playwright's own browser download cannot work offline).
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -132,3 +133,46 @@ export async function axeViolations(page, label) {
   if (result.passes.length <= 10) throw new Error(`${label}: axe did not run`);
   return result.violations.map((v) => `${label}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Waits until the search page's status line speaks of the address's
+ *  query (not of an earlier one whose results are still up), not of
+ *  "Searching…", and the results' snippets are in; returns what it says. */
+export async function searchSettled(page) {
+  await page.waitForFunction(() => {
+    const s = document.querySelector('.search-status');
+    const want = (new URLSearchParams(location.search).get('q') ?? '').trim();
+    // And the articles' snippets are in (the list shows before them).
+    const list = document.querySelector('.search-results');
+    return s && s.dataset.query === want && s.textContent && !/Searching|正在搜索/.test(s.textContent)
+      && (!list || list.hasAttribute('data-quoted'));
+  });
+  return (await page.locator('.search-status').textContent()).trim();
+}
+
+/// The layout shift of a cold visit to `url` (a search page with a query)
+/// until its results and their snippets are in, as the browser reports it
+/// (Lighthouse's CLS, without the shifts after input), on a throttled phone
+/// and a desktop: the results arrive in stages (the list, then the
+/// snippets), and nothing on screen may move for them.
+export async function searchShift(browser, url) {
+  const shifts = [];
+  for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 800 }]) {
+    const page = await newPage(browser, { viewport, raw: true });
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(url);
+    await searchSettled(page);
+    // The frame after the last change, for its shift to be counted.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    shifts.push([viewport.width, await page.evaluate(() => window.__cls)]);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  }
+  return shifts;
+}
+

@@ -4,7 +4,7 @@
 // an index file that fails, and a browser without JavaScript.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage, axeViolations } from './browser.js';
+import { BASE, launch, newPage, axeViolations, searchSettled as settled, searchShift } from './browser.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -12,21 +12,6 @@ after(async () => { await browser?.close(); });
 
 const status = (page) => page.locator('.search-status');
 const results = (page) => page.locator('.search-result');
-
-/** Waits until the status line speaks of the address's query (not of an
- *  earlier one whose results are still up), not of "Searching…", and the
- *  results' snippets are in. */
-async function settled(page) {
-  await page.waitForFunction(() => {
-    const s = document.querySelector('.search-status');
-    const want = (new URLSearchParams(location.search).get('q') ?? '').trim();
-    // And the articles' snippets are in (the list shows before them).
-    const list = document.querySelector('.search-results');
-    return s && s.dataset.query === want && s.textContent && !/Searching|正在搜索/.test(s.textContent)
-      && (!list || list.hasAttribute('data-quoted'));
-  });
-  return (await status(page).textContent()).trim();
-}
 
 /** Types into the masthead box as a reader does, a key at a time. */
 async function typeQuery(page, text) {
@@ -120,6 +105,14 @@ test('back and reload show the same results; back from a result returns to them'
   assert.equal(new URL(page.url()).pathname, '/');
   assert.equal(await page.locator('#search-q').inputValue(), '');
   await page.context().close();
+});
+
+test('results arriving move nothing on screen: cumulative layout shift at most 0.05', async () => {
+  for (const mode of ['', '/zh', '/dual']) {
+    for (const [width, cls] of await searchShift(browser, `${BASE}${mode}/search/?q=kuril+islands`)) {
+      assert.ok(cls <= 0.05, `${mode || '/en'} at ${width} px: CLS ${cls.toFixed(3)}`);
+    }
+  }
 });
 
 test('keyboard only: / focuses the box, arrows move through the results, Escape clears', async () => {

@@ -308,6 +308,11 @@ test('every route has its own title, description, canonical, hreflang, previews 
   const embed = await headOf(`/embed/article/${a.slug}/`);
   assert.equal(embed.meta('robots'), 'noindex');
   assert.equal(embed.link('canonical')[0]?.href, `${BASE}/article/${a.slug}/`, 'an embed is canonically its full view');
+  // Nobody shares a frame's address: its previews are its full view's.
+  assert.equal(embed.meta('og:title'), undefined, 'an embed has no Open Graph tags');
+  assert.equal(embed.meta('twitter:card'), undefined, 'nor a card');
+  assert.equal(embed.ld, undefined, 'nor JSON-LD');
+  assert.equal(embed.link('alternate', { hreflang: 'en' }).length, 0, 'nor hreflang');
   await page.context().close();
 });
 

@@ -10,7 +10,7 @@ use folio_model::page_data::PageData;
 use folio_model::search::index::{Doc, Manifest, Shard, MANIFEST};
 use folio_model::timeline::mentions::{Cites, EventMentions};
 use folio_model::timeline::{self, Event, Timeline};
-use folio_model::{parse, Article, Catalog, ContentError, ErrorKind};
+use folio_model::{parse, Article, Catalog, ContentError, Deferred, ErrorKind};
 use gloo_net::http::Request;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -176,10 +176,12 @@ pub fn seed(data: PageData) {
     }
     CATALOG.set(Some(data.catalog));
     ARTICLES.set(data.articles.into_iter().map(|a| (article_file(&a.slug), Arc::new(a))).collect());
-    TIMELINES.set(data.timelines.into_iter().map(|t| (timeline_file(&t.id), Arc::new(t))).collect());
+    TIMELINES.set(data.timelines.into_iter().map(|(id, t)| (timeline_file(&id), Arc::new(t))).collect());
     one(&LISTINGS, data.listing.map(|l| (l.listing.file(l.page), l)));
     one(&CITES, data.cites.map(|c| (Cites::file(&c.slug), c)));
-    one(&MENTIONS, data.mentions.map(|m| (EventMentions::file(&m.timeline, &m.event), m)));
+    // Parsed, and filed by its meeting, by the card that shows it.
+    MENTIONS.set(HashMap::new());
+    CARRIED_MENTIONS.set(data.mentions);
 }
 
 /// The catalog, if the page carried it.
@@ -203,7 +205,10 @@ pub fn cached_article(slug: &str) -> Option<Arc<Article>> {
     hit(&ARTICLES, &article_file(slug))
 }
 
-pub fn cached_timeline(id: &str) -> Option<Arc<Timeline>> {
+/// A timeline, as the page carried it or the app fetched it: JSON that the
+/// timeline's own code parses (`Deferred`), so its parsing is in that
+/// chunk.
+pub fn cached_timeline(id: &str) -> Option<Arc<Deferred<Timeline>>> {
     hit(&TIMELINES, &timeline_file(id))
 }
 
@@ -220,7 +225,16 @@ pub fn cached_cites(slug: &str) -> Option<Arc<Cites>> {
 }
 
 pub fn cached_mentions(timeline: &str, event: &str) -> Option<Arc<EventMentions>> {
-    hit(&MENTIONS, &EventMentions::file(timeline, event))
+    let file = EventMentions::file(timeline, event);
+    if let Some(m) = hit(&MENTIONS, &file) {
+        return Some(m);
+    }
+    // What the page carried, if it is this meeting's (and valid: else the
+    // card fetches the file, and says what is wrong with it).
+    let carried = CARRIED_MENTIONS.with_borrow(|m| m.as_ref().and_then(|m| m.get().ok()));
+    let m = carried.filter(|m| m.timeline == timeline && m.event == event)?;
+    MENTIONS.with_borrow_mut(|c| c.insert(file, m.clone()));
+    Some(m)
 }
 
 /// Parsed files, by path in `content/`.
@@ -234,7 +248,7 @@ thread_local! {
     // by what one view shows, so the caches grow with what the reader
     // opened, never with the archive.
     static ARTICLES: RefCell<HashMap<String, Arc<Article>>> = RefCell::new(HashMap::new());
-    static TIMELINES: RefCell<HashMap<String, Arc<Timeline>>> = RefCell::new(HashMap::new());
+    static TIMELINES: RefCell<HashMap<String, Arc<Deferred<Timeline>>>> = RefCell::new(HashMap::new());
     // The meetings of large timelines, fetched one by one (see
     // `Timeline::details_apart`).
     static EVENTS: RefCell<HashMap<String, Arc<Event>>> = RefCell::new(HashMap::new());
@@ -243,6 +257,8 @@ thread_local! {
     static LISTS: RefCell<HashMap<String, Arc<Lists>>> = RefCell::new(HashMap::new());
     static CITES: RefCell<HashMap<String, Arc<Cites>>> = RefCell::new(HashMap::new());
     static MENTIONS: RefCell<HashMap<String, Arc<EventMentions>>> = RefCell::new(HashMap::new());
+    // The citations a meeting's page carried, not parsed yet.
+    static CARRIED_MENTIONS: RefCell<Option<Deferred<EventMentions>>> = const { RefCell::new(None) };
     // The search index (`folio_model::search::index`): its manifest, the
     // shards of the terms searched and the chunks of the documents shown.
     // They grow with what the reader searched, never with the archive.
@@ -270,9 +286,19 @@ pub async fn article(slug: &str) -> Result<Arc<Article>, LoadError> {
     cached(&ARTICLES, article_file(slug), parse::article).await
 }
 
-/// `content/timelines/{id}.json`.
-pub async fn timeline(id: &str) -> Result<Arc<Timeline>, LoadError> {
-    cached(&TIMELINES, timeline_file(id), timeline::parse).await
+/// `content/timelines/{id}.json`, as JSON its view parses (see
+/// [`cached_timeline`]; [`timeline_error`] words what it finds wrong).
+pub async fn timeline(id: &str) -> Result<Arc<Deferred<Timeline>>, LoadError> {
+    cached(&TIMELINES, timeline_file(id), |text| Ok(Deferred::from_text(text))).await
+}
+
+/// A timeline's JSON that did not parse, as its view's failure: it names
+/// the file, as a fetch's failure does. The file is forgotten, so that a
+/// retry fetches it again.
+pub fn timeline_error(id: &str, error: ContentError) -> LoadError {
+    let file = timeline_file(id);
+    TIMELINES.with_borrow_mut(|c| c.remove(&file));
+    LoadError::Invalid { error: Arc::new(error.in_file(content_url(&file))) }
 }
 
 /// One meeting in full, from a timeline that holds its details apart

@@ -22,9 +22,8 @@
 //! native prerender calls them the same way.
 
 use crate::api::LoadError;
-use crate::content::{track, Content, What};
+use crate::content::{track_content, Content, What};
 use futures::FutureExt;
-use leptos::prelude::*;
 use std::cell::RefCell;
 use std::future::Future;
 
@@ -87,7 +86,8 @@ pub fn mark_loaded(chunk: &'static str) {
     });
 }
 
-fn loaded(chunk: &'static str) -> bool {
+/// Whether a chunk's code is here (always, in a build without split points).
+pub fn is_loaded(chunk: &'static str) -> bool {
     !cfg!(folio_split) || LOADED.with(|l| l.borrow().contains(&chunk))
 }
 
@@ -107,7 +107,7 @@ where
 }
 
 fn code_boxed(chunk: &'static str, load: Loader) -> Content<()> {
-    Content::new(What::Code(chunk), loaded(chunk).then_some(()), move || {
+    Content::new(What::Code(chunk), is_loaded(chunk).then_some(()), move || {
         let fetch = load();
         async move {
             match fetch.await {
@@ -136,12 +136,8 @@ where
     Fut: Future<Output = Result<(), SplitLoaderError>> + 'static,
 {
     let content = code(chunk, load);
-    track_code(content);
+    track_content(content);
     content
-}
-
-fn track_code(content: Content<()>) {
-    track(Memo::new(move |_| content.status()));
 }
 
 /// Calls a split point whose chunk is loaded, here and now. `None` if it is

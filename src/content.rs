@@ -13,21 +13,41 @@
 
 use crate::api::LoadError;
 use leptos::prelude::*;
+use std::any::Any;
 use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::sync::Arc;
+
+/// A loaded value of any type. Every [`Load`] and [`Content`] holds its
+/// value as this, so the reactive machinery under them (a resource, its
+/// memos, a stored value) is compiled once, not once per type of content:
+/// about 4 KB of wasm each, for a catalog, an article, a listing page, the
+/// short lists, a timeline and a chunk of code. The typed wrappers only
+/// downcast.
+type Erased = Arc<dyn Any + Send + Sync>;
+
+type Fetch<T> = Pin<Box<dyn Future<Output = T>>>;
 
 /// A value ready at once, or a fetch under way.
-pub enum Load<T: Send + Sync + 'static> {
-    Ready(StoredValue<T>),
-    Fetch(LocalResource<T>),
+pub struct Load<T: 'static> {
+    inner: RawLoad,
+    ty: PhantomData<fn() -> T>,
 }
 
-impl<T: Send + Sync + 'static> Clone for Load<T> {
+#[derive(Clone, Copy)]
+enum RawLoad {
+    Ready(StoredValue<Erased>),
+    Fetch(LocalResource<Erased>),
+}
+
+impl<T: 'static> Clone for Load<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T: Send + Sync + 'static> Copy for Load<T> {}
+impl<T: 'static> Copy for Load<T> {}
 
 impl<T: Clone + Send + Sync + 'static> Load<T> {
     /// `ready` if there is a value already, else a resource that runs
@@ -36,23 +56,42 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
     where
         Fut: Future<Output = T> + 'static,
     {
-        match ready {
-            Some(v) => Load::Ready(StoredValue::new(v)),
-            None => Load::Fetch(LocalResource::new(fetch)),
-        }
+        let erase = |v: T| -> Erased { Arc::new(v) };
+        let fetch: Box<dyn Fn() -> Fetch<Erased>> = Box::new(move || {
+            let f = fetch();
+            Box::pin(async move { erase(f.await) })
+        });
+        Load { inner: RawLoad::new(ready.map(erase), fetch), ty: PhantomData }
     }
 
     /// The value, or `None` while it loads. Tracks the fetch.
     pub fn get(&self) -> Option<T> {
-        match self {
-            Load::Ready(v) => Some(v.get_value()),
-            Load::Fetch(r) => r.get(),
-        }
+        self.inner.get().map(|v| v.downcast_ref::<T>().expect("a Load holds its own type").clone())
     }
 
     /// Fetches again (a retry after an error; a ready value has none).
     pub fn refetch(&self) {
-        if let Load::Fetch(r) = self {
+        self.inner.refetch();
+    }
+}
+
+impl RawLoad {
+    fn new(ready: Option<Erased>, fetch: Box<dyn Fn() -> Fetch<Erased>>) -> RawLoad {
+        match ready {
+            Some(v) => RawLoad::Ready(StoredValue::new(v)),
+            None => RawLoad::Fetch(LocalResource::new(fetch)),
+        }
+    }
+
+    fn get(&self) -> Option<Erased> {
+        match self {
+            RawLoad::Ready(v) => Some(v.get_value()),
+            RawLoad::Fetch(r) => r.get(),
+        }
+    }
+
+    fn refetch(&self) {
+        if let RawLoad::Fetch(r) = self {
             r.refetch();
         }
     }
@@ -114,19 +153,26 @@ impl Status {
 }
 
 /// Content a view needs, loaded or loading, and which content it is.
-pub struct Content<T: Send + Sync + 'static> {
-    load: Load<Result<T, LoadError>>,
+pub struct Content<T: 'static> {
+    raw: RawContent,
+    ty: PhantomData<fn() -> T>,
+}
+
+/// [`Content`] without its type: what a failure and a status need.
+#[derive(Clone, Copy)]
+struct RawContent {
+    load: RawLoad,
     what: StoredValue<What>,
     retry: Callback<()>,
 }
 
-impl<T: Send + Sync + 'static> Clone for Content<T> {
+impl<T: 'static> Clone for Content<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T: Send + Sync + 'static> Copy for Content<T> {}
+impl<T: 'static> Copy for Content<T> {}
 
 impl<T: Clone + Send + Sync + 'static> Content<T> {
     /// Like [`use_content`], without telling the shell: for content that
@@ -136,16 +182,24 @@ impl<T: Clone + Send + Sync + 'static> Content<T> {
     where
         Fut: Future<Output = Result<T, LoadError>> + 'static,
     {
-        let load = Load::new(ready.map(Ok), fetch);
-        let retry = Callback::new(move |()| load.refetch());
-        Content { load, what: StoredValue::new(what), retry }
+        let erase = |v: T| -> Erased { Arc::new(v) };
+        let fetch: Box<dyn Fn() -> Fetch<Erased>> = Box::new(move || {
+            let f = fetch();
+            Box::pin(async move {
+                let r: Result<Erased, LoadError> = f.await.map(erase);
+                Arc::new(r) as Erased
+            })
+        });
+        Content {
+            raw: RawContent::new(what, ready.map(|v| Arc::new(Ok::<Erased, LoadError>(erase(v))) as Erased), fetch),
+            ty: PhantomData,
+        }
     }
 
     /// The value, an error as a [`Failure`], or `None` while it loads.
     /// Tracks the fetch.
     pub fn get(&self) -> Option<Result<T, Failure>> {
-        let this = *self;
-        self.load.get().map(|r| r.map_err(|e| Failure { what: this.what.get_value(), error: e, retry: this.retry }))
+        self.raw.get().map(|r| r.map(|v| v.downcast_ref::<T>().expect("a Content holds its own type").clone()))
     }
 
     /// The value once loaded, `None` while loading or after a failure.
@@ -154,6 +208,33 @@ impl<T: Clone + Send + Sync + 'static> Content<T> {
     }
 
     pub fn status(&self) -> Status {
+        self.raw.status()
+    }
+
+    /// A failure of this content found after it loaded (a file that
+    /// arrived but does not parse, where it is parsed later): worded, and
+    /// retried, as the content's own.
+    pub fn failure(&self, error: LoadError) -> Failure {
+        Failure { what: self.raw.what.get_value(), error, retry: self.raw.retry }
+    }
+}
+
+impl RawContent {
+    fn new(what: What, ready: Option<Erased>, fetch: Box<dyn Fn() -> Fetch<Erased>>) -> RawContent {
+        let load = RawLoad::new(ready, fetch);
+        let retry = Callback::new(move |()| load.refetch());
+        RawContent { load, what: StoredValue::new(what), retry }
+    }
+
+    /// The loaded value (itself erased) or the failure.
+    fn get(&self) -> Option<Result<Erased, Failure>> {
+        let this = *self;
+        let answer = self.load.get()?;
+        let answer = answer.downcast_ref::<Result<Erased, LoadError>>().expect("a Content holds a Result");
+        Some(answer.clone().map_err(|e| Failure { what: this.what.get_value(), error: e, retry: this.retry }))
+    }
+
+    fn status(&self) -> Status {
         match self.get() {
             None => Status::Loading,
             Some(Ok(_)) => Status::Ready,
@@ -171,8 +252,19 @@ where
     Fut: Future<Output = Result<T, LoadError>> + 'static,
 {
     let content = Content::new(what, ready, fetch);
-    track(Memo::new(move |_| content.status()));
+    track_raw(content.raw);
     content
+}
+
+/// Registers `content` with the shell, as [`use_content`] does, for
+/// content made with [`Content::new`] (a chunk of code, `chunk.rs`).
+pub fn track_content<T: 'static>(content: Content<T>) {
+    track_raw(content.raw);
+}
+
+/// Registers a content's status with the shell (one memo type for all).
+fn track_raw(raw: RawContent) {
+    track(Memo::new(move |_| raw.status()));
 }
 
 /// The statuses of the views on screen. (Memos compare by identity.)

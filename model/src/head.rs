@@ -90,6 +90,12 @@ pub struct Head {
     pub alternates: Vec<(&'static str, String)>,
     /// An embed is a fragment for other pages: not indexed on its own.
     pub noindex: bool,
+    /// Whether the page has the tags of a link's preview and of a search
+    /// engine (`hreflang`, Open Graph, X's card, JSON-LD). Not an embed:
+    /// nobody shares a frame's address, its canonical is its full view,
+    /// which has them all, and they were a third of every embed's bytes
+    /// (twelve embeds an article).
+    pub previews: bool,
     /// `article` or `website` (Open Graph type).
     pub kind: &'static str,
     /// The link preview's picture: the view's share card.
@@ -125,8 +131,11 @@ pub fn card_path(of: CardOf, lang: Lang) -> String {
         CardOf::Article(slug) => ("article", slug),
         CardOf::Timeline(id) => ("timeline", id),
     };
-    format!("content/derived/cards/{kind}/{id}.{}.png", lang.code())
+    format!("{CARDS_DIR}{kind}/{id}.{}.png", lang.code())
 }
+
+/// The folder of the share cards in a bundle.
+pub const CARDS_DIR: &str = "content/derived/cards/";
 
 /// What a route shows, for its head. `article` and `timeline` are the
 /// loaded content of article and timeline routes.
@@ -160,6 +169,7 @@ impl Subject<'_> {
             canonical: mode.localize(&view),
             alternates,
             noindex: self.embed,
+            previews: !self.embed,
             kind: "website",
             image: None,
             json_ld: None,
@@ -269,6 +279,9 @@ impl Head {
                 "<link rel=\"canonical\" href=\"{}\">",
                 e(if href.is_empty() { "./" } else { &href })
             ));
+        }
+        if !self.previews {
+            return out;
         }
         if site.is_some() {
             for (lang, path) in &self.alternates {
@@ -385,6 +398,10 @@ mod tests {
         let html = s.head().to_html(None);
         assert!(html.contains("<link rel=\"canonical\" href=\"article/japan-overtures-to-russia/\">"), "{html}");
         assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+        let html = s.head().to_html(Some("https://news.example/folio/"));
+        for absent in ["hreflang", "og:", "twitter:", "ld+json"] {
+            assert!(!html.contains(absent), "no previews in a frame: {absent} in {html}");
+        }
     }
 
     #[test]

@@ -9,8 +9,9 @@
 use crate::listing::ListingPage;
 use crate::timeline::mentions::{Cites, EventMentions};
 use crate::timeline::Timeline;
-use crate::{Article, Catalog, ContentError};
+use crate::{Article, Catalog, ContentError, Deferred};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The id of the `<script>` element that holds the payload.
 pub const SCRIPT_ID: &str = "folio-data";
@@ -35,24 +36,34 @@ pub struct PageData {
     /// The article being read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub articles: Vec<Article>,
-    /// The timeline shown.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub timelines: Vec<Timeline>,
+    /// The timeline shown, by id. Parsed by the timeline's view, whose
+    /// code is a chunk of its own, not before the first render: see
+    /// [`Deferred`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub timelines: BTreeMap<String, Deferred<Timeline>>,
     /// The listing page shown (home, an edition, a section).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub listing: Option<ListingPage>,
     /// The meetings the article cites.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cites: Option<Cites>,
-    /// The paragraphs that cite the meeting shown.
+    /// The paragraphs that cite the meeting shown (parsed by the meeting's
+    /// card, in the timeline's chunk, as the timeline is).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mentions: Option<EventMentions>,
+    pub mentions: Option<Deferred<EventMentions>>,
 }
 
 impl PageData {
     /// Only the chrome: what the not-found page carries.
     pub fn chrome(catalog: Catalog) -> PageData {
-        PageData { catalog, articles: Vec::new(), timelines: Vec::new(), listing: None, cites: None, mentions: None }
+        PageData {
+            catalog,
+            articles: Vec::new(),
+            timelines: BTreeMap::new(),
+            listing: None,
+            cites: None,
+            mentions: None,
+        }
     }
 }
 

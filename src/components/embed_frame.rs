@@ -1,3 +1,5 @@
+use crate::chunk::{build, use_code};
+use crate::components::error_panel::{failure_panel, Loading};
 use crate::components::lang_toggle::LangToggle;
 use crate::components::ui;
 use crate::state::use_reading;
@@ -12,8 +14,30 @@ use leptos_router::hooks::use_location;
 ///
 /// The frame reports its height to the host page (see `crate::embed`), and
 /// contains its children's margins so that height is the whole document.
+///
+/// Only embeds need it, so its code (and `crate::embed`'s) is a chunk of its
+/// own (`frame`), which an embed's page preloads: the hand-over waits for
+/// it, as for the view's content.
 #[component]
-pub fn EmbedFrame(children: Children) -> impl IntoView {
+pub fn EmbedFrame(children: ChildrenFn) -> impl IntoView {
+    let code = use_code(FRAME, load_frame);
+    move || match code.get() {
+        Some(Ok(())) => build(embed_frame(children.clone())).unwrap_or_else(|| view! { <Loading/> }.into_any()),
+        Some(Err(failure)) => failure_panel(failure, use_reading().mode.get_untracked()).into_any(),
+        None => view! { <Loading/> }.into_any(),
+    }
+}
+
+crate::split_point! {
+    /// An embed's chrome, around its view.
+    frame as FRAME, load_frame,
+    fn embed_frame(children: ChildrenFn) -> AnyView {
+        view! { <Frame children/> }.into_any()
+    }
+}
+
+#[component]
+fn Frame(children: ChildrenFn) -> impl IntoView {
     let reading = use_reading();
     let mode = reading.mode;
     let search = use_location().search;

@@ -111,8 +111,8 @@ pub fn failure_panel(failure: Failure, mode: Mode) -> impl IntoView {
     let title = w.title.unwrap_or(t.network_title);
     crate::dom::document::title(move || titled(title, mode));
     // Offline, the way on is what is saved.
-    let saved = matches!(failure.error, LoadError::Offline { .. })
-        .then(|| view! { <crate::components::saved_list::SavedList mode removable=false/> });
+    let saved =
+        matches!(failure.error, LoadError::Offline { .. }).then(|| crate::components::keep_offline::saved_list(mode));
     view! {
         <ErrorPanel
             title

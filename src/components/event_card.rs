@@ -1,4 +1,5 @@
 use crate::api;
+use crate::chunk::{build, use_code};
 use crate::components::{
     bi_text::BiText,
     error_panel::{inline_failure, Loading},
@@ -24,8 +25,32 @@ use std::sync::Arc;
 /// `place` ("list", "axis") names where it is drawn: a page prerendered for
 /// any width has the card in both layouts, and ids must be unique for the
 /// heading that labels each card to be its own.
+///
+/// Its code is a chunk of its own (`meeting`): a timeline shown without a
+/// meeting selected has no card, and a meeting's page preloads it. Until it
+/// is here, the prerendered card stays (`use_code`: the hand-over waits).
 #[component]
 pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, place: &'static str) -> impl IntoView {
+    let code = use_code(MEETING, load_meeting);
+    move || match code.get() {
+        Some(Ok(())) => {
+            build(event_card(timeline.clone(), index, mode, place)).unwrap_or_else(|| view! { <Loading/> }.into_any())
+        }
+        Some(Err(failure)) => inline_failure(failure, mode).into_any(),
+        None => view! { <Loading/> }.into_any(),
+    }
+}
+
+crate::split_point! {
+    /// A meeting's card.
+    meeting as MEETING, load_meeting,
+    fn event_card(timeline: Arc<Timeline>, index: usize, mode: Mode, place: &'static str) -> AnyView {
+        view! { <Card timeline index mode place/> }.into_any()
+    }
+}
+
+#[component]
+fn Card(timeline: Arc<Timeline>, index: usize, mode: Mode, place: &'static str) -> impl IntoView {
     let t = ui(mode);
     let e = &timeline.events[index];
     let details = details(&timeline, e);

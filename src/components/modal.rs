@@ -1,8 +1,10 @@
 use crate::chunk::{code, SplitLoaderError};
 use crate::components::error_panel::{inline_failure, Loading};
+use crate::content::Content;
 use folio_model::Mode;
 use leptos::prelude::*;
 use std::future::Future;
+use std::sync::Arc;
 
 /// A native modal `<dialog>` and whether it is open. The browser gives focus
 /// containment, Escape and focus return; `open` lets a dialog build its
@@ -83,15 +85,18 @@ impl LazyDialog {
         chunk: &'static str,
         load: fn() -> Fut,
         mode: Mode,
-        build: impl Fn() -> Option<AnyView> + Clone + Send + Sync + 'static,
-    ) -> impl IntoView
+        build: impl Fn() -> Option<AnyView> + Send + Sync + 'static,
+    ) -> AnyView
     where
         Fut: Future<Output = Result<(), SplitLoaderError>> + 'static,
     {
         let (wanted, asked) = (self.wanted, self.asked);
-        move || {
+        // What follows is the same code for every dialog: boxed.
+        let code: Arc<dyn Fn() -> Content<()> + Send + Sync> = Arc::new(move || code(chunk, load));
+        let build: Arc<dyn Fn() -> Option<AnyView> + Send + Sync> = Arc::new(build);
+        (move || {
             wanted.get().then(|| {
-                let code = code(chunk, load);
+                let code = code();
                 let build = build.clone();
                 move || match code.get() {
                     Some(Ok(())) => build(),
@@ -100,7 +105,8 @@ impl LazyDialog {
                     None => Some(view! { <Loading/> }.into_any()),
                 }
             })
-        }
+        })
+        .into_any()
     }
 }
 

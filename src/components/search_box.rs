@@ -2,13 +2,19 @@
 //! the app, submits to the search page (which says that search needs
 //! JavaScript), and with it writes each keystroke into the address of the
 //! search page, where the results follow it.
+//!
+//! Every page has the box, but few readers use it: what it does is in the
+//! search chunk (`routes/search/keys.rs`), which its first focus fetches
+//! (with the index's manifest, so the first query finds both there). Here
+//! are the form and the handlers that pass each event to that chunk.
 
-use folio_model::route::{relative, with_query};
+use folio_model::route::relative;
 use folio_model::search::{ui, Ask};
-use folio_model::Route;
+use folio_model::{Mode, Route};
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::{hooks::use_navigate, NavigateOptions};
+use leptos_router::NavigateOptions;
+use std::sync::Arc;
 
 /// The box's id: the label's target, and what `/` and the results' Up
 /// key focus.
@@ -24,6 +30,31 @@ pub fn focus_box() {
     }
 }
 
+/// The router's `navigate`, shared.
+pub type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+
+/// What the box's behaviour works with: the reading mode, whether the page
+/// is the search page, the address's query, the box, and a way to change
+/// the address.
+#[derive(Clone)]
+pub struct SearchBoxState {
+    pub mode: Memo<Mode>,
+    pub on_search: Memo<bool>,
+    pub query: Memo<String>,
+    pub input: NodeRef<Input>,
+    pub navigate: Navigate,
+}
+
+/// An event of the box, for the search chunk to act on.
+pub enum SearchBoxEvent {
+    /// The reader typed (or cleared) the box.
+    Input,
+    /// The form was submitted (its default already prevented).
+    Submit,
+    /// A key went down in the box (Escape, ArrowDown).
+    Key(web_sys::KeyboardEvent),
+}
+
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let reading = crate::state::use_reading();
@@ -31,66 +62,15 @@ pub fn SearchBox() -> impl IntoView {
     let parsed = reading.parsed;
     let location = leptos_router::hooks::use_location();
     let on_search = Memo::new(move |_| parsed.with(|p| p.route == Route::Search));
-    let asked =
-        Memo::new(move |_| if on_search.get() { location.search.with(|q| Ask::parse(q)) } else { Ask::default() });
-    let input = NodeRef::<Input>::new();
-    // The address changed by other means (back, a shared link): the box
-    // shows its query. Not while the reader types in it, which is what
-    // changed the address.
-    Effect::new(move || {
-        let q = asked.with(|a| a.q.clone());
-        if let Some(el) = input.get() {
-            if el.value() != q {
-                el.set_value(&q);
-            }
-        }
-    });
-    let navigate = use_navigate();
-    let go = move |q: String| {
-        // The filters stay while the query changes.
-        let next = Ask { q, ..asked.get_untracked() };
-        let href = with_query(&mode.get_untracked().localize("/search/"), &next.to_query());
-        // The first keystroke elsewhere opens the search page (back
-        // returns to the page the reader was on); the rest replace it.
-        let replace = on_search.get_untracked();
-        navigate(&href, NavigateOptions { replace, scroll: false, ..Default::default() });
+    let state = SearchBoxState {
+        mode,
+        on_search,
+        query: location.search,
+        input: NodeRef::new(),
+        navigate: Arc::new(leptos_router::hooks::use_navigate()),
     };
-    let on_input = {
-        let go = go.clone();
-        move |ev: leptos::ev::Event| go(event_target_value(&ev))
-    };
-    let on_submit = {
-        let go = go.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            if let Some(el) = input.get() {
-                go(el.value());
-            }
-        }
-    };
-    let on_keydown = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
-        "Escape" => {
-            if let Some(el) = input.get() {
-                if !el.value().is_empty() {
-                    ev.prevent_default();
-                    el.set_value("");
-                    if on_search.get_untracked() {
-                        go(String::new());
-                    }
-                }
-            }
-        }
-        "ArrowDown" => {
-            use wasm_bindgen::JsCast;
-            let first =
-                document().query_selector(".search-results .search-result:not([hidden]) .result-link").ok().flatten();
-            if let Some(el) = first.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-                ev.prevent_default();
-                let _ = el.focus();
-            }
-        }
-        _ => {}
-    };
+    let input = state.input;
+    let send = move |ev: SearchBoxEvent| crate::routes::search::box_event(state.clone(), ev);
     // `/` anywhere but in a field focuses the box.
     crate::dom::shortcut::use_shortcut("/", focus_box);
     // Rebuilt when the mode changes, so its strings are plain values (one
@@ -98,20 +78,28 @@ pub fn SearchBox() -> impl IntoView {
     move || {
         let mode = mode.get();
         let s = ui::for_mode(mode);
+        // On the search page the box holds its query.
+        let q =
+            if on_search.get_untracked() { location.search.with_untracked(|q| Ask::parse(q).q) } else { String::new() };
+        let (input_ev, submit_ev, key_ev) = (send.clone(), send.clone(), send.clone());
         view! {
-            <form class="search-form" role="search" method="get" action=relative(&mode.localize("/search/")) on:submit=on_submit.clone()>
+            <form class="search-form" role="search" method="get" action=relative(&mode.localize("/search/"))
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    submit_ev(SearchBoxEvent::Submit)
+                }>
                 <label for=BOX_ID class="visually-hidden">{s.label}</label>
                 <input
                     type="search"
                     id=BOX_ID
                     name="q"
                     node_ref=input
-                    value=asked.with_untracked(|a| a.q.clone())
+                    value=q
                     placeholder=s.placeholder
                     autocomplete="off"
                     enterkeyhint="search"
-                    on:input=on_input.clone()
-                    on:keydown=on_keydown.clone()
+                    on:input=move |_| input_ev(SearchBoxEvent::Input)
+                    on:keydown=move |ev| key_ev(SearchBoxEvent::Key(ev))
                     on:focus=|_| crate::routes::search::warm()
                 />
                 <button type="submit" class="search-submit">{s.label}</button>

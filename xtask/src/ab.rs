@@ -17,14 +17,13 @@
 //! nothing fails on a figure.
 
 use crate::server::Server;
-use crate::tools::{ensure_build_tools, ensure_test_tools, npm_ci, output, run};
+use crate::tools::{ensure_all_tools, npm_ci, output, run};
 use crate::{dist, fs, root, Error, Result};
 use std::path::Path;
 use std::process::Command;
 
 pub fn against(rev: &str, smoke: bool) -> Result {
-    ensure_build_tools()?;
-    ensure_test_tools()?;
+    ensure_all_tools()?;
     let commit = git(&["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])
         .ok_or_else(|| Error::usage(format!("--against {rev:?}: not a git revision of {}", root().display())))?;
     let work = root().join("target/ab");

@@ -4,8 +4,8 @@
 //! files and `index.html`. It cannot split wasm: its hooks run before
 //! cargo or after wasm-bindgen, and wasm-bindgen's output has lost the
 //! relocations a split needs (trunk-rs/trunk#1022). So `index.html`'s rust
-//! link is `data-trunk-skip`, and Trunk's `post_build` hook runs
-//! `cargo xtask app`, which does what cargo-leptos does for `--split`:
+//! link is `data-trunk-skip`, and `cargo xtask dist`, once Trunk is done,
+//! does here what cargo-leptos does for `--split` ([`build`]):
 //!
 //! 1. cargo builds the app for wasm32 with `--cfg folio_split` (which turns
 //!    `src/chunk.rs`'s split points on) and `--emit-relocs`, into
@@ -44,6 +44,10 @@ pub const TIMELINE: &str = "timeline";
 pub const TIMELINE_LIST: &str = "timeline_list";
 /// The search view and engine (`routes/search/`).
 pub const SEARCH: &str = "search";
+/// A meeting's card (`components/event_card.rs`), which a meeting's page shows.
+pub const MEETING: &str = "meeting";
+/// An embed's chrome (`components/embed_frame.rs`), which every embed shows.
+pub const FRAME: &str = "frame";
 
 /// What `dist` needs to know of the app's files.
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
@@ -71,35 +75,31 @@ impl Manifest {
         }
     }
 
-    /// `<link rel=preload>` tags for the files of split point `name` but
-    /// those in `except` (preloaded already), applying only where `media`
-    /// matches (if given).
-    pub fn preloads(&self, name: &str, except: &[String], media: Option<&str>) -> Result<String> {
-        let media = media.map(|m| format!(" media=\"{m}\"")).unwrap_or_default();
-        Ok(self
-            .files(name)?
-            .iter()
-            .filter(|f| !except.contains(f))
-            .map(|f| {
-                format!(
+    /// `<link rel=preload>` tags for the files of the split points
+    /// `wanted`, in order, each file once: a split point with a media query
+    /// (the phone list's) gets it on the files no split point before it
+    /// had, so those come first that every screen needs.
+    pub fn preloads(&self, wanted: &[(&str, Option<&str>)]) -> Result<String> {
+        let mut seen: Vec<&String> = Vec::new();
+        let mut out = String::new();
+        for (name, media) in wanted {
+            let media = media.map(|m| format!(" media=\"{m}\"")).unwrap_or_default();
+            for f in self.files(name)? {
+                if seen.contains(&f) {
+                    continue;
+                }
+                seen.push(f);
+                out.push_str(&format!(
                     "<link rel=\"preload\" href=\"{}/{f}.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin data-chunk{media}>",
                     self.dir
-                )
-            })
-            .collect())
+                ));
+            }
+        }
+        Ok(out)
     }
 }
 
-/// `cargo xtask app`, as Trunk's hook: reads Trunk's environment.
-pub fn hook_command() -> Result {
-    let staging = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from).ok_or_else(|| {
-        Error::usage("app is Trunk's post_build hook (Trunk.toml); run `trunk build` or `cargo xtask dist`")
-    })?;
-    let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
-    build(&staging, release)
-}
-
-/// Builds, splits and installs the app into Trunk's staging folder.
+/// Builds, splits and installs the app into Trunk's output folder.
 pub fn build(staging: &Path, release: bool) -> Result {
     let wasm = cargo_build(release)?;
     let parts = root().join("target/split/parts").join(if release { "release" } else { "debug" });
@@ -151,13 +151,40 @@ fn cargo_build(release: bool) -> Result<PathBuf> {
         .arg(&target)
         .current_dir(root())
         // Replaces any RUSTFLAGS of the caller's: these are the build's.
-        .env("RUSTFLAGS", "--cfg folio_split -Clink-args=--emit-relocs")
+        .env("RUSTFLAGS", format!("--cfg folio_split -Clink-args=--emit-relocs{}", remap_paths()))
         .env_remove("CARGO_ENCODED_RUSTFLAGS");
     if release {
         cargo.arg("--release");
     }
     run(&mut cargo)?;
     Ok(target.join("wasm32-unknown-unknown").join(if release { "release" } else { "debug" }).join("folio.wasm"))
+}
+
+/// Flags that shorten the source paths the wasm carries (a panic's
+/// location names its file) to the crate's own: `leptos-0.8.23/src/…`, not
+/// `/root/.cargo/registry/src/index.crates.io-…/leptos-0.8.23/src/…`, and
+/// `core/src/…` for the standard library's. A few kilobytes less, and the
+/// same bytes on every machine, whatever its home folder, so the size
+/// budgets hold anywhere.
+fn remap_paths() -> String {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let Some(registry) = home.map(|h| h.join("registry/src")) else { return String::new() };
+    let mut flags = String::new();
+    // The standard library's, as its build named them.
+    let commit = crate::tools::output("rustc", &["-vV"])
+        .and_then(|v| v.lines().find_map(|l| l.strip_prefix("commit-hash: ").map(str::to_owned)));
+    if let Some(commit) = commit {
+        flags.push_str(&format!(" --remap-path-prefix=/rustc/{}/library/=", commit.trim()));
+    }
+    for index in fs::read_dir_if_present(&registry).ok().flatten().unwrap_or_default() {
+        let path = index.path();
+        if let Some(p) = path.to_str().filter(|p| !p.contains(' ')) {
+            flags.push_str(&format!(" --remap-path-prefix={p}/="));
+        }
+    }
+    flags
 }
 
 /// Splits `wasm` into `parts`: `main_split.wasm`, the chunks and
@@ -215,9 +242,16 @@ fn bindgen(parts: &Path) -> Result {
 }
 
 /// wasm-opt at `-Oz`, in place, as Trunk runs it (binaryen from npm, see
-/// `tools.rs`).
+/// `tools.rs`). With `FOLIO_WASM_NAMES=1` the files keep their functions'
+/// names (`-g`), for `twiggy top` to say what is in each (the sizes then
+/// include the names).
 fn optimise(file: &Path) -> Result {
-    run(Command::new("wasm-opt").arg("-Oz").arg(file).arg("-o").arg(file).env("PATH", path_with_tools()))
+    let mut opt = Command::new("wasm-opt");
+    opt.arg("-Oz").arg(file).arg("-o").arg(file).env("PATH", path_with_tools());
+    if std::env::var_os("FOLIO_WASM_NAMES").is_some_and(|v| v == "1") {
+        opt.arg("-g");
+    }
+    run(&mut opt)
 }
 
 /// terser over a module, in place: wasm-bindgen's JavaScript is 65 KB as
@@ -291,10 +325,21 @@ mod tests {
             dir: "app-1".into(),
             chunks: BTreeMap::from([("timeline".into(), vec!["chunk_0".into(), "split_timeline_1".into()])]),
         };
+        let m = Manifest {
+            chunks: m
+                .chunks
+                .into_iter()
+                .chain([("list".to_owned(), vec!["chunk_0".into(), "split_list".into()])])
+                .collect(),
+            ..m
+        };
         assert_eq!(
-            m.preloads("timeline", &["chunk_0".into()], Some("(max-width: 699px)")).unwrap(),
-            "<link rel=\"preload\" href=\"app-1/split_timeline_1.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin data-chunk media=\"(max-width: 699px)\">"
+            m.preloads(&[("timeline", None), ("list", Some("(max-width: 699px)"))]).unwrap(),
+            "<link rel=\"preload\" href=\"app-1/chunk_0.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin data-chunk>\
+             <link rel=\"preload\" href=\"app-1/split_timeline_1.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin data-chunk>\
+             <link rel=\"preload\" href=\"app-1/split_list.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin data-chunk media=\"(max-width: 699px)\">",
+            "each file once, the shared one without the list's media query"
         );
-        assert!(m.preloads("embed", &[], None).unwrap_err().to_string().contains("no split point \"embed\""));
+        assert!(m.preloads(&[("embed", None)]).unwrap_err().to_string().contains("no split point \"embed\""));
     }
 }

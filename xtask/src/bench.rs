@@ -10,7 +10,7 @@
 //! `--against REV` a same-run A/B against a git revision (see [`crate::ab`]).
 
 use crate::server::Server;
-use crate::tools::{ensure_build_tools, ensure_test_tools, npm_ci, run as run_command};
+use crate::tools::{ensure_all_tools, npm_ci, run as run_command};
 use crate::{dist, fs, root, Error, Result};
 use std::process::Command;
 
@@ -55,8 +55,7 @@ pub fn run(options: Options) -> Result {
     if let Some(rev) = &options.against {
         return crate::ab::against(rev, options.smoke);
     }
-    ensure_build_tools()?;
-    ensure_test_tools()?;
+    ensure_all_tools()?;
     let server = Server::start(&root().join("dist"), 0)?;
     let url = format!("http://{}", server.addr());
     std::env::set_var("FOLIO_SITE_URL", format!("{url}/"));

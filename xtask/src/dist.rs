@@ -19,7 +19,7 @@ use folio_model::page_data::PageData;
 use folio_model::route::base_href;
 use folio_model::timeline::mentions::{Cites, EventMentions, EventTable, MentionIndex};
 use folio_model::timeline::{event_path, Timeline};
-use folio_model::{parse, route::framed, Article, Catalog, ContentError, Mode, PageSel, Route, Text};
+use folio_model::{parse, route::framed, Article, Catalog, ContentError, Deferred, Mode, PageSel, Route, Text};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -47,6 +47,8 @@ pub struct Built {
     pub routes: usize,
     pub stats: crate::output::Stats,
     pub seconds: f64,
+    /// Each step's name and seconds, in order.
+    pub steps: Vec<(&'static str, f64)>,
 }
 
 /// Builds `dist/` from the project's `content/` and returns its path.
@@ -110,8 +112,8 @@ pub fn build_with(build: &Build) -> Result<Built> {
     let stats = out.finish()?;
     step("clean");
     let seconds = start.elapsed().as_secs_f64();
-    let steps: Vec<String> = steps.iter().map(|(n, s)| format!("{n} {s:.1} s")).collect();
-    println!("xtask: steps: {}", steps.join(", "));
+    let shown: Vec<String> = steps.iter().map(|(n, s)| format!("{n} {s:.1} s")).collect();
+    println!("xtask: steps: {}", shown.join(", "));
     println!(
         "xtask: {} ready: {} articles, {} route files; {} files written, {} unchanged, {} removed; {:.1} MB; {seconds:.1} s",
         build.dist.display(),
@@ -122,7 +124,7 @@ pub fn build_with(build: &Build) -> Result<Built> {
         thousands(stats.removed),
         stats.bytes as f64 / 1e6,
     );
-    Ok(Built { dist: build.dist.clone(), routes, stats, seconds })
+    Ok(Built { dist: build.dist.clone(), routes, stats, seconds, steps })
 }
 
 /// The offline worker, at the bundle root so that its scope is the bundle.
@@ -213,8 +215,23 @@ fn trunk(release: bool) -> Result<PathBuf> {
         trunk.arg("--release");
     }
     run(&mut trunk)?;
+    // Then the app's code, which Trunk cannot split (`app.rs`). Called
+    // here rather than as Trunk's hook: a hook would be `cargo xtask app`,
+    // whose `cargo run` waits for any other build in `target/` (the test
+    // command's native and wasm layers build beside this).
+    crate::app::build(&out, release)?;
     fs::write(&stamp, fingerprint)?;
     Ok(out)
+}
+
+/// `cargo xtask app`: builds the release app (Trunk, then the split wasm)
+/// and prints each of its files' brotli bytes beside its budget, for a
+/// change to the app's code to see what it costs without a whole `dist`.
+pub fn app_command() -> Result {
+    ensure_build_tools()?;
+    let out = trunk(true)?;
+    let manifest = crate::app::Manifest::read(&out)?;
+    crate::budgets::print_app(&out.join(&manifest.dir))
 }
 
 /// A digest of everything Trunk's output depends on: the app's and the
@@ -235,7 +252,7 @@ fn app_fingerprint(release: bool) -> Result<String> {
         "Trunk.toml",
         "favicon.svg",
         "tools/package-lock.json",
-        // The wasm's build and split (Trunk's hook) and their flags.
+        // The wasm's build and split (after Trunk) and their flags.
         "xtask/src/app.rs",
         "xtask/Cargo.toml",
         ".cargo/config.toml",
@@ -244,7 +261,8 @@ fn app_fingerprint(release: bool) -> Result<String> {
     }
     files.sort();
     let mut h = sha2::Sha256::new();
-    h.update(format!("release={release} trunk={} ", crate::tools::TRUNK_VERSION));
+    let names = std::env::var("FOLIO_WASM_NAMES").unwrap_or_default();
+    h.update(format!("release={release} trunk={} names={names} ", crate::tools::TRUNK_VERSION));
     for f in files {
         h.update(f.strip_prefix(&r).unwrap_or(&f).to_string_lossy().as_bytes());
         h.update(fs::read(&f)?);
@@ -260,25 +278,54 @@ fn app_fingerprint(release: bool) -> Result<String> {
 /// first opened, and search when its box is first focused, except on the
 /// search page, which preloads it.
 struct Code {
-    timeline: String,
-    search: String,
+    /// By the kind of view (see [`Code::preloads`]), full and embedded.
+    preloads: HashMap<(ViewCode, bool), String>,
+}
+
+/// The kinds of view whose first render needs a chunk.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum ViewCode {
+    /// An article, a listing, "not found": the main module only.
+    Main,
+    Timeline,
+    /// A meeting's page: the timeline's, and its card's.
+    Meeting,
+    Search,
 }
 
 impl Code {
     fn new(app: &crate::app::Manifest) -> Result<Code> {
-        use crate::app::{SEARCH, TIMELINE, TIMELINE_LIST};
-        let always = app.files(TIMELINE)?;
-        let timeline =
-            app.preloads(TIMELINE, &[], None)? + &app.preloads(TIMELINE_LIST, always, Some(folio::PHONE_QUERY))?;
-        Ok(Code { timeline, search: app.preloads(SEARCH, &[], None)? })
+        use crate::app::{FRAME, MEETING, SEARCH, TIMELINE, TIMELINE_LIST};
+        let phone = Some(folio::PHONE_QUERY);
+        let mut preloads = HashMap::new();
+        for embed in [false, true] {
+            // An embed's chrome, before its view's.
+            let frame = if embed { vec![(FRAME, None)] } else { Vec::new() };
+            for (kind, wanted) in [
+                (ViewCode::Main, vec![]),
+                (ViewCode::Timeline, vec![(TIMELINE, None), (TIMELINE_LIST, phone)]),
+                // The card is in both layouts; the list's own files, on
+                // phones only.
+                (ViewCode::Meeting, vec![(TIMELINE, None), (MEETING, None), (TIMELINE_LIST, phone)]),
+                (ViewCode::Search, vec![(SEARCH, None)]),
+            ] {
+                let all: Vec<(&str, Option<&str>)> = frame.iter().cloned().chain(wanted).collect();
+                preloads.insert((kind, embed), app.preloads(&all)?);
+            }
+        }
+        Ok(Code { preloads })
     }
 
-    fn preloads(&self, route: &Route) -> &str {
-        match route {
-            Route::Timeline { .. } => &self.timeline,
-            Route::Search => &self.search,
-            _ => "",
-        }
+    /// The preloads of the chunks the first render of `route` needs, full
+    /// or embedded.
+    fn preloads(&self, route: &Route, embed: bool) -> &str {
+        let kind = match route {
+            Route::Timeline { event: Some(_), .. } => ViewCode::Meeting,
+            Route::Timeline { .. } => ViewCode::Timeline,
+            Route::Search => ViewCode::Search,
+            _ => ViewCode::Main,
+        };
+        &self.preloads[&(kind, embed)]
     }
 }
 
@@ -301,6 +348,9 @@ struct Content {
     articles: Vec<Article>,
     by_slug: HashMap<String, usize>,
     timelines: Vec<Timeline>,
+    /// Each timeline as the pages that show it carry it, by id: its JSON,
+    /// made once, and shared by every page of its meetings.
+    deferred: HashMap<String, Deferred<Timeline>>,
     /// Every listing's pages.
     listings: HashMap<(Listing, usize), ListingPage>,
     /// Each section's short lists.
@@ -437,16 +487,31 @@ impl Content {
         for a in &articles {
             subject(format!("articles/{}", a.slug), json(a), cites.get(&a.slug).map(json).unwrap_or_default());
         }
+        let mut deferred = HashMap::new();
         for t in &timelines {
             // A meeting's citations are added per route (`inputs`): a new
             // story re-renders only the pages of the meetings it cites.
-            subject(format!("timelines/{}", t.id), json(t), String::new());
+            let text = json(t);
+            subject(format!("timelines/{}", t.id), text.clone(), String::new());
+            deferred.insert(t.id.clone(), Deferred::with_json(t.clone(), text));
         }
         for p in listings.values() {
             digests.insert(p.listing.file(p.page), digest(&[&json(p)]));
         }
         digests.insert("catalog".into(), digest(&[&json(&catalog)]));
-        Content { catalog, articles, by_slug, timelines, listings, lists, cites, mentions, too_large, digests }
+        Content {
+            catalog,
+            articles,
+            by_slug,
+            timelines,
+            deferred,
+            listings,
+            lists,
+            cites,
+            mentions,
+            too_large,
+            digests,
+        }
     }
 
     /// A digest of everything the page of `route` is made from but the
@@ -499,7 +564,7 @@ impl Content {
     fn carried(&self, data: &PageData) -> PageData {
         let mut out = data.clone();
         out.articles.clear();
-        out.timelines.retain(|t| !self.too_large_timeline(t));
+        out.timelines.retain(|id, _| !self.too_large.contains(&format!("timelines/{id}")));
         out
     }
 
@@ -534,7 +599,8 @@ impl Content {
         // (file, at low priority)
         let mut files: Vec<(String, bool)> =
             data.articles.iter().map(|a| (format!("articles/{}.json", a.slug), self.too_large_article(a))).collect();
-        for t in data.timelines.iter().filter(|t| self.too_large_timeline(t)) {
+        let shown = self.timelines.iter().filter(|t| data.timelines.contains_key(&t.id));
+        for t in shown.filter(|t| self.too_large_timeline(t)) {
             files.push((format!("timelines/{}.json", t.id), true));
             if let Route::Timeline { id, event: Some(event) } = route {
                 if id == &t.id && t.event_index(event).is_some() {
@@ -613,8 +679,8 @@ impl Content {
                 }
             }
             Route::Timeline { id, event } => {
-                data.timelines.extend(self.timelines.iter().filter(|t| &t.id == id).cloned());
-                data.mentions = event.as_ref().and_then(|e| Some(self.mentions.get(id)?.event(e)));
+                data.timelines.extend(self.deferred.get(id).map(|t| (id.clone(), t.clone())));
+                data.mentions = event.as_ref().and_then(|e| Some(Deferred::of(self.mentions.get(id)?.event(e))));
             }
             Route::NotFound | Route::Search => {}
         }
@@ -868,7 +934,7 @@ fn write_route_files(out: &Output, shell: &Shell, content: &Content, code: &Code
         let head = content.head(&page.route, mode, page.embed).to_html(site.as_deref());
         let data = content.data_for(&page.route);
         let carried = content.carried(&data).to_script_json();
-        let mut links = code.preloads(&page.route).to_owned();
+        let mut links = code.preloads(&page.route, page.embed).to_owned();
         links.push_str(&content.preloads(&page.route, &data));
         if let (Some(site), Some((resource, title))) = (&site, &page.resource) {
             links.push_str(&format!(
@@ -929,21 +995,35 @@ mod tests {
                 ("timeline_list", files(&["chunk_1", "split_timeline_list"])),
                 ("embed", files(&["split_embed"])),
                 ("search", files(&["chunk_1", "split_search"])),
+                ("meeting", files(&["chunk_1", "chunk_2", "split_meeting"])),
+                ("frame", files(&["split_frame"])),
             ]
             .into_iter()
             .map(|(k, v)| (k.to_owned(), v))
             .collect(),
         };
         let code = Code::new(&app).unwrap();
-        let timeline = code.preloads(&Route::Timeline { id: "t".into(), event: None });
+        let timeline = code.preloads(&Route::Timeline { id: "t".into(), event: None }, false);
         let tags: Vec<&str> = timeline.split_inclusive('>').collect();
         assert_eq!(tags.len(), 3, "{timeline}");
         assert!(tags[0].contains("app-1/chunk_1.wasm") && !tags[0].contains("media"), "{timeline}");
         assert!(tags[1].contains("app-1/split_timeline.wasm") && !tags[1].contains("media"), "{timeline}");
         assert!(tags[2].contains("app-1/split_timeline_list.wasm") && tags[2].contains("media=\"(max-width: 699px)\""));
+        let meeting = code.preloads(&Route::Timeline { id: "t".into(), event: Some("e".into()) }, false);
+        let files: Vec<&str> = meeting.split("href=\"app-1/").skip(1).map(|t| t.split('"').next().unwrap()).collect();
+        assert_eq!(
+            files,
+            ["chunk_1.wasm", "split_timeline.wasm", "chunk_2.wasm", "split_meeting.wasm", "split_timeline_list.wasm"],
+            "a meeting's page: its card too, each file once"
+        );
         let article = Route::Article { slug: "a".into(), page: PageSel::Page(1) };
-        assert_eq!(code.preloads(&article), "", "the article is in the main module; the dialogs load when wanted");
-        let search = code.preloads(&Route::Search);
+        assert_eq!(
+            code.preloads(&article, false),
+            "",
+            "the article is in the main module; the dialogs load when wanted"
+        );
+        assert!(code.preloads(&article, true).contains("app-1/split_frame.wasm"), "an embed's chrome");
+        let search = code.preloads(&Route::Search, false);
         assert!(search.contains("app-1/split_search.wasm") && search.contains("app-1/chunk_1.wasm"), "{search}");
         let missing = crate::app::Manifest { dir: "app-1".into(), chunks: Default::default() };
         assert!(Code::new(&missing).is_err(), "a split point the build did not produce is an error");
@@ -971,7 +1051,8 @@ mod tests {
         }
         let big = Content::new(catalog, articles, timelines);
         let full = big.data_for(&page);
-        assert_eq!(full.timelines, big.timelines, "the prerender still gets it");
+        let prerendered: Vec<Timeline> = full.timelines.values().map(|t| (*t.get().unwrap()).clone()).collect();
+        assert_eq!(prerendered, big.timelines, "the prerender still gets it");
         let carried = big.carried(&full);
         assert!(carried.timelines.is_empty());
         assert_eq!((&carried.catalog, &carried.articles), (&data.catalog, &data.articles));
@@ -1035,7 +1116,7 @@ mod tests {
         let cited_most = folio_model::timeline::mentions::events_on(seed, PageSel::All)[0].clone();
         let tl = big.data_for(&Route::Timeline { id: id.clone(), event: Some(cited_most.clone()) });
         assert!(tl.articles.is_empty());
-        let m = tl.mentions.unwrap();
+        let m = tl.mentions.unwrap().get().unwrap();
         assert_eq!(m.event, cited_most);
         assert_eq!(m.cited.shown.len(), folio_model::timeline::mentions::MENTIONS_SHOWN);
         assert!(m.cited.total >= 1001, "every citation is counted: {}", m.cited.total);

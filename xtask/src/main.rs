@@ -6,7 +6,7 @@
 //! - `dist`:     the release bundle in `dist/`
 //! - `validate`: check a content folder (default `content/`)
 //! - `split-timeline`: a large timeline as a bundle serves it
-//! - `app`:      Trunk's hook that builds and splits the wasm ([`app`])
+//! - `app`:      the release app alone, and its files' sizes against their budgets
 //! - `page-parts`: what dist puts into one page, for the bench and the tests
 //! - `bench`:    speed and size against a static-HTML limit and TimelineJS3,
 //!   or against another revision of Folio (`--against REV`, see [`ab`])
@@ -17,6 +17,7 @@
 mod ab;
 mod app;
 mod bench;
+mod budgets;
 mod card;
 mod compress;
 mod dist;
@@ -59,8 +60,9 @@ usage: cargo xtask <command>
                              target/ab/REV) and the working tree, load both alternating,
                              and print their medians and ratios (bench/ab.md; --smoke
                              loads each once, into target/ab/ab.md)
-  app                        Trunk's post_build hook (Trunk.toml): build the app's wasm,
-                             split it into chunks and write its loader (xtask/src/app.rs)
+  app                        build the release app alone (Trunk and the split wasm, into
+                             target/trunk/release) and print each file's brotli size
+                             against its budget (budgets.json)
   page-parts DIR PATH [--leave-out FILE]...
                              what dist puts into the page at PATH for the content folder
                              DIR, as JSON (the carried data and the preload tags), with
@@ -79,8 +81,8 @@ fn main() -> ExitCode {
             [file, dir] => dist::split(Path::new(file), Path::new(dir)),
             _ => Err(Error::usage("split-timeline needs a timeline file and a content folder")),
         },
-        Some("app") => app::hook_command(),
         Some("page-parts") => dist::page_parts_command(&args[1..]),
+        Some("app") => dist::app_command(),
         Some("validate") => validate(args.get(1).map(PathBuf::from).unwrap_or_else(|| root().join("content"))),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");

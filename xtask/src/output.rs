@@ -196,23 +196,40 @@ pub fn parallel<T: Sync>(items: &[T], what: &str, f: impl Fn(&T) -> Result + Syn
     let error: Mutex<Option<crate::Error>> = Mutex::new(None);
     let start = Instant::now();
     let total = items.len();
+    let workers = jobs().min(total.max(1));
+    // How many workers are still at it: one that panicked counts down too
+    // (its guard drops), so the progress loop ends and the panic reaches
+    // the caller instead of the build waiting for it for ever.
+    let live = AtomicUsize::new(workers);
+    struct Live<'a>(&'a AtomicUsize);
+    impl Drop for Live<'_> {
+        fn drop(&mut self) {
+            self.0.fetch_sub(1, Ordering::Relaxed);
+        }
+    }
     std::thread::scope(|s| {
-        for _ in 0..jobs().min(total.max(1)) {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= total || error.lock().expect("not poisoned").is_some() {
-                    break;
+        for _ in 0..workers {
+            s.spawn(|| {
+                let _live = Live(&live);
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= total || error.lock().expect("not poisoned").is_some() {
+                        break;
+                    }
+                    if let Err(e) = f(&items[i]) {
+                        error.lock().expect("not poisoned").get_or_insert(e);
+                        break;
+                    }
+                    done.fetch_add(1, Ordering::Relaxed);
                 }
-                if let Err(e) = f(&items[i]) {
-                    error.lock().expect("not poisoned").get_or_insert(e);
-                    break;
-                }
-                done.fetch_add(1, Ordering::Relaxed);
             });
         }
         // The progress line, from this thread while the others work.
         let mut last = Instant::now();
-        while done.load(Ordering::Relaxed) < total && error.lock().expect("not poisoned").is_none() {
+        while live.load(Ordering::Relaxed) > 0
+            && done.load(Ordering::Relaxed) < total
+            && error.lock().expect("not poisoned").is_none()
+        {
             std::thread::sleep(Duration::from_millis(50));
             if last.elapsed() >= Duration::from_secs(5) {
                 last = Instant::now();
@@ -248,14 +265,24 @@ pub fn progress(done: usize, total: usize, elapsed: Duration, what: &str) -> Str
         "time left unknown".to_owned()
     } else {
         let secs = elapsed.as_secs_f64() / done as f64 * (total - done.min(total)) as f64;
-        let secs = secs.round() as u64;
-        if secs >= 60 {
-            format!("{} min {} s left", secs / 60, secs % 60)
-        } else {
-            format!("{secs} s left")
-        }
+        // Whole seconds: a guess needs no tenths.
+        format!("{} left", duration(Duration::from_secs(secs.round() as u64)))
     };
     format!("{} of {} {what}, {left}", thousands(done), thousands(total))
+}
+
+/// "1 min 40 s", "12 s", "0.4 s".
+pub fn duration(d: Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs < 10.0 && d.subsec_millis() != 0 {
+        return format!("{secs:.1} s");
+    }
+    let secs = secs.round() as u64;
+    if secs >= 60 {
+        format!("{} min {} s", secs / 60, secs % 60)
+    } else {
+        format!("{secs} s")
+    }
 }
 
 /// 240000 → "240,000".
@@ -345,6 +372,15 @@ mod tests {
         assert_eq!(e.unwrap_err().to_string(), "item 500");
         assert_eq!(parallel_map(&items, |i| Ok(i * 2)).unwrap(), items.iter().map(|i| i * 2).collect::<Vec<_>>());
         assert!(parallel_map(&[] as &[usize], |i| Ok(*i)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_job_that_panics_ends_the_run_with_its_panic() {
+        // (Before, the progress loop waited for it for ever.)
+        let run = std::panic::catch_unwind(|| {
+            parallel(&[1, 2, 3, 4], "jobs", |&i| if i == 2 { panic!("job {i} broke") } else { Ok(()) })
+        });
+        assert!(run.is_err());
     }
 
     #[test]

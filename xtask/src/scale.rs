@@ -44,7 +44,7 @@ mod budget {
 
 /// An archive's bundle, built twice: cold, then after one article changed.
 pub struct Archive {
-    n: usize,
+    pub n: usize,
     work: PathBuf,
     /// The bundle, as the end-to-end suite's archive journeys read it.
     pub dist: PathBuf,
@@ -105,10 +105,17 @@ pub fn report(shipped_url: &str, archive: &Archive, smoke: bool) -> Result {
     let row = |w: &mut String, name: &str, value: String, budget: String, met: bool| {
         let _ = writeln!(w, "| {name} | {value} | {budget}: {} |", if met { "met" } else { "missed" });
     };
+    let cards_s: f64 = cold.steps.iter().filter(|(name, _)| *name == "cards").map(|(_, s)| s).sum();
     row(
         w,
         "dist, cold",
-        format!("{:.1} s, {per_article_ms:.1} ms per article, {} route files", cold.seconds, thousands(cold.routes)),
+        format!(
+            "{:.1} s, {per_article_ms:.1} ms per article (the share cards {:.1} ms, {:.0}%), {} route files",
+            cold.seconds,
+            cards_s * 1000.0 / n as f64,
+            cards_s / cold.seconds * 100.0,
+            thousands(cold.routes)
+        ),
         format!("≤ {} ms per article", budget::MS_PER_ARTICLE),
         per_article_ms <= budget::MS_PER_ARTICLE,
     );
@@ -129,10 +136,13 @@ pub fn report(shipped_url: &str, archive: &Archive, smoke: bool) -> Result {
         w,
         "dist/ per article",
         format!(
-            "{:.1} KB ({:.1} MB in {} files)",
+            "{:.1} KB, the share cards {:.1} KB ({:.0}%) ({:.1} MB in {} files; and {:.1} MB of pre-compressed copies)",
             per_article_bytes / 1024.0,
+            (scaled.cards.saturating_sub(shipped.cards)) as f64 / n as f64 / 1024.0,
+            (scaled.cards.saturating_sub(shipped.cards)) as f64 / n as f64 / per_article_bytes * 100.0,
             scaled.total as f64 / 1e6,
-            thousands(scaled.files)
+            thousands(scaled.files),
+            scaled.compressed as f64 / 1e6
         ),
         "≤ 300 KB".into(),
         per_article_bytes <= budget::BYTES_PER_ARTICLE,
@@ -246,22 +256,37 @@ fn search_rows(
 }
 
 /// The largest files of a bundle and its total size.
-struct Sizes {
-    total: u64,
-    files: usize,
+pub struct Sizes {
+    /// The files' bytes, without their pre-compressed copies (`.br` and
+    /// `.gz`, which a host may or may not use).
+    pub total: u64,
+    pub files: usize,
+    /// The pre-compressed copies' bytes, apart.
+    pub compressed: u64,
+    /// The share cards' bytes (in `total`), for their share of it.
+    pub cards: u64,
     /// The largest `.html` and `.json` (size, path inside the bundle).
-    html: (u64, String),
-    json: (u64, String),
+    pub html: (u64, String),
+    pub json: (u64, String),
 }
 
-fn walk_sizes(dir: &Path) -> Result<Sizes> {
+pub fn walk_sizes(dir: &Path) -> Result<Sizes> {
     let mut files = Vec::new();
     crate::output::walk(dir, &mut files)?;
-    let mut s = Sizes { total: 0, files: files.len(), html: (0, String::new()), json: (0, String::new()) };
+    let mut s =
+        Sizes { total: 0, files: 0, compressed: 0, cards: 0, html: (0, String::new()), json: (0, String::new()) };
     for path in files {
         let len = fs::metadata(&path)?.len();
+        if path.extension().is_some_and(|x| x == "br" || x == "gz") {
+            s.compressed += len;
+            continue;
+        }
         s.total += len;
+        s.files += 1;
         let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().into_owned();
+        if rel.starts_with(folio_model::head::CARDS_DIR) {
+            s.cards += len;
+        }
         let slot = match path.extension().and_then(|x| x.to_str()) {
             Some("html") => &mut s.html,
             // The publisher's own timeline is theirs to size.

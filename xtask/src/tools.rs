@@ -89,26 +89,14 @@ fn pip_install(dir: &std::path::Path) -> Result {
         return Ok(());
     }
     if !venv.join("bin/python").exists() {
-        // Debian's own python3 makes environments only with python3-venv.
-        if output("python3", &["-c", "import ensurepip"]).is_none() {
-            apt_install(&["python3-venv"])?;
-        }
+        // (python3-venv, which Debian's python3 needs for this, is among
+        // the test packages.)
         run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
     }
     run(Command::new(venv.join("bin/pip"))
         .args(["install", "-q", "--disable-pip-version-check", "-r"])
         .arg(dir.join("requirements.txt")))?;
     crate::fs::write_creating(&stamp, "")
-}
-
-fn ensure_node() -> Result {
-    let missing: Vec<&str> =
-        [("node", "nodejs"), ("npm", "npm")].into_iter().filter(|(b, _)| !have(b)).map(|(_, p)| p).collect();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        apt_install(&missing)
-    }
 }
 
 /// `PATH` with the project's npm tools first, so Trunk finds binaryen's
@@ -122,40 +110,136 @@ pub fn path_with_tools() -> std::ffi::OsString {
     std::env::join_paths(paths).expect("PATH entries contain no separator")
 }
 
-/// The wasm32 target, Trunk, wasm-bindgen-cli and wasm-opt.
+/// What `dist` and `serve` need: the wasm32 target, Trunk,
+/// wasm-bindgen-cli, wasm-opt and terser, and the share cards' fonts.
 pub fn ensure_build_tools() -> Result {
+    ensure(false)
+}
+
+/// What the build needs, and what the tests and the bench need besides
+/// (see [`test_packages`]).
+pub fn ensure_all_tools() -> Result {
+    ensure(true)
+}
+
+/// Installs what is missing, side by side: Trunk and wasm-bindgen-cli
+/// compile at once (each leaves a core idle in its single-threaded
+/// stretches: the last crates, the link), while the system's packages,
+/// npm's and PyPI's download. On a fresh machine this is most of the first
+/// run (about 20 minutes one after the other). Each install writes to a
+/// log of its own under `target/logs/`, printed only if it fails.
+fn ensure(tests: bool) -> Result {
     let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
     if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
-    if !output("trunk", &["--version"]).is_some_and(|v| v.contains(TRUNK_VERSION)) {
-        println!("xtask: installing trunk {TRUNK_VERSION} (about 11 minutes, once)");
-        run(Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
-    }
     let wb = wasm_bindgen_version()?;
+    let mut installs: Vec<(String, Command)> = Vec::new();
+    if !output("trunk", &["--version"]).is_some_and(|v| v.contains(TRUNK_VERSION)) {
+        let mut cmd = Command::new("cargo");
+        cmd.args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]);
+        installs.push((format!("trunk {TRUNK_VERSION}"), cmd));
+    }
     if output("wasm-bindgen", &["--version"]).is_none_or(|v| v.split_whitespace().nth(1) != Some(wb.as_str())) {
-        println!("xtask: installing wasm-bindgen-cli {wb} (about 6 minutes, once)");
         // Not --locked: the registry lacks one of its locked dependencies.
-        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wb, "--force"]))?;
+        let mut cmd = Command::new("cargo");
+        cmd.args(["install", "wasm-bindgen-cli", "--version", &wb, "--force"]);
+        installs.push((format!("wasm-bindgen-cli {wb}"), cmd));
     }
-    // The share cards' fonts (xtask/src/card.rs): Latin and Chinese.
+    let results = std::thread::scope(|s| {
+        let cargo: Vec<_> = installs
+            .iter_mut()
+            .map(|(name, cmd)| {
+                let name = name.as_str();
+                s.spawn(move || {
+                    run_logged(&format!("installing {name}"), &format!("install-{}", first_word(name)), cmd)
+                })
+            })
+            .collect();
+        let packages = s.spawn(move || -> Result {
+            let mut missing = build_packages();
+            if tests {
+                missing.extend(test_packages());
+            }
+            missing.sort_unstable();
+            missing.dedup();
+            if !missing.is_empty() {
+                apt_install(&missing)?;
+            }
+            npm_ci(&root().join("tools"))?;
+            if tests {
+                npm_ci(&root().join("e2e"))?;
+                pip_install(&root().join("e2e"))?;
+            }
+            Ok(())
+        });
+        let mut results: Vec<Result> =
+            cargo.into_iter().map(|h| h.join().expect("an install thread panicked")).collect();
+        results.push(packages.join().expect("the package thread panicked"));
+        results
+    });
+    results.into_iter().collect()
+}
+
+fn first_word(s: &str) -> &str {
+    s.split(' ').next().unwrap_or(s)
+}
+
+/// Runs `cmd` with its output in `target/logs/{log}.log`, saying when it
+/// starts and how long it took; if it fails, the log's last lines.
+pub fn run_logged(what: &str, log: &str, cmd: &mut Command) -> Result {
+    let path = root().join("target/logs").join(format!("{log}.log"));
+    crate::fs::create_dir_all(path.parent().expect("a folder"))?;
+    let file = std::fs::File::create(&path).map_err(|e| crate::Error::io("create the log", &path, e))?;
+    let err = file.try_clone().map_err(|e| crate::Error::io("open the log", &path, e))?;
+    let command = format!("{cmd:?}");
+    println!("xtask: {what} ($ {command}; log: {})", path.strip_prefix(root()).unwrap_or(&path).display());
+    let start = std::time::Instant::now();
+    let status = cmd.stdout(file).stderr(err).status();
+    let took = crate::output::duration(start.elapsed());
+    match status {
+        Ok(status) if status.success() => {
+            println!("xtask: {what}: done in {took}");
+            Ok(())
+        }
+        Ok(status) => {
+            let log = std::fs::read_to_string(&path).unwrap_or_default();
+            let tail: Vec<&str> = log.lines().rev().take(30).collect();
+            eprintln!("xtask: {what} failed after {took}; the end of its log:");
+            for line in tail.iter().rev() {
+                eprintln!("    {line}");
+            }
+            Err(Kind::Command { command, status }.into())
+        }
+        Err(source) => Err(Kind::Spawn { command, source }.into()),
+    }
+}
+
+/// The Debian packages the build needs and lacks: the share cards' fonts
+/// (`card.rs`: Latin and Chinese), and Node.js for npm's tools.
+fn build_packages() -> Vec<&'static str> {
+    let mut missing = Vec::new();
     if output("fc-list", &[":lang=zh"]).is_none_or(|s| s.trim().is_empty()) {
-        apt_install(&["fonts-noto-cjk"])?;
+        missing.push("fonts-noto-cjk");
     }
-    ensure_node()?;
-    npm_ci(&root().join("tools"))
+    for (bin, pkg) in [("node", "nodejs"), ("npm", "npm")] {
+        if !have(bin) {
+            missing.push(pkg);
+        }
+    }
+    missing
 }
 
 /// Debian's `brotli_static` module for nginx (`e2e/hosts.js` loads it).
 const NGINX_BROTLI: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 
-/// Chromium, its driver, CJK fonts (so Chinese does not render as boxes),
-/// Python (its `http.server` is the plain static host of the sub-path
-/// tests), poppler's `pdftotext` (the print test reads Chromium's PDF back),
-/// nginx with its brotli_static module and Caddy (the host tests), Java
-/// (the Nu HTML Checker, `e2e/valid.test.js`), Node and the end-to-end
-/// suite's npm packages, and its Python ones (extruct, `e2e/meta.test.js`).
-pub fn ensure_test_tools() -> Result {
+/// The Debian packages the tests lack: Chromium, its driver, CJK fonts
+/// (so Chinese does not render as boxes), Python (its `http.server` is the
+/// plain static host of the sub-path tests, and `venv` holds extruct),
+/// poppler's `pdftotext` (the print test reads Chromium's PDF back), nginx
+/// with its brotli_static module and Caddy (the host tests), and Java (the
+/// Nu HTML Checker, `e2e/valid.test.js`).
+fn test_packages() -> Vec<&'static str> {
     let mut missing = Vec::new();
     for (bin, pkg) in [
         ("chromium", "chromium"),
@@ -163,6 +247,9 @@ pub fn ensure_test_tools() -> Result {
         ("python3", "python3"),
         ("pdftotext", "poppler-utils"),
         ("java", "default-jre-headless"),
+        // The real hosts of `e2e/hosts.test.js`, run with the README's recipes.
+        ("nginx", "nginx"),
+        ("caddy", "caddy"),
     ] {
         if !have(bin) {
             missing.push(pkg);
@@ -171,18 +258,12 @@ pub fn ensure_test_tools() -> Result {
     if output("fc-list", &[":lang=zh"]).is_none_or(|s| s.trim().is_empty()) {
         missing.push("fonts-noto-cjk");
     }
-    // The real hosts of `e2e/hosts.test.js`, run with the README's recipes.
-    for (bin, pkg) in [("nginx", "nginx"), ("caddy", "caddy")] {
-        if !have(bin) {
-            missing.push(pkg);
-        }
-    }
     if !std::path::Path::new(NGINX_BROTLI).exists() {
         missing.push("libnginx-mod-http-brotli-static");
     }
-    if !missing.is_empty() {
-        apt_install(&missing)?;
+    // Debian's own python3 makes environments only with python3-venv.
+    if !root().join("e2e/.venv/bin/python").exists() && output("python3", &["-c", "import ensurepip"]).is_none() {
+        missing.push("python3-venv");
     }
-    npm_ci(&root().join("e2e"))?;
-    pip_install(&root().join("e2e"))
+    missing
 }

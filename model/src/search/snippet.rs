@@ -143,7 +143,9 @@ pub fn article_hit(article: &Article, hit: &Hit, words: &[QueryWord]) -> Option<
         page,
         block,
         en: snippet(&text.en, words, SNIPPET_CHARS),
-        zh: (zh.1 == Lang::Zh).then(|| snippet(zh.0, words, SNIPPET_CHARS)),
+        // Han characters are about twice as wide as Latin letters: the same
+        // room (three lines, `style/main.css`) holds half as many.
+        zh: (zh.1 == Lang::Zh).then(|| snippet(zh.0, words, SNIPPET_CHARS / 2)),
     })
 }
 

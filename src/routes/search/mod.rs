@@ -1,22 +1,27 @@
 //! `/search/?q=…`: the search page.
 //!
-//! - this file, in the main module: loading the page's code, and `warm`,
-//!   which the masthead box calls;
+//! - this file, in the main module: loading the page's code; `warm`, which
+//!   the masthead box calls when it is first focused; and `box_event`,
+//!   which hands the box's events to the chunk;
 //! - `results.rs`: the page itself (heading, what it says without
 //!   JavaScript, results, filters and keys), behind the `search` split
 //!   point (a chunk, loaded when the search box is first focused, or
 //!   preloaded by this page);
+//! - `box_keys.rs`: what the masthead box does with what the reader types
+//!   (in the chunk too: most visits never search);
 //! - `engine.rs`: fetching the shards and documents a query needs, and
 //!   asking the model (`folio_model::search`) to match and rank.
 //!
 //! The query is in the address (the masthead's box writes it there), so
 //! back, reload and a shared link show the same results.
 
+mod box_keys;
 mod engine;
 mod results;
 
 use crate::chunk::{build, use_code};
 use crate::components::error_panel::{failure_panel, Loading};
+use crate::components::search_box::{SearchBoxEvent, SearchBoxState};
 use crate::state::use_reading;
 use leptos::prelude::*;
 
@@ -29,25 +34,41 @@ pub fn SearchPage() -> impl IntoView {
     let code = use_code(SEARCH, load_search);
     move || match code.get() {
         Some(Err(failure)) => failure_panel(failure, mode.get()).into_any(),
-        Some(Ok(())) => build(search_entry(false)).flatten().unwrap_or_else(|| view! { <Loading/> }.into_any()),
+        Some(Ok(())) => build(search_entry(Entry::Page)).flatten().unwrap_or_else(|| view! { <Loading/> }.into_any()),
         None => view! { <Loading/> }.into_any(),
     }
 }
 
+/// What the chunk is asked for.
+pub enum Entry {
+    /// The search page's view.
+    Page,
+    /// No view: the index's manifest, on its way.
+    Warm,
+    /// An event of the masthead's box.
+    Box(SearchBoxState, SearchBoxEvent),
+}
+
 crate::split_point! {
-    /// The view of the results; or, `warm`, no view but the index's
-    /// manifest on its way. One entry for both, so that fetching the
-    /// manifest (its parsing included) is in the chunk, not in the main
-    /// module every article visit downloads.
+    /// The view of the results, the index's manifest on its way, or what
+    /// the box does with an event. One entry for all three, so that what
+    /// they need (fetching the manifest and parsing it, reading the
+    /// address's query) is in the chunk, not in the main module every
+    /// article visit downloads.
     search as SEARCH, load_search,
-    fn search_entry(warm: bool) -> Option<AnyView> {
-        if warm {
-            leptos::task::spawn_local(async {
-                let _ = crate::api::search_manifest().await;
-            });
-            None
-        } else {
-            Some(view! { <results::SearchPageView/> }.into_any())
+    fn search_entry(entry: Entry) -> Option<AnyView> {
+        match entry {
+            Entry::Page => Some(view! { <results::SearchPageView/> }.into_any()),
+            Entry::Warm => {
+                leptos::task::spawn_local(async {
+                    let _ = crate::api::search_manifest().await;
+                });
+                None
+            }
+            Entry::Box(state, event) => {
+                box_keys::on_event(state, event);
+                None
+            }
         }
     }
 }
@@ -65,7 +86,27 @@ pub fn warm() {
     leptos::task::spawn_local(async {
         if load_search().await.is_ok() {
             crate::chunk::mark_loaded(SEARCH);
-            let _ = search_entry(true).await;
+            let _ = search_entry(Entry::Warm).await;
+        }
+    });
+}
+
+/// Hands an event of the masthead's box to the chunk: at once if it is
+/// here, else once it has arrived (a key that needed an answer at once,
+/// Escape or an arrow, is then moot, and dropped). The box's value is
+/// read when the chunk acts, so what was typed meanwhile is not lost.
+pub fn box_event(state: SearchBoxState, event: SearchBoxEvent) {
+    if crate::chunk::is_loaded(SEARCH) {
+        let _ = build(search_entry(Entry::Box(state, event)));
+        return;
+    }
+    if matches!(event, SearchBoxEvent::Key(_)) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        if load_search().await.is_ok() {
+            crate::chunk::mark_loaded(SEARCH);
+            let _ = search_entry(Entry::Box(state, event)).await;
         }
     });
 }

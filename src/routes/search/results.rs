@@ -56,6 +56,7 @@ fn SearchResults() -> impl IntoView {
     let mode = use_reading().mode;
     let location = use_location();
     let ask = Memo::new(move |_| location.search.with(|q| Ask::parse(q)));
+    super::box_keys::follow_address(ask);
     // The query sent: at once if its shards are here, else once typing
     // pauses.
     let settled = RwSignal::new(None::<(Ask, Vec<QueryWord>)>);
@@ -201,12 +202,16 @@ fn SearchResults() -> impl IntoView {
                 _ => ().into_any(),
             }
         };
+        // Nothing above the results moves as they arrive (the keys' hint
+        // is above them, and each snippet has its room before it comes:
+        // `result_item`), and the page is a screen tall, so the footer is
+        // not moved on screen either (CLS).
         view! {
             <Filters ask catalog=catalog.clone() refine mode/>
+            <p class="search-keys">{s.keys_hint}</p>
             <p class="search-status" aria-hidden="true" data-query=move || status.get().0>{move || status.get().1}</p>
             <LiveRegion text=said/>
             {list}
-            <p class="search-keys">{s.keys_hint}</p>
         }
     }
 }
@@ -332,11 +337,15 @@ fn result_item(
             };
             // Left out once its file says the query is not in it.
             let hidden = move || matches!(quote.get(), Some(None)).then_some("");
+            // The snippets come with the article's file, after the list:
+            // their room is kept from the start (a fixed number of lines,
+            // the snippets clamped to it), so nothing below them moves.
+            let room = if mode == Mode::Both { "result-quote result-quote-both" } else { "result-quote" };
             view! {
                 <li class="search-result" hidden=hidden>
                     <a class="result-link" href=href><BiText text=story.headline.clone() mode/></a>
                     <p class="result-meta">{section}" · "<time datetime=story.published.to_string()>{(t.date)(&story.published)}</time></p>
-                    {snippets}
+                    <div class=room>{snippets}</div>
                 </li>
             }
             .into_any()

@@ -19,7 +19,7 @@ use crate::components::{
     timeline_keys::TimelineKeys,
     ui,
 };
-use crate::content::{use_content, What};
+use crate::content::{track, use_content, Failure, Status, What};
 use crate::state::{site_name, use_reading, Links};
 use folio_model::head::timeline_title;
 use folio_model::route::relative;
@@ -27,7 +27,7 @@ use folio_model::timeline::{
     filter::{guess, Filter},
     Timeline,
 };
-use folio_model::{Mode, Route};
+use folio_model::{Deferred, Mode, Route};
 use layout::TimelineLayout;
 use leptos::prelude::*;
 use leptos_router::{hooks::use_location, NavigateOptions};
@@ -37,29 +37,68 @@ use std::sync::Arc;
 pub fn TimelinePage(id: String, event: Memo<Option<String>>) -> impl IntoView {
     let mode = use_reading().mode;
     let ready = api::cached_timeline(&id);
-    let content = use_content(What::Timeline(id.clone()), ready, move || {
+    let content = {
         let id = id.clone();
-        async move { api::timeline(&id).await }
-    });
+        use_content(What::Timeline(id.clone()), ready, move || {
+            let id = id.clone();
+            async move { api::timeline(&id).await }
+        })
+    };
     // Fetched with the data, not after it (and preloaded by the page).
     let code = use_code(TIMELINE, load_timeline);
+    // The file's JSON, parsed by the chunk's code once both are here (the
+    // parse is kept: this runs again for free). A file that does not parse
+    // fails as one that does not arrive: the shell keeps the page as
+    // published, under the notice (`shell/boot.rs`).
+    let id = StoredValue::new(id);
+    let parsed = move || -> Option<Result<Arc<Timeline>, Failure>> {
+        let (deferred, ()) = (content.ok()?, code.ok()?);
+        let Out::Parsed(parsed) = build(timeline_entry(Entry::Parse(deferred)))? else { return None };
+        Some(parsed.map_err(|e| content.failure(api::timeline_error(&id.get_value(), e))))
+    };
+    track(Memo::new(move |_| match parsed() {
+        Some(Err(failure)) => Status::Failed(failure),
+        _ => Status::Ready,
+    }));
     move || match (content.get(), code.get()) {
         (Some(Err(failure)), _) | (_, Some(Err(failure))) => {
             (move || failure_panel(failure.clone(), mode.get())).into_any()
         }
-        (Some(Ok(timeline)), Some(Ok(()))) => {
-            build(timeline_view(timeline, event)).unwrap_or_else(|| view! { <Loading/> }.into_any())
-        }
+        (Some(Ok(_)), Some(Ok(()))) => match parsed() {
+            Some(Ok(timeline)) => match build(timeline_entry(Entry::View(timeline, event))) {
+                Some(Out::View(view)) => view,
+                _ => view! { <Loading/> }.into_any(),
+            },
+            Some(Err(failure)) => (move || failure_panel(failure.clone(), mode.get())).into_any(),
+            None => view! { <Loading/> }.into_any(),
+        },
         _ => view! { <Loading/> }.into_any(),
     }
 }
 
+/// What the timeline's chunk is asked for.
+pub enum Entry {
+    /// Its JSON parsed: the deserializers are in the chunk, not in the
+    /// main module every visit downloads.
+    Parse(Arc<Deferred<Timeline>>),
+    /// Its view.
+    View(Arc<Timeline>, Memo<Option<String>>),
+}
+
+pub enum Out {
+    Parsed(Result<Arc<Timeline>, folio_model::ContentError>),
+    View(AnyView),
+}
+
 crate::split_point! {
     /// The timeline once its data is here: everything below is in this
-    /// chunk, but the phone list (`layout.rs`).
+    /// chunk, but the phone list (`layout.rs`) and a meeting's card.
     timeline as TIMELINE, load_timeline,
-    fn timeline_view(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> AnyView {
-        view! { <TimelineView timeline event/> }.into_any()
+    fn timeline_entry(entry: Entry) -> Out {
+        match entry {
+            Entry::Parse(deferred) => Out::Parsed(deferred.get()),
+            Entry::View(timeline, event) => Out::View(view! { <TimelineView timeline event/> }.into_any()),
+        }
     }
 }
 
