@@ -47,38 +47,39 @@ pub fn copies(rel: &str, bytes: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
         return Vec::new();
     }
     let pays = |c: &Vec<u8>| (c.len() as f64) <= bytes.len() as f64 * MIN_SAVING;
-    [(".br", brotli(bytes, quality(rel, bytes.len()))), (".gz", gzip(bytes))]
-        .into_iter()
-        .filter(|(_, c)| pays(c))
-        .collect()
+    [(".br", brotli(bytes, quality(rel))), (".gz", gzip(bytes))].into_iter().filter(|(_, c)| pays(c)).collect()
 }
 
-/// Files at least this large get the best brotli whatever they are.
-const LARGE: usize = 64 * 1024;
-
 /// Brotli's quality for a file: 11, the best, for the app's code and
-/// stylesheet and for any large file (a timeline), which are few, written
-/// once per change and fetched by every reader; 5 for the rest (pages,
-/// articles, derived files), of which an archive has hundreds of
-/// thousands. Measured on an article page (11.5 KB): quality 11 gives
-/// 3.5 KB in 14 to 20 ms, quality 5 gives 4.0 KB in about 1 ms; over the
-/// 300,000 files of a 10,000-article bundle, on two cores, that is a cold
-/// build longer by about 3 minutes, or by 35 to 50 (docs/decisions.md).
-/// Decoding costs the same at any quality.
-fn quality(rel: &str, len: usize) -> u32 {
+/// stylesheet, which are a handful of files, written once per change of
+/// the code and fetched by every reader; 5 for the rest (pages, articles,
+/// derived files), of which an archive has hundreds of thousands.
+/// Measured here (`docs/decisions.md`): an 11.4 KB article page takes
+/// 22–28 ms at 11 (2.8 KB) and 0.4 ms at 5 (3.2 KB); a 91 KB timeline page
+/// 190–210 ms at 11 (22.2 KB) and 4.4 ms at 5 (24.8 KB), so the two
+/// hundred pages of a timeline's meetings, at 11, cost a cold build more
+/// than two thousand articles' pages. Decoding costs the same at any
+/// quality.
+fn quality(rel: &str) -> u32 {
     let code = matches!(Path::new(rel).extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "mjs" | "css"));
-    if code || len >= LARGE {
+    if code {
         11
     } else {
         5
     }
 }
 
-/// Brotli at `quality`, with the largest window the format's default
-/// decoders accept.
+/// Brotli at `quality`, with a window that holds the whole file (at least
+/// 2^18 bytes, at most the 2^22 the format's default decoders accept).
+/// The encoder clears its tables for the window it is given: with the
+/// largest for every file, a page's compression was mostly that clearing
+/// (0.4 ms at 2^18 against 1.0 ms at 2^22 for an 11 KB page, the same
+/// bytes out). Below 2^18 it is slower again (another matcher).
 pub fn brotli(bytes: &[u8], quality: u32) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() / 3);
-    let params = brotli::enc::BrotliEncoderParams { quality: quality as i32, lgwin: 22, ..Default::default() };
+    let fits = usize::BITS - bytes.len().saturating_sub(1).leading_zeros();
+    let lgwin = fits.clamp(18, 22) as i32;
+    let params = brotli::enc::BrotliEncoderParams { quality: quality as i32, lgwin, ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing into memory cannot fail");
     out
 }
@@ -109,12 +110,22 @@ mod tests {
     }
 
     #[test]
-    fn the_code_and_large_files_get_the_best_brotli_and_pages_a_fast_one() {
-        assert_eq!(quality("app-1/main_bg.wasm", 2000), 11);
-        assert_eq!(quality("main-1.css", 2000), 11);
-        assert_eq!(quality("content/timelines/t.json", LARGE), 11);
-        assert_eq!(quality("article/x/index.html", 12_000), 5);
-        assert_eq!(quality("content/articles/x.json", 7_000), 5);
+    fn the_code_gets_the_best_brotli_and_everything_else_a_fast_one() {
+        assert_eq!(quality("app-1/main_bg.wasm"), 11);
+        assert_eq!(quality("main-1.css"), 11);
+        assert_eq!(quality("timeline/t/index.html"), 5, "however large");
+        assert_eq!(quality("article/x/index.html"), 5);
+        assert_eq!(quality("content/articles/x.json"), 5);
+    }
+
+    #[test]
+    fn a_file_larger_than_the_smallest_window_round_trips() {
+        // Past 2^18 bytes the window grows with the file.
+        let text: String = (0..60_000).map(|i| format!("{i} ")).collect();
+        assert!(text.len() > 1 << 18);
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut &brotli(text.as_bytes(), 5)[..], &mut back).unwrap();
+        assert_eq!(back, text.as_bytes());
     }
 
     #[test]
