@@ -175,6 +175,9 @@ test('filters narrow to meetings or to a section, in the address', async () => {
   await settled(page);
   assert.equal(await page.locator('#search-kind').inputValue(), 'article', 'a section means articles');
   await page.reload();
+  // The app's view, not the page as prerendered (which knows no query).
+  await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length > 0 && !document.getElementById('boot'));
+  await settled(page);
   assert.equal(await page.locator('#search-section').inputValue(), 'opinion');
   assert.ok(all >= await results(page).count());
   await page.context().close();

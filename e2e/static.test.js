@@ -58,8 +58,14 @@ async function takeover(path, viewport, shows) {
   const page = await newPage(browser, { viewport, raw: true });
   await page.addInitScript(() => {
     window.__shift = 0;
+    window.__shifts = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__shift += e.value;
+        // What moved, for the message: element, class, from and to.
+        window.__shifts.push(e.sources.map((s) => `${s.node?.nodeName}.${s.node?.className} ${[s.previousRect.y, s.previousRect.height]}→${[s.currentRect.y, s.currentRect.height]}`));
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   });
   let release;
@@ -91,10 +97,10 @@ async function takeover(path, viewport, shows) {
   await waitForApp(page);
   await page.waitForTimeout(300);
   const after = await text();
-  const shift = await page.evaluate(() => window.__shift);
+  const [shift, shifts] = await page.evaluate(() => [window.__shift, window.__shifts]);
   assert.deepEqual(await boxes(), boxesBefore, `${path}: the heading, first paragraph and pager stay where they were`);
   await page.context().close();
-  return { before, after, shift, errors: page.consoleErrors };
+  return { before, after, shift, shifts, errors: page.consoleErrors };
 }
 
 const ROUTES = [
@@ -124,7 +130,7 @@ for (const prefix of ['', '/zh', '/dual']) {
       for (const [width, shows] of [[390, '.list-event'], [1280, '.axis .marker']]) {
         const r = await takeover(prefix + route, { width, height: 800 }, shows);
         assert.equal(r.after, r.before, `${prefix}${route} at ${width} px`);
-        assert.equal(r.shift, 0);
+        assert.equal(r.shift, 0, `${prefix}${route} at ${width} px: layout shift ${JSON.stringify(r.shifts)}`);
         assert.deepEqual(r.errors, []);
       }
     }

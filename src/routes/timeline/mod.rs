@@ -10,6 +10,7 @@ mod layout;
 
 use crate::api;
 use crate::chunk::{build, use_code};
+use crate::components::event_card::{load_meeting, MEETING};
 use crate::components::{
     bi_text::{plain, BiText},
     embed_dialog::{EmbedDialog, Embeddable},
@@ -46,6 +47,14 @@ pub fn TimelinePage(id: String, event: Memo<Option<String>>) -> impl IntoView {
     };
     // Fetched with the data, not after it (and preloaded by the page).
     let code = use_code(TIMELINE, load_timeline);
+    // A meeting's page shows its card, whose code is a chunk of its own
+    // (`event_card.rs`), preloaded by the page: the first view waits for
+    // it too, so the page as published stays until the card can be drawn,
+    // rather than the app showing a loading line in its place, which the
+    // card then pushes the page down from.
+    if event.get_untracked().is_some() {
+        use_code(MEETING, load_meeting);
+    }
     // The file's JSON, parsed by the chunk's code once both are here (the
     // parse is kept: this runs again for free). A file that does not parse
     // fails as one that does not arrive: the shell keeps the page as
