@@ -87,7 +87,7 @@ pub fn build_with(build: &Build) -> Result<Built> {
             build.content.display()
         );
     }
-    let out = Output::new(&build.dist)?;
+    let out = Output::recorded(&build.dist, Manifest::path(&build.dist, "files.txt"))?;
     // The shell becomes every route's page; the home route writes
     // index.html itself.
     let shell = Shell::read(&app.join("index.html"))?;
@@ -401,8 +401,7 @@ pub(crate) struct Manifest {
 impl Manifest {
     /// The record of `what` (routes, cards) for the bundle at `dist`.
     pub(crate) fn load(dist: &Path, what: &str) -> Manifest {
-        let name = digest(&[&dist.to_string_lossy()]);
-        let file = root().join("target/dist-manifests").join(format!("{}-{what}.tsv", &name[..16]));
+        let file = Manifest::path(dist, &format!("{what}.tsv"));
         let old = std::fs::read_to_string(&file)
             .unwrap_or_default()
             .lines()
@@ -410,6 +409,12 @@ impl Manifest {
             .map(|(k, v)| (k.to_owned(), v.to_owned()))
             .collect();
         Manifest { file, old, new: Default::default() }
+    }
+
+    /// Where the build's record `name` for the bundle at `dist` is kept.
+    pub(crate) fn path(dist: &Path, name: &str) -> PathBuf {
+        let id = digest(&[&dist.to_string_lossy()]);
+        root().join("target/dist-manifests").join(format!("{}-{name}", &id[..16]))
     }
 
     /// Whether `rel` was last rendered from `key`; records `key` either way.

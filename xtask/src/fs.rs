@@ -58,6 +58,15 @@ pub fn remove_file(path: impl AsRef<Path>) -> Result {
     io("remove", path, std::fs::remove_file(path))
 }
 
+/// Removes a file; `false` if it was not there.
+pub fn remove_file_if_present(path: impl AsRef<Path>) -> Result<bool> {
+    let path = path.as_ref();
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        r => io("remove", path, r).map(|()| true),
+    }
+}
+
 /// Removes a folder and everything in it; one that is not there is no
 /// error.
 pub fn remove_dir_all_if_present(path: impl AsRef<Path>) -> Result {
