@@ -3,9 +3,9 @@
 //!
 //! REV is checked out into a git worktree, `target/ab/REV`, and built by
 //! that revision's own `cargo xtask dist`, into the worktree's `dist/`,
-//! with its cargo output in `target/ab/target` so that it leaves ours
-//! alone (the first build there compiles everything; later ones reuse
-//! it). The working tree is built into `dist/` as `cargo xtask dist`
+//! with its cargo output in the worktree's own `target/` so that it
+//! leaves ours alone (the first build there compiles everything; a later
+//! one of the same worktree reuses it). The working tree is built into `dist/` as `cargo xtask dist`
 //! does. Both are served, and `bench/ab.mjs` measures them alternating in
 //! one run, with the bench's own measuring code: home first paint, the
 //! article's cold load, page turns and language switches, the timeline's
@@ -39,7 +39,11 @@ pub fn against(rev: &str, smoke: bool) -> Result {
     run(Command::new("cargo")
         .args(["xtask", "dist"])
         .current_dir(&tree)
-        .env("CARGO_TARGET_DIR", work.join("target"))
+        // The tree's own: cargo tells fresh from stale by modification
+        // times, and a tree made earlier than another revision's build has
+        // sources older than that build's records; with one target for
+        // every revision, it took the other's model crate as fresh.
+        .env("CARGO_TARGET_DIR", tree.join("target"))
         .env("FOLIO_SITE_URL", format!("{base_url}/")))?;
     println!("\n=== bench --against {rev}: the candidate, the working tree");
     std::env::set_var("FOLIO_SITE_URL", format!("{candidate_url}/"));
