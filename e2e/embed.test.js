@@ -438,7 +438,12 @@ test('a meeting deep-linked in an iframe survives a reload, and so does one chos
       window.__beforeReload = true;
       setTimeout(() => location.reload());
     });
-    await until(async () => (await doc.locator('html').evaluate(() => window.__beforeReload)) === undefined, 'the frame reloaded');
+    // Reloaded, and the app's view shown (`folio-view`, src/shell/boot.rs):
+    // the prerendered view holds the card twice (list and axis).
+    await until(
+      async () => doc.locator('html').evaluate(() => window.__beforeReload === undefined && performance.getEntriesByName('folio-view').length > 0),
+      'the frame reloaded and the app took over',
+    );
   };
   await reload();
   await doc.locator(`article.event-card[data-event="${EVENT}"]`).waitFor();

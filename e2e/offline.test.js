@@ -183,7 +183,7 @@ test('the timeline and a meeting read before open offline', async () => {
   const ev = timeline.events[5];
   const path = `/timeline/${timeline.id}/${ev.id}/`;
   await page.goto(at(path));
-  await page.locator(`.event-card[data-event="${ev.id}"]`).waitFor();
+  await page.locator(`.event-card[data-event="${ev.id}"]`).first().waitFor();
   // Its page carries the timeline; the worker saves its file beside it,
   // for the other meetings' addresses.
   await savedAll(page, [path, `content/timelines/${timeline.id}.json`]);

@@ -213,6 +213,41 @@ test('the language switch of a kept view works: it loads that language\'s page a
   await page.context().close();
 });
 
+test('a filter chosen and a search begun before the app is live carry over to it', async () => {
+  // The common case, the page carrying its data: the app replaces the
+  // prerendered view as soon as its code runs. Held here until the reader
+  // has used the prerendered controls.
+  const page = await newPage(browser, { raw: true });
+  const before = async (path, act) => {
+    let release;
+    const released = new Promise((r) => { release = r; });
+    await page.route('**/main_bg.wasm', async (route) => { await released; await route.fallback(); });
+    await page.goto(BASE + path, { waitUntil: 'domcontentloaded' });
+    await act();
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('folio-ready').length), 0, 'the app was not live yet');
+    release();
+    await waitForApp(page);
+    await page.unrouteAll();
+  };
+  await before(`/timeline/${timeline.id}/`, () => page.locator('#boot select[name=pm]').selectOption('hashimoto'));
+  await page.waitForURL((url) => url.search === '?pm=hashimoto');
+  assert.equal(await page.locator('select[name=pm]').inputValue(), 'hashimoto');
+  assert.equal(await page.locator('.timeline-count').innerText(), `2 of ${timeline.events.length} meetings`);
+
+  // Typing in the masthead's box searches as the reader types, so the
+  // words typed so far lead to the search page, with the box still focused.
+  await before(`/article/${articles[0].slug}/`, async () => {
+    await page.locator('#boot input[name=q]').click();
+    await page.keyboard.type('Krasno');
+  });
+  await page.waitForURL((url) => url.pathname.endsWith('/search/') && url.search === '?q=Krasno');
+  await page.keyboard.type('yarsk');
+  assert.equal(await page.evaluate(() => document.activeElement.matches('.masthead input[name=q]') && document.activeElement.value), 'Krasnoyarsk');
+  await page.locator('.search-results a', { hasText: 'Krasnoyarsk' }).first().waitFor();
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('404.html is not kept while the app loads the view it was served for', async () => {
   // An article added since the build: 404.html answers, and its "not
   // found" must not stand in for the article while the app looks for it.
@@ -353,6 +388,8 @@ test('every page carries a strict CSP, and the app runs under it with no violati
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
   found.push(...(await violations('timeline')));
   await page.goto(`${BASE}/dual/embed/timeline/${timeline.id}/${timeline.events[0].id}/?theme=dark`);
+  // The app's view: the prerendered one holds the card twice (list and axis).
+  await waitForApp(page);
   await page.locator('.event-card').waitFor();
   found.push(...(await violations('embed')));
   assert.deepEqual(found, []);

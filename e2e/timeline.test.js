@@ -98,6 +98,7 @@ test('a deep link to a meeting survives a reload and shows it on the axis', asyn
   const id = '1993-10-tokyo-declaration';
   const resp = await page.goto(`${BASE}${TL}${id}/`);
   assert.equal(resp.status(), 200);
+  await waitForApp(page);
   await page.locator('.event-card h2').waitFor();
   await page.reload();
   // The app's view: the prerendered page holds the card twice (list and
@@ -202,6 +203,7 @@ test('the timeline follows the language', async () => {
   const page = await newPage(browser);
   const id = '2001-03-irkutsk-statement';
   await page.goto(`${BASE}/zh${TL}${id}/`);
+  await waitForApp(page);
   await page.locator('.event-card h2').waitFor();
   assert.equal(await page.locator('h1').innerText(), data.title.zh);
   assert.equal(await page.locator('.event-card h2').innerText(), ev(id).title.zh);

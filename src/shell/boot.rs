@@ -141,14 +141,85 @@ fn release_when_settled(loading: Memo<Status>) {
 }
 
 fn release() -> Phase {
-    if let Some(boot) = document().get_element_by_id("boot") {
+    let boot = document().get_element_by_id("boot");
+    let twins = boot.as_ref().map(twins).unwrap_or_default();
+    let focused = document().active_element();
+    if let Some(boot) = boot {
         boot.remove();
     }
     if let Some(html) = document().document_element() {
         let _ = html.remove_attribute(HOLDING);
     }
+    for (from, to) in twins {
+        carry(&from, &to, focused.as_ref() == Some(&from));
+    }
     mark_shown();
     Phase::Done
+}
+
+/// The prerendered page's controls that hold a choice: its selects and
+/// text fields (radios apart, see [`keep_radios`]; it has no checkboxes).
+const CONTROLS: &str = "select, input:not([type=radio], [type=checkbox])";
+
+/// Each control in `#boot` paired with its twin in the app: the same name
+/// (or id), the same place among its namesakes.
+///
+/// Why: the prerendered page is a page the reader can use while the code
+/// loads, so a reader may choose a filter or start typing a search before
+/// the app is live (on a slow network, for seconds). Replaced by the app's
+/// view, the choice would be silently undone and the keystrokes would go
+/// nowhere; [`carry`] hands both to the twin instead.
+fn twins(boot: &web_sys::Element) -> Vec<(web_sys::Element, web_sys::Element)> {
+    let list = |nodes: Result<web_sys::NodeList, _>| -> Vec<web_sys::Element> {
+        let Ok(nodes) = nodes else { return Vec::new() };
+        (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into().ok()).collect()
+    };
+    let key = |e: &web_sys::Element| e.get_attribute("name").or_else(|| e.get_attribute("id"));
+    let app: Vec<_> =
+        list(document().query_selector_all(CONTROLS)).into_iter().filter(|e| !boot.contains(Some(e))).collect();
+    let mut seen = Vec::new();
+    let mut pairs = Vec::new();
+    for from in list(boot.query_selector_all(CONTROLS)) {
+        let Some(k) = key(&from) else { continue };
+        let nth = seen.iter().filter(|s| **s == k).count();
+        if let Some(to) = app.iter().filter(|e| key(e).as_ref() == Some(&k)).nth(nth) {
+            pairs.push((from, to.clone()));
+        }
+        seen.push(k);
+    }
+    pairs
+}
+
+/// Gives `to` what the reader did to `from`, if anything: its value (and
+/// the event the app listens for, as if the reader had done it there),
+/// and the focus. (Setting a text field's value puts its caret at the end,
+/// where a reader typing is.)
+fn carry(from: &web_sys::Element, to: &web_sys::Element, focused: bool) {
+    use web_sys::{HtmlInputElement as Input, HtmlSelectElement as Select};
+    // The app's handlers are on the elements themselves (tachys without
+    // its `delegation` feature), so the event need not bubble.
+    let fire = |kind: &str| {
+        if let Ok(ev) = web_sys::Event::new(kind) {
+            let _ = to.dispatch_event(&ev);
+        }
+    };
+    if let (Some(a), Some(b)) = (from.dyn_ref::<Select>(), to.dyn_ref::<Select>()) {
+        // The option the page was published with: `selected`, or the first.
+        let published =
+            a.query_selector("option[selected]").ok().flatten().or_else(|| a.query_selector("option").ok().flatten());
+        if published.and_then(|o| o.get_attribute("value")).is_some_and(|v| v != a.value()) {
+            b.set_value(&a.value());
+            fire("change");
+        }
+    } else if let (Some(a), Some(b)) = (from.dyn_ref::<Input>(), to.dyn_ref::<Input>()) {
+        if a.value() != a.default_value() {
+            b.set_value(&a.value());
+            fire("input");
+        }
+    }
+    if let Some(b) = to.dyn_ref::<web_sys::HtmlElement>().filter(|_| focused) {
+        let _ = b.focus();
+    }
 }
 
 /// For the tests and the benchmark, once: the view the address names is
