@@ -4,9 +4,18 @@
 //! module holds the shell and the views most visits show (listings, the
 //! article, "not found"), and each *split point* declared with
 //! [`split_point!`] goes into a chunk of its own, fetched the first time
-//! its code is wanted: the timeline, its phone list, and the Embed and
-//! Display dialogs. A page that needs a chunk at once (a timeline's)
-//! preloads it, so no first view waits for a second round trip.
+//! its code is wanted. There are eight: `timeline` (parsing a timeline's
+//! JSON, and its view: `routes/timeline/mod.rs`), `meeting` (a meeting's
+//! card, `components/event_card.rs`), `timeline_list` (the phone list,
+//! `routes/timeline/layout.rs`), `embed` (the Embed dialog's generator),
+//! `display` (the Display dialog, `components/reader_settings.rs`),
+//! `offline` ("Keep for offline" and the saved list), `frame` (an embed's
+//! chrome, `components/embed_frame.rs`) and `search` (the search page, the
+//! masthead box's behaviour and the index's fetching, `routes/search/`).
+//! One entry may serve its chunk several ways (an enum argument). A page
+//! that needs a chunk at once (a timeline's, an embed's frame) preloads
+//! it, so no first view waits for a second round trip; a chunk loaded
+//! earlier in the visit is ready in the first render.
 //!
 //! Loading a chunk is loading content: [`use_code`] gives a
 //! [`Content<()>`](Content), so a chunk that is on its way keeps the

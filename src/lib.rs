@@ -10,8 +10,8 @@
 //! - [`content`]: a view's content, ready at once or fetched, and its
 //!   loading [`content::Status`], which the shell collects.
 //! - [`state`]: the reactive state every view shares (address, mode).
-//! - [`routes`]: one module per page (listing, article, timeline, not
-//!   found).
+//! - [`routes`]: one module per page (listing, article, timeline, search,
+//!   not found).
 //! - [`components`]: the reusable pieces of `docs/design.md`, one per file.
 //! - [`dom`]: browser hooks (media queries, sizes, focus, scroll, print).
 //! - [`prefs`]: the reader's remembered choices (localStorage).
@@ -41,7 +41,7 @@ pub mod state;
 pub use shell::App;
 
 /// Below this width the timeline is a vertical list (`routes/timeline/layout.rs`);
-/// a timeline page preloads the list's code only there (`xtask/src/dist.rs`).
+/// a timeline page preloads the list's code only there (`xtask/src/code.rs`).
 pub const PHONE_QUERY: &str = "(max-width: 699px)";
 #[cfg(feature = "ssr")]
 pub mod prerender;

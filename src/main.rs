@@ -1,3 +1,9 @@
+//! The browser's `main`: reads the page's data (`folio-data`) into `api`'s
+//! caches, mounts the app beside the prerendered view (`#boot`, which
+//! `shell/boot.rs` then hands over), and marks `folio-ready` once the app
+//! is mounted and takes clicks (`folio-view`, the view on screen, comes
+//! from the hand-over).
+
 use folio_model::page_data;
 use leptos::prelude::*;
 

@@ -1,5 +1,13 @@
 //! Reactive state shared by every view: the parsed address, the reading
 //! mode, and the reader's Both-mode layout.
+//!
+//! The shell provides it as context, and views take it from there
+//! ([`use_reading`], [`use_catalog`]), never as props threaded through:
+//! [`Reading`] (the parsed address, the mode, whether this is an embed,
+//! the display settings mirrored onto `<html>`), [`CatalogState`] (the
+//! catalog, loaded once), [`Links`] (hrefs for links within the view, which
+//! keep an embed's `/embed` and flags) and [`titled`] (every title ends in
+//! the catalog's site name).
 
 use crate::content::Content;
 use folio_model::route::{framed, with_query, Parsed};

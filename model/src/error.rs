@@ -1,4 +1,8 @@
 //! Errors as values, with enough context to act on.
+//!
+//! A [`ContentError`] has a kind and names the file, line, column and,
+//! where `json-paths` is on (natively), the JSON path:
+//! `file:line:col: at path: message`.
 
 use std::fmt;
 

@@ -16,6 +16,7 @@ pub mod date;
 pub mod deferred;
 pub mod embed;
 pub mod error;
+pub mod files;
 pub mod head;
 pub mod listing;
 pub mod locate;

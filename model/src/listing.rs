@@ -21,9 +21,7 @@ pub const LIST_LEN: usize = 5;
 /// The most slugs a publisher may name in `most_viewed` or `top_news`.
 pub const NAMED_MAX: usize = 10;
 
-/// Where derived files live in a bundle's `content/` folder. A
-/// publisher's own files never go here: `dist` writes it whole.
-pub const DERIVED: &str = "derived";
+pub use crate::files::DERIVED;
 
 /// Which stories a listing holds.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -58,9 +56,9 @@ impl Listing {
     /// The page's file in a bundle's `content/` folder.
     pub fn file(&self, page: usize) -> String {
         match self {
-            Listing::Latest => format!("{DERIVED}/listing/latest/{page}.json"),
-            Listing::Edition(id) => format!("{DERIVED}/listing/edition/{id}/{page}.json"),
-            Listing::Section(id) => format!("{DERIVED}/listing/section/{id}/{page}.json"),
+            Listing::Latest => crate::files::listing("latest", None, page),
+            Listing::Edition(id) => crate::files::listing("edition", Some(id), page),
+            Listing::Section(id) => crate::files::listing("section", Some(id), page),
         }
     }
 
@@ -112,7 +110,7 @@ pub struct Lists {
 impl Lists {
     /// The file of a section's lists in a bundle's `content/` folder.
     pub fn file(section: &str) -> String {
-        format!("{DERIVED}/lists/{section}.json")
+        crate::files::lists(section)
     }
 
     /// What a list shows beside the article `slug`: every entry but that

@@ -1,4 +1,9 @@
 //! Reading modes (English, 中文, both) and which one a reader gets.
+//!
+//! The mode is the address's first segment ([`Mode::prefix`]), and
+//! [`Mode::localize`] builds every link in it. The stored choice and the
+//! browser's languages matter only where an address names no mode
+//! ([`resolve`]).
 
 use crate::text::Lang;
 

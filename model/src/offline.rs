@@ -128,16 +128,32 @@ pub fn article_files(article: &Article) -> Vec<String> {
             files.push(mode.localize(&href).trim_start_matches('/').to_owned());
         }
     }
-    let content =
-        [format!("articles/{}.json", article.slug), Cites::file(&article.slug), Lists::file(&article.section)];
-    files.extend(content.into_iter().map(|f| format!("content/{f}")));
-    // Every language's figure: the article is kept in every language.
+    files.extend(article_needs(article));
+    files.push(format!("content/{}", Lists::file(&article.section)));
+    files
+}
+
+/// What any page of `article` reads that the worker, saving the page,
+/// saves with it ([`crate::files::offline`]; `dist` writes the list, and
+/// `static/sw.js` reads it): its own file, the meetings it cites and its
+/// figure in every language (the language switch shows the other's), as
+/// paths from the bundle root.
+pub fn article_needs(article: &Article) -> Vec<String> {
+    let mut files: Vec<String> = [crate::files::article(&article.slug), Cites::file(&article.slug)]
+        .into_iter()
+        .map(|f| format!("content/{f}"))
+        .collect();
     for (_, src) in article.figure.iter().flat_map(|f| f.src.files()) {
         if let Some(AssetRef::Local(src)) = asset_ref(src) {
             files.push(format!("content/{src}"));
         }
     }
     files
+}
+
+/// The same for a timeline: its file.
+pub fn timeline_needs(id: &str) -> Vec<String> {
+    vec![format!("content/{}", crate::files::timeline(id))]
 }
 
 /// A size as a reader reads it: `840 KB`, `1.2 MB`.

@@ -1,4 +1,6 @@
-//! Bilingual text.
+//! Bilingual text: [`Text`] holds English, always, and Chinese once
+//! translated; [`Text::get`] gives the text to show and the language it is
+//! in, so a view marks a fallback with its own `lang`.
 
 use serde::{Deserialize, Serialize};
 

@@ -185,7 +185,7 @@ fn check_article(
     sink: &mut Sink,
 ) {
     let root = JsonPath::root();
-    let expected_name = format!("articles/{}.json", a.slug);
+    let expected_name = crate::files::article(&a.slug);
     if sink.src.name != expected_name {
         sink.error(
             ErrorKind::Invalid,
@@ -317,7 +317,7 @@ fn check_article(
 
 fn check_timeline(t: &crate::timeline::Timeline, sink: &mut Sink) {
     let root = JsonPath::root();
-    let expected_name = format!("timelines/{}.json", t.id);
+    let expected_name = crate::files::timeline(&t.id);
     if sink.src.name != expected_name {
         sink.error(
             ErrorKind::Invalid,
@@ -558,7 +558,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
         }
         for (i, t) in c.timelines.iter().enumerate() {
             sink.text(&JsonPath::root().key("timelines").index(i).key("title"), &t.title);
-            let file = format!("timelines/{}.json", t.id);
+            let file = crate::files::timeline(&t.id);
             if !corpus.timelines.iter().any(|s| s.name == file) {
                 sink.error(ErrorKind::Reference, &JsonPath::root().key("timelines").index(i).key("id"), format!("no file {file} in the content folder for this catalog entry; expected one file per listed timeline"));
             }
@@ -591,16 +591,13 @@ impl Corpus {
         let mut corpus = Corpus::default();
         for name in files {
             let read = || std::fs::read_to_string(dir.join(&name));
-            if name == "catalog.json" {
-                corpus.catalog = Some(Source { text: read()?, name });
-            } else if name.starts_with("articles/") && name.ends_with(".json") {
-                corpus.articles.push(Source { text: read()?, name });
-            } else if name.starts_with("timelines/") && name.ends_with(".json") {
-                corpus.timelines.push(Source { text: read()?, name });
-            } else if name.starts_with(&format!("{}/", crate::listing::DERIVED)) && name.ends_with(".json") {
-                corpus.derived.push(Source { text: read()?, name });
-            } else {
-                corpus.assets.push(name);
+            use crate::files::Kind;
+            match crate::files::kind(&name) {
+                Kind::Catalog => corpus.catalog = Some(Source { text: read()?, name }),
+                Kind::Article => corpus.articles.push(Source { text: read()?, name }),
+                Kind::Timeline => corpus.timelines.push(Source { text: read()?, name }),
+                Kind::Derived => corpus.derived.push(Source { text: read()?, name }),
+                Kind::Asset => corpus.assets.push(name),
             }
         }
         Ok(corpus)

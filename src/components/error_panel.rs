@@ -1,3 +1,10 @@
+//! What a failure says, wherever it is shown: in place of a view
+//! ([`failure_panel`]), inside one (a meeting's card, a dialog, the search
+//! results: [`inline_failure`]) or over a prerendered view the hand-over
+//! kept ([`kept_notice`], `shell/boot.rs`). All are worded by [`wording`],
+//! for what failed and how: missing (a way back), damaged (no retry) or
+//! unreachable, offline or a chunk of code that did not arrive (a retry).
+
 use crate::api::LoadError;
 use crate::components::{ui, Mode};
 use crate::content::{Failure, What};

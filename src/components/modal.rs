@@ -1,3 +1,10 @@
+//! Dialogs: a native modal `<dialog>` ([`Modal`]), and one whose code is a
+//! chunk ([`LazyDialog`], the Embed and Display dialogs). The button is on
+//! the page at once; pointing at it or focusing it starts the download, a
+//! press opens the dialog once the chunk is there, and only after a press
+//! does a slow or failed download show. So a prerendered page holds no
+//! closed `<dialog>`.
+
 use crate::chunk::{code, SplitLoaderError};
 use crate::components::error_panel::{inline_failure, Loading};
 use crate::content::Content;

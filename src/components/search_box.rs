@@ -4,9 +4,11 @@
 //! search page, where the results follow it.
 //!
 //! Every page has the box, but few readers use it: what it does is in the
-//! search chunk (`routes/search/keys.rs`), which its first focus fetches
-//! (with the index's manifest, so the first query finds both there). Here
-//! are the form and the handlers that pass each event to that chunk.
+//! search chunk (`routes/search/box_keys.rs`), which its first focus
+//! fetches (with the index's manifest, so the first query finds both
+//! there). Here are the form and the handlers that pass each event on,
+//! through the [`SearchBoxActions`] the shell provides: components do not
+//! import routes.
 
 use folio_model::route::relative;
 use folio_model::search::{ui, Ask};
@@ -45,6 +47,17 @@ pub struct SearchBoxState {
     pub navigate: Navigate,
 }
 
+/// What the box does, given by the shell (`routes::search`'s `warm` and
+/// `box_event`) as context. Without it (a component test) the box is a
+/// plain form.
+#[derive(Clone, Copy)]
+pub struct SearchBoxActions {
+    /// The box was focused: start fetching search's code and index.
+    pub warm: fn(),
+    /// An event of the box, for the search chunk to act on.
+    pub event: fn(SearchBoxState, SearchBoxEvent),
+}
+
 /// An event of the box, for the search chunk to act on.
 pub enum SearchBoxEvent {
     /// The reader typed (or cleared) the box.
@@ -70,7 +83,12 @@ pub fn SearchBox() -> impl IntoView {
         navigate: Arc::new(leptos_router::hooks::use_navigate()),
     };
     let input = state.input;
-    let send = move |ev: SearchBoxEvent| crate::routes::search::box_event(state.clone(), ev);
+    let actions = use_context::<SearchBoxActions>();
+    let send = move |ev: SearchBoxEvent| {
+        if let Some(a) = actions {
+            (a.event)(state.clone(), ev)
+        }
+    };
     // `/` anywhere but in a field focuses the box.
     crate::dom::shortcut::use_shortcut("/", focus_box);
     // Rebuilt when the mode changes, so its strings are plain values (one
@@ -100,7 +118,11 @@ pub fn SearchBox() -> impl IntoView {
                     enterkeyhint="search"
                     on:input=move |_| input_ev(SearchBoxEvent::Input)
                     on:keydown=move |ev| key_ev(SearchBoxEvent::Key(ev))
-                    on:focus=|_| crate::routes::search::warm()
+                    on:focus=move |_| {
+                        if let Some(a) = actions {
+                            (a.warm)()
+                        }
+                    }
                 />
                 <button type="submit" class="search-submit">{s.label}</button>
             </form>

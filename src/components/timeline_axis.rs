@@ -1,3 +1,8 @@
+//! The timeline's axis, on wide screens. It is three files: this one (the
+//! view), `axis_zoom.rs` (zoom and scroll, and the moves that change them,
+//! over the model's `Scale`) and `timeline_marker.rs` (a marker or a
+//! cluster, the eras, the legend).
+
 use crate::components::{
     axis_zoom::{AxisZoom, GAP},
     timeline_marker::{axis_item, eras, legend},

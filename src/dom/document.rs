@@ -4,7 +4,7 @@
 //! Two effects in place of leptos_meta, which did this and little else
 //! here for about 3 KB of brotli wasm (docs/decisions.md). Effects do not
 //! run natively: a prerendered page gets its title and `lang` from dist
-//! (`folio_model::head`, `xtask/src/shell.rs`), and its display settings
+//! (`folio_model::head`, `xtask/src/shell/`), and its display settings
 //! from `static/prefs.js` before the first paint.
 
 use leptos::prelude::*;

@@ -4,7 +4,9 @@
 //! listeners, or answer `None` without one.
 //!
 //! Components and routes use these instead of calling `web_sys`
-//! themselves; none of them depends on a component or a route.
+//! themselves; none of them depends on a component or a route. What needs
+//! layout (focus, scrolling, measuring) waits for the next animation frame,
+//! where the browser lays the view out anyway (docs/decisions.md).
 //!
 //! The hooks hand out `RwSignal`s, to be read: only the hook writes them.
 //! Not `ReadSignal` or `Signal`: the app's other state is `RwSignal`s, and

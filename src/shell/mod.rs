@@ -6,7 +6,7 @@ pub mod boot;
 pub mod router;
 
 use crate::api;
-use crate::components::{embed_frame::EmbedFrame, masthead::Masthead};
+use crate::components::{embed_frame::EmbedFrame, masthead::Masthead, search_box::SearchBoxActions};
 use crate::content::{provide_loads, Content, What};
 use crate::dom::document::html_attribute;
 use crate::prefs;
@@ -42,6 +42,8 @@ fn Shell() -> impl IntoView {
         settings: RwSignal::new(prefs::initial_settings()),
     };
     provide_context(reading);
+    // The masthead's box hands its events to search's code.
+    provide_context(SearchBoxActions { warm: crate::routes::search::warm, event: crate::routes::search::box_event });
     router::redirects(reading);
     let loading = provide_loads();
     boot::hand_over(loading, reading.mode);

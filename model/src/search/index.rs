@@ -27,8 +27,8 @@ use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// Where the index lives in `content/`.
-pub const DIR: &str = "derived/search";
-pub const MANIFEST: &str = "derived/search/index.json";
+pub const DIR: &str = crate::files::SEARCH;
+pub const MANIFEST: &str = crate::files::SEARCH_INDEX;
 /// About how large a shard may grow, raw, before the shards double.
 pub const SHARD_TARGET: usize = 12 * 1024;
 /// At most 2^16 shards: at the target size, an index of 800 MB.
@@ -68,11 +68,11 @@ impl Manifest {
     }
 
     pub fn shard_file(&self, shard: u32) -> String {
-        format!("{DIR}/t{}/{shard:04x}.bin", self.bits)
+        crate::files::search_shard(self.bits, shard)
     }
 
     pub fn chunk_file(doc: u32) -> String {
-        format!("{DIR}/d/{}.json", doc / CHUNK)
+        crate::files::search_docs(doc / CHUNK)
     }
 
     /// The posting code of a section, if the index knows it.

@@ -7,6 +7,10 @@
 //! - [`query`]: matching and ranking.
 //! - [`snippet`]: the page, block and marked snippet an article's result
 //!   shows, once its file is here.
+//! - [`ui`]: the search's interface strings.
+//! - here: [`index_archive`], what is indexed and under which block
+//!   numbers, and [`Ask`], the query the address holds (`q`, `type`,
+//!   `section`).
 //!
 //! The browser fetches the manifest, the shards of the query's terms, the
 //! chunks naming the best documents, and those articles' own files (which

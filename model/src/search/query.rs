@@ -1,5 +1,9 @@
 //! Answering a query from the postings of its terms: which documents
 //! match, in what order, and which block of each to show.
+//!
+//! [`run`] intersects the words' postings and ranks by [`Tier`] (every
+//! word in the headline, then together in one block, then apart), newest
+//! first within a tier.
 
 use super::index::{Posting, BODY, HEADLINE};
 use super::text::QueryWord;

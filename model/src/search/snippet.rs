@@ -1,6 +1,11 @@
 //! What a result shows of an article: the page and block its link opens
 //! at, and a snippet of that block with the query's words marked, in
 //! each language the block has.
+//!
+//! It also drops a hit the text does not bear out ([`article_hit`]): a Han
+//! word whose pairs met in a block but not as the word, or an article
+//! changed since the index was built. A snippet is text parts, some
+//! marked, cut from the content: never markup.
 
 use super::index::{BODY, HEADLINE, SUMMARY};
 use super::query::Hit;

@@ -11,7 +11,6 @@
 //! card the archive.
 
 use crate::article::{Article, Block};
-use crate::listing::DERIVED;
 use crate::paging::PageSel;
 use crate::text::Text;
 use crate::timeline::Timeline;
@@ -103,7 +102,7 @@ impl EventMentions {
     /// of every meeting's grows with the timeline (83 KB for 36 meetings
     /// with a thousand articles; 10,000 meetings would make it megabytes).
     pub fn file(timeline: &str, event: &str) -> String {
-        format!("{DERIVED}/mentions/{timeline}/{event}.json")
+        crate::files::mentions(timeline, event)
     }
 }
 
@@ -215,7 +214,7 @@ impl<'a> EventTable<'a> {
 impl Cites {
     /// The file of an article's cites in a bundle's `content/` folder.
     pub fn file(slug: &str) -> String {
-        format!("{DERIVED}/cites/{slug}.json")
+        crate::files::cites(slug)
     }
 
     pub fn get(&self, event: &str) -> Option<&CitedEvent> {

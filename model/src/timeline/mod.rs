@@ -5,6 +5,13 @@
 //! clustering ([`cluster`]), filters and keyboard stepping ([`filter`]),
 //! the article cross-links ([`mentions`]), and the window of a long list
 //! on phones ([`window`]).
+//!
+//! A timeline too large to carry whole is served split
+//! ([`Timeline::split`]): an index of every meeting without its occasion,
+//! outcome and sources, and a file per meeting ([`event_path`]). So those
+//! three are read only through a meeting card's details (the whole
+//! timeline's entry, else the fetched meeting file), never from
+//! [`Timeline::events`], where a split timeline's are empty.
 
 pub mod cluster;
 pub mod filter;
@@ -179,7 +186,7 @@ pub fn parse(text: &str) -> Result<Timeline, crate::ContentError> {
 
 /// Where one event of a timeline with its details apart is, in `content/`.
 pub fn event_path(timeline: &str, event: &str) -> String {
-    format!("timelines/{timeline}/{event}.json")
+    crate::files::event(timeline, event)
 }
 
 /// Parses one event's file ([`event_path`]).

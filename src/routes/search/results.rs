@@ -1,5 +1,11 @@
 //! The results of the address's query, its filters, and the keys that
 //! move through them. In the `search` chunk.
+//!
+//! A query whose shards are all here is answered at once; otherwise it
+//! waits for typing to pause (`QUIET_MS`, 150 ms). The last query's
+//! results stay up while the next are on their way, and the status line
+//! says which query it speaks of (`data-query`), so nothing on the page
+//! moves as results arrive.
 
 use super::engine::{self, Listed, Quotes};
 use crate::api::LoadError;

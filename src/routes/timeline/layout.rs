@@ -16,7 +16,7 @@ use std::sync::Arc;
 /// below 700 px, else the axis, the same one the app draws.
 ///
 /// The list's code is a chunk of its own: a wide screen never downloads
-/// it, and a timeline page preloads it on phones only (`xtask/src/dist.rs`).
+/// it, and a timeline page preloads it on phones only (`xtask/src/code.rs`).
 #[component]
 pub fn TimelineLayout(
     timeline: Arc<Timeline>,

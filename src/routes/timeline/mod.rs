@@ -5,6 +5,11 @@
 //!   and the filters), with the links and callbacks that change it;
 //! - `layout.rs`: the list on phones, the axis and its meeting card on
 //!   wide screens.
+//!
+//! The timeline's JSON is parsed by the `timeline` chunk's code (its
+//! deserializers are not in the main module), and a file that does not
+//! parse fails as one that does not arrive. The rest of the view is behind
+//! the `timeline`, `meeting` and `timeline_list` split points.
 
 mod layout;
 
