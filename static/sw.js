@@ -26,7 +26,7 @@
  * The app talks to it at __folio/ (keep, forget, saved): plain fetches.
  */
 'use strict';
-var BUILD = /*folio-build*/ { version: 'dev', code: 'app', shell: [] };
+var BUILD = /*folio-build*/ { version: 'dev', code: 'app', shell: [], needs: 'content/derived/offline/' };
 var SCOPE = new URL(self.registration.scope).pathname;
 var CODE = 'folio-code-' + BUILD.version;
 var PAGES = 'folio-pages-' + BUILD.version;
@@ -155,24 +155,21 @@ function put(cache, req, res, rel, referrer) {
 
 /* What a page carries (dist writes it into the page, so it was never
  * fetched) and another address of the same article or timeline needs
- * offline: an article's cited meetings and its figure in every language
- * (the language switch shows the other's), a timeline's file. The paths
- * are the bundle's (folio_model: Cites::file, FigureSrc, the timelines
- * folder). */
+ * offline: an article's own file, its cited meetings and its figure in
+ * every language (the language switch shows the other's), a timeline's
+ * file. dist lists them for each (BUILD.needs + 'article/{slug}.json',
+ * folio_model::offline::article_needs): the worker does not know the
+ * content's layout. */
 function carried(rel) {
   var a = /^(?:(?:zh|dual)\/)?(article|timeline)\/([^/]+)\//.exec(rel);
   if (!a) return;
-  if (a[1] == 'timeline') return ensure('content/timelines/' + a[2] + '.json');
-  return Promise.all([
-    ensure('content/derived/cites/' + a[2] + '.json'),
-    ensure('content/articles/' + a[2] + '.json').then(function (res) { return res && res.json(); }).then(function (art) {
-      var src = art && art.figure && art.figure.src;
-      var files = typeof src == 'string' ? [src] : src ? [src.en, src.zh] : [];
-      return Promise.all(files.filter(function (f) {
-        return typeof f == 'string' && !/^[a-z][a-z0-9+.-]*:|(^|\/)\.\.?(\/|$)/i.test(f);
-      }).map(function (f) { return ensure('content/' + f, location.origin + SCOPE + rel); }));
-    }).catch(function () { /* an article file that does not parse: the page will say so */ })
-  ]);
+  var page = location.origin + SCOPE + rel;
+  return ensure(BUILD.needs + a[1] + '/' + a[2] + '.json').then(function (res) { return res && res.json(); }).then(function (list) {
+    return Promise.all((Array.isArray(list) ? list : []).filter(function (f) {
+      // The bundle's own content only.
+      return typeof f == 'string' && f.indexOf('content/') == 0 && !/:|(^|\/)\.\.?(\/|$)/.test(f);
+    }).map(function (f) { return ensure(f, page); }));
+  }).catch(function () { /* a list that does not parse: nothing more to save */ });
 }
 
 /* The content file at `rel`, from the data cache, else fetched into it

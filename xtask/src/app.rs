@@ -25,7 +25,7 @@
 //!    inline module script, which the page's policy hashes) and the
 //!    preloads of the main module, and [`MANIFEST`] records, for `dist`,
 //!    which files each split point needs, so a page preloads exactly
-//!    those of its view (`dist.rs`).
+//!    those of its view (`code.rs`).
 
 use crate::tools::{path_with_tools, run};
 use crate::{fail, fs, root, Error, Result};
@@ -51,16 +51,16 @@ pub const FRAME: &str = "frame";
 
 /// What `dist` needs to know of the app's files.
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
-pub struct Manifest {
+pub struct AppFiles {
     /// The folder of the app's files, relative to the bundle root.
     pub dir: String,
     /// Each split point's files (without `.wasm`), in load order.
     pub chunks: BTreeMap<String, Vec<String>>,
 }
 
-impl Manifest {
+impl AppFiles {
     /// The app's manifest in Trunk's output folder `app`.
-    pub fn read(app: &Path) -> Result<Manifest> {
+    pub fn read(app: &Path) -> Result<AppFiles> {
         fs::read_json(app.join(MANIFEST))
     }
 
@@ -124,7 +124,7 @@ pub fn build(staging: &Path, release: bool) -> Result {
             }
         }
     }
-    let dir = format!("app-{}", digest(&parts, &files)?);
+    let dir = format!("app-{}", hash_files(&parts, &files)?);
     fs::create_dir_all(staging.join(&dir))?;
     for f in &files {
         fs::copy(parts.join(f), staging.join(&dir).join(f))?;
@@ -132,7 +132,7 @@ pub fn build(staging: &Path, release: bool) -> Result {
     let index = staging.join("index.html");
     let html = fs::read_to_string(&index)?;
     fs::write(&index, with_loader(&index, &html, &dir)?)?;
-    let manifest = Manifest { dir, chunks };
+    let manifest = AppFiles { dir, chunks };
     fs::write(staging.join(MANIFEST), serde_json::to_string_pretty(&manifest).map_err(|e| Error::json(&index, e))?)?;
     let sizes: Vec<String> = files
         .iter()
@@ -266,7 +266,7 @@ fn minify(file: &Path) -> Result {
 }
 
 /// The first 16 hex digits of the SHA-256 of `files` (names and bytes).
-fn digest(dir: &Path, files: &[String]) -> Result<String> {
+fn hash_files(dir: &Path, files: &[String]) -> Result<String> {
     use sha2::Digest;
     let mut h = sha2::Sha256::new();
     for f in files {
@@ -278,7 +278,7 @@ fn digest(dir: &Path, files: &[String]) -> Result<String> {
 
 /// `html` with Trunk's skipped rust link replaced by the app's preloads
 /// and loader. The loader is the page's one inline module script, which
-/// `shell.rs` hashes for the policy. It starts compiling the chunks the
+/// `shell/` hashes for the policy. It starts compiling the chunks the
 /// page preloads ([`compile_early`]), then the main module; its
 /// `folio-started` event hands the benchmark the wasm instance (its
 /// memory).
@@ -321,11 +321,11 @@ mod tests {
 
     #[test]
     fn preloads_name_every_file_of_a_split_point_and_only_known_ones() {
-        let m = Manifest {
+        let m = AppFiles {
             dir: "app-1".into(),
             chunks: BTreeMap::from([("timeline".into(), vec!["chunk_0".into(), "split_timeline_1".into()])]),
         };
-        let m = Manifest {
+        let m = AppFiles {
             chunks: m
                 .chunks
                 .into_iter()

@@ -27,6 +27,16 @@ struct Budgets {
     archive: BTreeMap<String, u64>,
 }
 
+/// `cargo xtask app`: builds the release app (Trunk, then the split wasm)
+/// and prints each of its files' brotli bytes beside its budget, for a
+/// change to the app's code to see what it costs without a whole `dist`.
+pub fn app_command() -> Result {
+    crate::tools::ensure_build_tools()?;
+    let out = crate::trunk::trunk(true)?;
+    let manifest = crate::app::AppFiles::read(&out)?;
+    print_app(&out.join(&manifest.dir))
+}
+
 /// Prints the brotli size of each file of the app's code folder `code`
 /// beside its budget (`e2e/budgets.test.js` is what fails on them).
 pub fn print_app(code: &std::path::Path) -> Result {
@@ -74,10 +84,10 @@ pub fn check(section: &str, budgets: &BTreeMap<String, u64>, figures: &[Figure])
         let line = format!(
             "{section} / {}: {} B ({:.1} KB{}), budget {} B ({:.1} KB)",
             f.name,
-            crate::output::thousands(f.value as usize),
+            crate::parallel::thousands(f.value as usize),
             f.value as f64 / 1024.0,
             if f.detail.is_empty() { String::new() } else { format!(", {}", f.detail) },
-            crate::output::thousands(budget as usize),
+            crate::parallel::thousands(budget as usize),
             budget as f64 / 1024.0
         );
         if f.value > budget {

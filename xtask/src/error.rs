@@ -110,7 +110,7 @@ impl fmt::Display for Error {
             Kind::Placeholder { shell, marker, found } => write!(
                 f,
                 "{}: the placeholder {marker} is there {found} times, not once: index.html must hold it once \
-                 (see xtask/src/shell.rs), and Trunk must keep it",
+                 (see xtask/src/shell/mod.rs), and Trunk must keep it",
                 shell.display()
             ),
             Kind::Usage(message) | Kind::Other(message) => f.write_str(message),

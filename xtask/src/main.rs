@@ -1,43 +1,11 @@
 //! `cargo xtask`: Folio's developer commands, in Rust so they run wherever
 //! cargo does (the xtask pattern: https://github.com/matklad/cargo-xtask).
-//!
-//! - `serve`:    build the release bundle and serve it on 127.0.0.1:8080
-//! - `test`:     every test layer, ending in one `N passed, N failed` line
-//! - `dist`:     the release bundle in `dist/`
-//! - `validate`: check a content folder (default `content/`)
-//! - `split-timeline`: a large timeline as a bundle serves it
-//! - `app`:      the release app alone, and its files' sizes against their budgets
-//! - `page-parts`: what dist puts into one page, for the bench and the tests
-//! - `bench`:    speed and size against a static-HTML limit and TimelineJS3,
-//!   or against another revision of Folio (`--against REV`, see [`ab`])
-//!
-//! `serve`, `test` and `dist` first install what is missing (see
-//! [`tools`]), so a fresh Debian machine needs only these commands.
+//! This file only reads the command line; the work is the library's
+//! (`lib.rs`).
 
-mod ab;
-mod app;
-mod bench;
-mod budgets;
-mod card;
-mod compress;
-mod dist;
-mod error;
-mod fs;
-mod output;
-mod scale;
-mod server;
-mod shell;
-mod test;
-mod tools;
-
-pub use error::{Error, Kind, Result};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-/// The workspace root, whatever directory cargo was started from.
-pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
-}
+use xtask::{bench, budgets, dist, page_parts, root, split, Error, Kind, Result};
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -74,16 +42,16 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
-        Some("test") => test::run(),
+        Some("test") => xtask::test::run(),
         Some("dist") => dist_command(&args[1..]),
         Some("bench") => bench::Options::parse(&args[1..]).and_then(bench::run),
         Some("split-timeline") => match &args[1..] {
-            [file, dir] => dist::split(Path::new(file), Path::new(dir)),
+            [file, dir] => split::command(Path::new(file), Path::new(dir)),
             _ => Err(Error::usage("split-timeline needs a timeline file and a content folder")),
         },
-        Some("page-parts") => dist::page_parts_command(&args[1..]),
-        Some("app") => dist::app_command(),
-        Some("validate") => validate(args.get(1).map(PathBuf::from).unwrap_or_else(|| root().join("content"))),
+        Some("page-parts") => page_parts::command(&args[1..]),
+        Some("app") => budgets::app_command(),
+        Some("validate") => xtask::validate(args.get(1).map(PathBuf::from).unwrap_or_else(|| root().join("content"))),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
@@ -121,18 +89,7 @@ fn serve(args: &[String]) -> Result {
             other => return Err(Error::usage(format!("unknown option {other:?} for serve"))),
         }
     }
-    // Listen first, so a local build's oEmbed files name this address
-    // (unless the publisher set FOLIO_SITE_URL or site_url).
-    let server = server::Server::start(&root().join("dist"), port)?;
-    if std::env::var_os("FOLIO_SITE_URL").is_none() {
-        std::env::set_var("FOLIO_SITE_URL", format!("http://{}/", server.addr()));
-    }
-    if build {
-        dist::build(release)?;
-    }
-    println!("Folio is at http://{}/  (Ctrl-C to stop)", server.addr());
-    server.join();
-    Ok(())
+    xtask::server::serve(port, release, build)
 }
 
 /// `cargo xtask dist`, optionally from another content folder or into
@@ -151,22 +108,4 @@ fn dist_command(args: &[String]) -> Result {
         }
     }
     dist::build_with(&build).map(drop)
-}
-
-/// Prints every finding; fails if any is an error.
-pub fn validate(dir: PathBuf) -> Result {
-    use folio_model::validate::{has_errors, validate, Corpus};
-    let corpus = Corpus::read_dir(&dir).map_err(|e| Error::io("read the content folder", &dir, e))?;
-    let diags = validate(&corpus);
-    let shown = dir.display().to_string();
-    for d in &diags {
-        eprintln!("{}/{d}", shown.trim_end_matches('/'));
-    }
-    let articles = corpus.articles.len();
-    if has_errors(&diags) {
-        let errors = diags.iter().filter(|d| d.severity == folio_model::validate::Severity::Error).count();
-        return Err(Kind::Invalid { dir, errors, articles }.into());
-    }
-    println!("{shown}: catalog and {articles} article(s) are valid ({} warning(s))", diags.len());
-    Ok(())
 }

@@ -15,12 +15,13 @@
 //! `bench/scale-N.md` unless `--smoke`). A timing is never a test: the
 //! budgets are printed as met or missed, nothing fails on them.
 
-use crate::dist::{build_with, parse_file, Build, Built};
-use crate::output::thousands;
+use crate::dist::{build_with, Build, Built};
+use crate::parallel::thousands;
 use crate::server::Server;
+use crate::site::parse_file;
 use crate::tools::{npm_ci, run};
 use crate::{fail, fs, root, Error, Result};
-use folio_model::Date;
+use folio_model::{files, Date};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -74,7 +75,7 @@ pub fn build(n: usize) -> Result<Archive> {
     let build = Build { release: true, content: content.clone(), dist: dist.clone() };
     let cold = build_with(&build)?;
     // The same archive, one article edited: what a publisher's correction costs.
-    let edited = content.join("articles").join(format!("{}.json", synthetic_slug(n / 2)));
+    let edited = content.join(files::article(&synthetic_slug(n / 2)));
     let mut json: serde_json::Value = fs::read_json(&edited)?;
     let first = &mut json["pages"][0][0]["text"]["en"];
     *first = format!("Corrected: {}", first.as_str().unwrap_or_default()).into();
@@ -110,7 +111,8 @@ pub fn report(shipped_url: &str, archive: &Archive, smoke: bool) -> Result {
     let mut report = String::new();
     let w = &mut report;
     let _ = writeln!(w, "# Scale bench: {} synthetic articles\n", thousands(n));
-    let _ = writeln!(w, "Run {}; {} threads.\n", if smoke { "once (smoke)" } else { "in full" }, crate::output::jobs());
+    let _ =
+        writeln!(w, "Run {}; {} threads.\n", if smoke { "once (smoke)" } else { "in full" }, crate::parallel::jobs());
     let _ = writeln!(w, "| figure | value | budget (N = 10,000) |\n|---|---|---|");
     let row = |w: &mut String, name: &str, value: String, budget: String, met: bool| {
         let _ = writeln!(w, "| {name} | {value} | {budget}: {} |", if met { "met" } else { "missed" });
@@ -317,10 +319,10 @@ fn synthetic_slug(i: usize) -> String {
 /// Copies `from` to `to` and adds `n` synthetic articles.
 fn write_synthetic(from: &Path, to: &Path, n: usize) -> Result {
     copy_tree(from, to)?;
-    let catalog = parse_file(&from.join("catalog.json"), "catalog.json".into(), folio_model::parse::catalog)?;
+    let catalog = parse_file(&from.join(files::CATALOG), files::CATALOG.into(), folio_model::parse::catalog)?;
     let timeline_events: Vec<String> = match catalog.timelines.first() {
         Some(t) => {
-            let rel = format!("timelines/{}.json", t.id);
+            let rel = files::timeline(&t.id);
             parse_file(&from.join(&rel), rel, folio_model::timeline::parse)?.events.into_iter().map(|e| e.id).collect()
         }
         None => Vec::new(),
@@ -333,7 +335,7 @@ fn write_synthetic(from: &Path, to: &Path, n: usize) -> Result {
     let newest = Date { year: 2026, month: 11, day: 30 }.day_number();
     for i in 0..n {
         let json = synthetic_article(i, newest, &sections, &editions, &timeline_events);
-        fs::write(to.join("articles").join(format!("{}.json", synthetic_slug(i))), json)?;
+        fs::write(to.join(files::article(&synthetic_slug(i))), json)?;
     }
     Ok(())
 }

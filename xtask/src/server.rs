@@ -5,7 +5,7 @@
 //! gets `404.html` with status 404, as GitHub Pages and Netlify do. There
 //! are deliberately no rewrites, so the tests see what a real host does.
 
-use crate::Result;
+use crate::{root, Result};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -159,6 +159,23 @@ fn handle(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
             )
         }
     }
+}
+
+/// `cargo xtask serve`: listens on `port`, builds the bundle (unless
+/// `build` is false) and serves it until stopped.
+pub fn serve(port: u16, release: bool, build: bool) -> Result {
+    // Listen first, so a local build's oEmbed files name this address
+    // (unless the publisher set FOLIO_SITE_URL or site_url).
+    let server = Server::start(&root().join("dist"), port)?;
+    if std::env::var_os("FOLIO_SITE_URL").is_none() {
+        std::env::set_var("FOLIO_SITE_URL", format!("http://{}/", server.addr()));
+    }
+    if build {
+        crate::dist::build(release)?;
+    }
+    println!("Folio is at http://{}/  (Ctrl-C to stop)", server.addr());
+    server.join();
+    Ok(())
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@
 //! are each layer's time and `N passed, N failed` summed over all layers,
 //! for CI to read.
 
-use crate::output::duration;
+use crate::parallel::duration;
 use crate::server::Server;
 use crate::tools::ensure_all_tools;
 use crate::{dist, fail, root, Result};

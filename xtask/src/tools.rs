@@ -15,12 +15,36 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// Runs a command with inherited output; fails with the command line.
 pub fn run(cmd: &mut Command) -> Result {
     let command = format!("{cmd:?}");
-    println!("xtask: $ {command}");
+    println!("xtask: $ {}", shown(cmd));
     match cmd.status() {
         Ok(status) if status.success() => Ok(()),
         Ok(status) => Err(Kind::Command { command, status }.into()),
         Err(source) => Err(Kind::Spawn { command, source }.into()),
     }
+}
+
+/// A command as a reader wants to see it while it runs: its folder
+/// (relative to the project), program and arguments, without the
+/// environment (`PATH` alone is some 300 characters). A failure names the
+/// command in full ([`Kind::Command`]).
+pub fn shown(cmd: &Command) -> String {
+    let mut words: Vec<String> = Vec::new();
+    if let Some(dir) = cmd.get_current_dir() {
+        let dir = dir.strip_prefix(root()).unwrap_or(dir).display().to_string();
+        if !dir.is_empty() {
+            words.push(format!("(in {dir})"));
+        }
+    }
+    words.push(cmd.get_program().to_string_lossy().into_owned());
+    words.extend(cmd.get_args().map(|a| {
+        let a = a.to_string_lossy();
+        if a.contains(' ') {
+            format!("{a:?}")
+        } else {
+            a.into_owned()
+        }
+    }));
+    words.join(" ")
 }
 
 /// The stdout of a command, or `None` if it cannot run or fails.
@@ -134,26 +158,26 @@ fn ensure(tests: bool) -> Result {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     let wb = wasm_bindgen_version()?;
-    let mut installs: Vec<(String, Command)> = Vec::new();
+    // (what, how long it takes the first time, the command)
+    let mut installs: Vec<(String, &str, Command)> = Vec::new();
     if !output("trunk", &["--version"]).is_some_and(|v| v.contains(TRUNK_VERSION)) {
         let mut cmd = Command::new("cargo");
         cmd.args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]);
-        installs.push((format!("trunk {TRUNK_VERSION}"), cmd));
+        installs.push((format!("trunk {TRUNK_VERSION}"), "about 15 minutes on two cores", cmd));
     }
     if output("wasm-bindgen", &["--version"]).is_none_or(|v| v.split_whitespace().nth(1) != Some(wb.as_str())) {
         // Not --locked: the registry lacks one of its locked dependencies.
         let mut cmd = Command::new("cargo");
         cmd.args(["install", "wasm-bindgen-cli", "--version", &wb, "--force"]);
-        installs.push((format!("wasm-bindgen-cli {wb}"), cmd));
+        installs.push((format!("wasm-bindgen-cli {wb}"), "about 10 minutes on two cores", cmd));
     }
     let results = std::thread::scope(|s| {
         let cargo: Vec<_> = installs
             .iter_mut()
-            .map(|(name, cmd)| {
+            .map(|(name, takes, cmd)| {
                 let name = name.as_str();
-                s.spawn(move || {
-                    run_logged(&format!("installing {name}"), &format!("install-{}", first_word(name)), cmd)
-                })
+                let what = format!("installing {name}, once ({takes})");
+                s.spawn(move || run_logged(&what, &format!("install-{}", first_word(name)), cmd))
             })
             .collect();
         let packages = s.spawn(move || -> Result {
@@ -193,10 +217,10 @@ pub fn run_logged(what: &str, log: &str, cmd: &mut Command) -> Result {
     let file = std::fs::File::create(&path).map_err(|e| crate::Error::io("create the log", &path, e))?;
     let err = file.try_clone().map_err(|e| crate::Error::io("open the log", &path, e))?;
     let command = format!("{cmd:?}");
-    println!("xtask: {what} ($ {command}; log: {})", path.strip_prefix(root()).unwrap_or(&path).display());
+    println!("xtask: {what} ($ {}; log: {})", shown(cmd), path.strip_prefix(root()).unwrap_or(&path).display());
     let start = std::time::Instant::now();
     let status = cmd.stdout(file).stderr(err).status();
-    let took = crate::output::duration(start.elapsed());
+    let took = crate::parallel::duration(start.elapsed());
     match status {
         Ok(status) if status.success() => {
             println!("xtask: {what}: done in {took}");
@@ -216,7 +240,7 @@ pub fn run_logged(what: &str, log: &str, cmd: &mut Command) -> Result {
 }
 
 /// The Debian packages the build needs and lacks: the share cards' fonts
-/// (`card.rs`: Latin and Chinese), and Node.js for npm's tools.
+/// (`card/`: Latin and Chinese), and Node.js for npm's tools.
 fn build_packages() -> Vec<&'static str> {
     let mut missing = Vec::new();
     if output("fc-list", &[":lang=zh"]).is_none_or(|s| s.trim().is_empty()) {
@@ -247,7 +271,7 @@ fn test_packages() -> Vec<&'static str> {
         ("python3", "python3"),
         ("pdftotext", "poppler-utils"),
         ("java", "default-jre-headless"),
-        // The real hosts of `e2e/hosts.test.js`, run with the README's recipes.
+        // The real hosts of `e2e/hosts.test.js`, run with the recipes in docs/deploying.md.
         ("nginx", "nginx"),
         ("caddy", "caddy"),
     ] {

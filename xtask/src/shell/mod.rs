@@ -20,8 +20,11 @@
 //! pages, drops an `integrity` from a wasm preload (as Trunk wrote one),
 //! and hashes the app's inline loader for the policy.
 
+mod scripts;
+
 use crate::{fail, fs, Kind, Result};
 use folio_model::embed::escape_html;
+pub use scripts::{ROOT_FINDER, ROUTE_CHECK};
 use std::path::{Path, PathBuf};
 
 /// A placeholder, as `index.html` writes it. The minifier writes it
@@ -132,7 +135,7 @@ impl Shell {
                     return fail!("{}: #boot is not closed", file.display());
                 };
                 if html[end..end + close].contains("<div") {
-                    return fail!("{}: #boot holds a <div>; xtask/src/shell.rs expects none", file.display());
+                    return fail!("{}: #boot holds a <div>; xtask/src/shell/mod.rs expects none", file.display());
                 }
                 end += close + "</div>".len();
                 boot = html[start..end].to_owned();
@@ -166,7 +169,7 @@ impl Shell {
         Ok(out)
     }
 
-    /// What the pages are made from, for the keys of `dist::Manifest`.
+    /// What the pages are made from, for the keys of `stamps::Stamps`.
     pub fn key(&self) -> String {
         format!("{} {:?} {}", self.parts.join("\0"), self.slots, self.boot)
     }
@@ -281,62 +284,6 @@ fn links_after_trunks(file: &Path, html: &str) -> Result<String> {
     Ok(format!("{}{between}{}{}", &html[..at], &html[at..at + len], &html[close..]))
 }
 
-/// Confirms a route page's `<base href>` names the bundle root, while the
-/// parser is still in `<head>`: the links that follow resolve against it.
-///
-/// A route file's relative base is right wherever the bundle is deployed,
-/// as long as the host serves the file at its own address. Hosts need not:
-/// without a trailing slash (`…/article/x/2`, which nginx's `try_files
-/// $uri/` serves as is), `../../` climbs one level too many. The page knows
-/// its route (`data-route`), so it checks that the address ends with it
-/// and takes the root from there, at no cost, and remembers that root
-/// (`folio.roots`) for the pages that cannot know theirs ([`ROOT_FINDER`]).
-/// An absolute base (the offline worker writes one into the pages it
-/// stands in with) is taken as it is.
-pub const ROUTE_CHECK: &str = "(function(){var b=document.querySelector('base'),r='/'+b.getAttribute('data-route'),\
-p=location.pathname,k='folio.roots',l,x;if(b.getAttribute('href').charAt(0)=='/')return;\
-if(p.slice(-r.length)==r)x=p.slice(0,1-r.length);else{r=r.slice(0,-1);if(p.slice(-r.length)!=r)return;\
-b.setAttribute('href',x=p.slice(0,1-r.length))}\
-try{l=(localStorage.getItem(k)||'').split(' ');if(l.indexOf(x)<0)localStorage.setItem(k,[x].concat(l).slice(0,8).join(' ').trim())}catch(e){}})()";
-
-/// Finds the bundle root for a page a host may answer any address with:
-/// the home page's `index.html` (a host with an SPA fallback,
-/// `try_files … /index.html`, sends it for every unknown address) and
-/// `404.html` (served at any depth). It never waits for the network.
-///
-/// 1. The longest root this browser found before that holds the address
-///    (`folio.roots`, which every route page adds to).
-/// 2. Else the address's folder before its first Folio segment
-///    (`…/zh/article/x/` → `…/`).
-/// 3. Else the page's own folder (the home page, at its own address), or
-///    for `404.html`, which is never the root's own file, the host's root.
-///
-/// Unless that is the page's own folder and known to be the root (a home
-/// page at `/`, or one remembered), it then checks, asynchronously, that
-/// this deploy's code is there (`{root}{data-code}/main.js`, answered as a
-/// script and not as the HTML a fallback sends for any file). If it is
-/// not, it walks up from the address to find the folder that has it,
-/// remembers it and reloads once, so the page loads again from the right
-/// root. The check asks for this deploy's own code, not a file every
-/// deploy has: two bundles under one origin (a site at `/` and a preview at
-/// `/preview/`) are told apart. An absolute base is taken as it is.
-pub const ROOT_FINDER: &str = "(function(){var b=document.querySelector('base'),c=b.getAttribute('data-code'),\
-p=location.pathname,d=p.replace(/[^/]*$/,''),k='folio.roots',l=[],g='',i,m;\
-if(b.getAttribute('href').charAt(0)=='/')return;try{l=(localStorage.getItem(k)||'').split(' ')}catch(e){}\
-for(i=0;i<l.length;i++)if(l[i]&&p.indexOf(l[i])==0&&l[i].length>g.length)g=l[i];\
-if(!g){m=/^(.*?\\/)(?:zh|dual|embed|latest|edition|section|article|search|timeline)(?:\\/|$)/.exec(p);\
-g=m?m[1]:b.hasAttribute('data-anywhere')?'/':d}if(g!=d)b.setAttribute('href',g);\
-if(g==d&&(d=='/'||l.indexOf(d)>=0))return;\
-function is(x){return fetch(x+c+'/main.js',{method:'HEAD'}).then(function(r){\
-return r.ok&&/script/.test(r.headers.get('content-type')||'')},function(){return false})}\
-function keep(x){try{l=(localStorage.getItem(k)||'').split(' ');\
-if(l.indexOf(x)<0)localStorage.setItem(k,[x].concat(l).slice(0,8).join(' ').trim());\
-return localStorage.getItem(k).split(' ').indexOf(x)>=0}catch(e){return false}}\
-function up(x){return is(x).then(function(y){return y?x:x=='/'?'':up(x.replace(/[^/]*\\/$/,''))})}\
-is(g).then(function(y){if(y)return keep(g);return up(d).then(function(x){try{\
-if(x&&x!=g&&keep(x)&&sessionStorage.getItem(k)!=location.href){sessionStorage.setItem(k,location.href);location.reload()}\
-}catch(e){}})})})()";
-
 pub fn sha256_base64(text: &str) -> String {
     use base64::Engine;
     use sha2::Digest;
@@ -439,164 +386,4 @@ fn strip_attribute(tag: &str, name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A shell as Trunk's release build writes `index.html` (abridged).
-    const MINIFIED: &str = "<!doctype html><html data-theme=auto lang=en><meta charset=utf-8>\
-        <template data-folio=base></template><meta content=\"light dark\" name=color-scheme>\
-        <template data-folio=head></template><script src=prefs.js></script>\
-        <script type=module>import init from './app-1/main.js';</script><template data-folio=links></template>\
-        <link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
-        <link as=fetch crossorigin href=./f_bg.wasm integrity=sha384-B+/= rel=preload type=application/wasm>\
-        </head><body><div class=boot id=boot><p class=boot-name>Folio</p>\
-        <noscript><p>no script</p></noscript></div><template data-folio=data></template></body></html>";
-
-    fn shell(html: &str) -> Result<Shell> {
-        Shell::parse(Path::new("target/trunk/release/index.html"), html)
-    }
-
-    fn page<'a>(view: Option<(&'a str, &'a str)>) -> Fill<'a> {
-        Fill {
-            base: Base::Route { href: "../".into(), route: "a/".into() },
-            head: "<title>T</title>",
-            links: "<link rel=preload>",
-            view,
-            data: "{}",
-        }
-    }
-
-    #[test]
-    fn each_placeholder_is_filled_once_and_the_rest_is_kept() {
-        let s = shell(MINIFIED).unwrap();
-        let loader = sha256_base64("import init from './app-1/main.js';");
-        let policy = |check: &str| {
-            format!(
-                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' \
-                 'sha256-{loader}' 'sha256-{}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; \
-                 connect-src 'self'; frame-src 'self'; font-src 'self'; worker-src 'self'; object-src 'none'; \
-                 base-uri 'self'; form-action 'self'\"><script>{check}</script>",
-                sha256_base64(check)
-            )
-        };
-        let head = |base: &str| {
-            format!(
-                "<!doctype html><html data-theme=auto lang=en><meta charset=utf-8>{base}\
-                 <meta content=\"light dark\" name=color-scheme><title>T</title><script src=prefs.js></script>\
-                 <script type=module>import init from './app-1/main.js';</script>\
-                 <link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
-                 <link as=fetch crossorigin href=./f_bg.wasm rel=preload type=application/wasm>\
-                 <link rel=preload></head><body>"
-            )
-        };
-        let thin = s.page(&page(None));
-        assert_eq!(
-            thin,
-            format!(
-                "{}<div class=boot id=boot><p class=boot-name>Folio</p><noscript><p>no script</p></noscript></div>\
-                 <script type=application/json id=folio-data>{{}}</script></body></html>",
-                head(&format!("<base href=\"../\" data-route=\"a/\">{}", policy(ROUTE_CHECK)))
-            )
-        );
-        let full = s.page(&page(Some(("/a/", "<p>view</p>"))));
-        assert!(full.ends_with(
-            "<body><div id=boot data-path=\"/a/\"><p>view</p></div>\
-             <script type=application/json id=folio-data>{}</script></body></html>"
-        ));
-        assert!(!full.contains("data-folio"), "no placeholder is left: {full}");
-        // The pages that may stand for any address find their root, by
-        // this deploy's code folder.
-        let anywhere = s.page(&Fill { base: Base::Anywhere, ..page(None) });
-        let expected =
-            format!("<meta charset=utf-8><base href=\"./\" data-code=\"app-1\" data-anywhere>{}", policy(ROOT_FINDER));
-        assert!(anywhere.contains(&expected), "{anywhere}");
-        let home = s.page(&Fill { base: Base::Route { href: "./".into(), route: String::new() }, ..page(None) });
-        let expected = format!("<base href=\"./\" data-code=\"app-1\">{}", policy(ROOT_FINDER));
-        assert!(home.contains(&expected), "the home page may stand for any address: {home}");
-    }
-
-    #[test]
-    fn a_dev_build_fills_alike() {
-        // A dev build is not minified: quoted attributes, white space.
-        let mut dev = MINIFIED
-            .replace("<div class=boot id=boot>", "<div class=\"boot\" id=\"boot\">\n  ")
-            .replace("<script type=module>", r#"<script type="module">"#)
-            .replace("lang=en", r#"lang="en""#)
-            .replace("</head>", "\n</head>");
-        for name in ["base", "head", "links", "data"] {
-            dev =
-                dev.replace(&format!("data-folio={name}></template>"), &format!("data-folio=\"{name}\"></template>\n"));
-        }
-        let s = shell(&dev).unwrap();
-        let full = s.page(&page(Some(("/a/", "<p>view</p>"))));
-        assert!(full.contains("<meta charset=utf-8><base href=\"../\" data-route=\"a/\"><meta http-equiv"), "{full}");
-        assert!(full.contains("<div id=boot data-path=\"/a/\"><p>view</p></div>"), "{full}");
-        assert!(s.in_lang("zh-Hans").unwrap().page(&page(None)).contains("<html data-theme=auto lang=zh-Hans>"));
-    }
-
-    #[test]
-    fn a_missing_or_doubled_placeholder_is_an_error_that_names_it() {
-        let e = shell(&MINIFIED.replace("<template data-folio=links></template>", "")).err().unwrap();
-        assert!(matches!(e.kind(), Kind::Placeholder { found: 0, .. }), "{e:?}");
-        assert_eq!(
-            e.to_string(),
-            "target/trunk/release/index.html: the placeholder <template data-folio=\"links\"></template> is there \
-             0 times, not once: index.html must hold it once (see xtask/src/shell.rs), and Trunk must keep it"
-        );
-        let twice = MINIFIED.replace("</body>", "<template data-folio=head></template></body>");
-        assert!(matches!(shell(&twice).err().unwrap().kind(), Kind::Placeholder { found: 2, .. }));
-        let after = MINIFIED.replace("</head>", "<script src=x.js></script></head>");
-        assert!(shell(&after).err().unwrap().to_string().contains("only Trunk's <link> tags may follow"));
-        let nested = MINIFIED.replace("<p class=boot-name>", "<div><p class=boot-name>");
-        let odd = MINIFIED.replace("import init from './app-1/main.js'", "import init from 'main.js'");
-        assert!(shell(&odd).err().unwrap().to_string().contains("the loader does not start with"));
-        assert!(shell(&nested).err().unwrap().to_string().contains("#boot holds a <div>"));
-    }
-
-    #[test]
-    fn only_the_wasm_preload_loses_its_integrity() {
-        let shell = "<head><link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
-            <link as=fetch crossorigin href=./f_bg.wasm integrity=sha384-B+/= rel=preload type=application/wasm>\
-            <link href=\"x.css\" integrity=\"sha384-C\" rel=stylesheet></head>";
-        assert_eq!(
-            without_wasm_preload_integrity(shell),
-            "<head><link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
-            <link as=fetch crossorigin href=./f_bg.wasm rel=preload type=application/wasm>\
-            <link href=\"x.css\" integrity=\"sha384-C\" rel=stylesheet></head>"
-        );
-        // As a dev build (not minified) writes it.
-        assert_eq!(
-            without_wasm_preload_integrity(
-                r#"<link rel="preload" href="/f_bg.wasm" as="fetch" type="application/wasm" crossorigin="" integrity="sha384-B+/=">"#
-            ),
-            r#"<link rel="preload" href="/f_bg.wasm" as="fetch" type="application/wasm" crossorigin="">"#
-        );
-    }
-
-    #[test]
-    fn html_lang_is_replaced_in_any_attribute_order() {
-        for (open, want) in [
-            ("<!doctype html><html data-theme=auto lang=en>", "<!doctype html><html data-theme=auto lang=zh-Hans>"),
-            ("<html lang=en data-theme=auto><body lang=en>", "<html lang=zh-Hans data-theme=auto><body lang=en>"),
-        ] {
-            let s = shell(&MINIFIED.replace("<!doctype html><html data-theme=auto lang=en>", open)).unwrap();
-            assert!(s.in_lang("zh-Hans").unwrap().page(&page(None)).starts_with(want));
-        }
-        let s = shell(&MINIFIED.replace(" lang=en", "")).unwrap();
-        assert!(s.in_lang("zh-Hans").is_err(), "a shell it cannot fix is an error, not a silent English page");
-    }
-
-    #[test]
-    fn style_attributes_are_allowed_by_hash_and_nothing_else_changes() {
-        let s = shell(MINIFIED).unwrap();
-        assert_eq!(s.policy(&style_hashes("<p>no styles</p>"), ROUTE_CHECK), s.policy(&[], ROUTE_CHECK));
-        let body = r#"<b style="left:1px;"></b><i style="left:1px;"></i><u style="a:&quot;x&quot;"></u>"#;
-        let csp = s.page(&page(Some(("/", body))));
-        let (one, quoted) = (sha256_base64("left:1px;"), sha256_base64("a:\"x\""));
-        let (one, quoted) = (format!("'sha256-{one}'"), format!("'sha256-{quoted}'"));
-        assert!(csp.contains("style-src 'self'; style-src-attr 'unsafe-hashes' "), "{csp}");
-        assert_eq!(csp.matches(&one).count(), 1, "each value once: {csp}");
-        assert!(csp.contains(&quoted), "hashed as the browser reads it: {csp}");
-        assert!(csp.contains(&format!("{one}; img-src 'self'")) || csp.contains(&format!("{quoted}; img-src 'self'")));
-    }
-}
+mod tests;
