@@ -158,7 +158,7 @@ sizeRow('the whole app (all wasm + JS + CSS), brotli', bytes.base.total.brotli, 
 out();
 out(`Critical path: the wasm, JS and CSS a cold visit asked for before its view was shown and live (\`bench/lib.mjs\`, \`criticalPath\`): ${PATHS.map(([n]) => `${n}: ${critical.candidate[n].files.map((f) => f.path.split('/').pop()).join(', ')}`).join('; ')} (candidate).`);
 out();
-out(`Above 1× is slower or larger. Base: ${BASE_NAME}, its bundle built by its own \`cargo xtask dist\` from its own content/. Candidate: ${CANDIDATE_NAME}. The figures are bench.mjs's, measured by the same code (bench/lib.mjs); see README "Performance". (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+out(`Above 1× is slower or larger. Base: ${BASE_NAME}, its bundle built by its own \`cargo xtask dist\` from its own content/. Candidate: ${CANDIDATE_NAME}. The figures are bench.mjs's, measured by the same code (bench/lib.mjs); see docs/performance.md. (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
 const md = lines.join('\n') + '\n';
 console.log(md);

@@ -1,6 +1,6 @@
-// Real web servers on loopback, configured by the README's own recipes:
-// the fenced ```nginx and ```caddy blocks of its "Deploying" section are
-// read from README.md and run as written, with only the folder and the
+// Real web servers on loopback, configured by the documentation's own
+// recipes: the fenced ```nginx and ```caddy blocks of docs/deploying.md are
+// read from that file and run as written, with only the folder and the
 // address prefix put in, so the documentation cannot drift from what is
 // tested. `cargo xtask test` installs Debian's nginx (with its brotli_static
 // module) and Caddy, as it installs Chromium.
@@ -10,12 +10,12 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const DEPLOYING = readFileSync(new URL('../docs/deploying.md', import.meta.url), 'utf8');
 
-/// The README's fenced block of `lang`; there must be exactly one.
+/// docs/deploying.md's fenced block of `lang`; there must be exactly one.
 export function recipe(lang) {
-  const blocks = [...README.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
-  if (blocks.length !== 1) throw new Error(`README.md has ${blocks.length} \`\`\`${lang} blocks; the host tests run exactly one`);
+  const blocks = [...DEPLOYING.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
+  if (blocks.length !== 1) throw new Error(`docs/deploying.md has ${blocks.length} \`\`\`${lang} blocks; the host tests run exactly one`);
   return blocks[0];
 }
 
@@ -85,7 +85,7 @@ export async function startHost(kind, prefix) {
   if (kind.startsWith('nginx')) {
     let block = adapt(recipe('nginx'), www, prefix);
     if (kind === 'nginx-spa') {
-      // The README's variant: the SPA fallback in place of error_page.
+      // docs/deploying.md's variant: the SPA fallback in place of error_page.
       block = block.replace(/error_page 404 [^;]+;/, `try_files $uri $uri/ ${prefix}/index.html;`);
       if (!block.includes('try_files')) throw new Error('the nginx recipe has no error_page line to swap');
     }

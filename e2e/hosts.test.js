@@ -1,5 +1,5 @@
 // The release dist/ on the servers publishers run: Debian's nginx with the
-// README's recipe as written (and once more with an SPA fallback in place
+// recipe in docs/deploying.md as written (and once more with an SPA fallback in place
 // of error_page), and Caddy with its recipe, each at the host's root and
 // below a sub-path. The offline worker runs, as it does for readers.
 import { test, before, after } from 'node:test';
@@ -31,7 +31,7 @@ for (const [kind, prefix] of HOSTS) {
   const host = () => running.get(name);
   journeys(name, () => host().url, () => browser, { modes: ['', '/zh'], options: { serviceWorkers: 'allow' } });
 
-  test(`${name}: types, cache headers and compressed copies as the README says`, async () => {
+  test(`${name}: types, cache headers and compressed copies as docs/deploying.md says`, async () => {
     const dir = host().dir;
     const code = readdirSync(dir).find((f) => /^app-[0-9a-f]+$/.test(f));
     const css = readdirSync(dir).find((f) => /^main-[0-9a-f]+\.css$/.test(f));

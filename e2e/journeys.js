@@ -133,7 +133,7 @@ export function journeys(where, base, browser, { modes = ['', '/zh', '/dual'], o
   });
 
   test(`${where}: a partner page's snippet becomes an auto-sized embed of the article and of the timeline`, async () => {
-    // The partner: another origin, a strict policy, the README's snippet.
+    // The partner: another origin, a strict policy, docs/embedding.md's snippet.
     const a = articles[0];
     const html = `<!doctype html><html><head><meta charset=utf-8><title>Partner</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${new URL(base()).origin}; frame-src ${new URL(base()).origin}">
