@@ -6,7 +6,7 @@
 //! [`split_point!`] goes into a chunk of its own, fetched the first time
 //! its code is wanted. There are eight: `timeline` (parsing a timeline's
 //! JSON, and its view: `routes/timeline/mod.rs`), `meeting` (a meeting's
-//! card, `components/event_card.rs`), `timeline_list` (the phone list,
+//! card, `routes/timeline/card.rs`), `timeline_list` (the phone list,
 //! `routes/timeline/layout.rs`), `embed` (the Embed dialog's generator),
 //! `display` (the Display dialog, `components/reader_settings.rs`),
 //! `offline` ("Keep for offline" and the saved list), `frame` (an embed's

@@ -8,8 +8,9 @@
 
 use folio::components::{
     article_header::ArticleHeader, block::BlockView, error_panel::ErrorPanel, figure::Figure, live_region::LiveRegion,
-    pager::Pager, reader_keys::ReaderKeys, timeline_keys::TimelineKeys,
+    pager::Pager, reader_keys::ReaderKeys,
 };
+use folio::routes::timeline::keys::TimelineKeys;
 use folio_model::{Article, Block, Mode, PageSel, Text};
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use std::sync::Arc;
@@ -428,7 +429,7 @@ async fn embed_dialog_builds_snippets_from_the_chosen_options() {
 
 #[wasm_bindgen_test]
 async fn axis_markers_say_date_and_title_with_the_languages_own_colon() {
-    use folio::components::timeline_axis::TimelineAxis;
+    use folio::routes::timeline::axis::TimelineAxis;
     let t = Arc::new(timeline());
     let e = t.events[0].clone();
     let tl = t.clone();

@@ -6,14 +6,12 @@
 //! each of them simple and the switch to one frame of work.
 
 pub mod article_header;
-pub mod axis_zoom;
 pub mod bi_text;
 pub mod block;
 pub mod crumb;
 pub mod embed_dialog;
 pub mod embed_frame;
 pub mod error_panel;
-pub mod event_card;
 pub mod event_strip;
 pub mod figure;
 pub mod keep_offline;
@@ -29,11 +27,6 @@ pub mod related_list;
 pub mod saved_list;
 pub mod saved_notice;
 pub mod search_box;
-pub mod timeline_axis;
-pub mod timeline_filters;
-pub mod timeline_keys;
-pub mod timeline_list;
-pub mod timeline_marker;
 
 pub use folio_model::ui::for_mode as ui;
 pub use folio_model::Mode;

@@ -44,7 +44,7 @@ pub const TIMELINE: &str = "timeline";
 pub const TIMELINE_LIST: &str = "timeline_list";
 /// The search view and engine (`routes/search/`).
 pub const SEARCH: &str = "search";
-/// A meeting's card (`components/event_card.rs`), which a meeting's page shows.
+/// A meeting's card (`src/routes/timeline/card.rs`), which a meeting's page shows.
 pub const MEETING: &str = "meeting";
 /// An embed's chrome (`components/embed_frame.rs`), which every embed shows.
 pub const FRAME: &str = "frame";

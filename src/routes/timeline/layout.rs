@@ -1,7 +1,8 @@
+use super::axis::TimelineAxis;
+use super::card::EventCard;
+use super::list::{KeptWindow, TimelineList};
 use crate::chunk::{build, use_code};
 use crate::components::error_panel::{inline_failure, Loading};
-use crate::components::timeline_list::KeptWindow;
-use crate::components::{event_card::EventCard, timeline_axis::TimelineAxis, timeline_list::TimelineList};
 use crate::dom::{media_query::use_media_query, scroll_anchor::reveal_later};
 use crate::state::use_reading;
 use folio_model::timeline::Timeline;

@@ -11,22 +11,28 @@
 //! parse fails as one that does not arrive. The rest of the view is behind
 //! the `timeline`, `meeting` and `timeline_list` split points.
 
+pub mod axis;
+mod card;
+mod filters;
+pub mod keys;
 mod layout;
+mod list;
+mod marker;
+mod zoom;
 
 use crate::api;
 use crate::chunk::{build, use_code};
-use crate::components::event_card::{load_meeting, MEETING};
 use crate::components::{
     bi_text::{plain, BiText},
     embed_dialog::{EmbedDialog, Embeddable},
     error_panel::{failure_panel, ErrorPanel, Loading},
     live_region::LiveRegion,
-    timeline_filters::TimelineFilters,
-    timeline_keys::TimelineKeys,
     ui,
 };
 use crate::content::{track, use_content, Failure, Status, What};
 use crate::state::{site_name, use_reading, Links};
+use card::{load_meeting, MEETING};
+use filters::TimelineFilters;
 use folio_model::head::timeline_title;
 use folio_model::route::relative;
 use folio_model::timeline::{
@@ -34,6 +40,7 @@ use folio_model::timeline::{
     Timeline,
 };
 use folio_model::{Deferred, Mode, Route};
+use keys::TimelineKeys;
 use layout::TimelineLayout;
 use leptos::prelude::*;
 use leptos_router::{hooks::use_location, NavigateOptions};
@@ -53,7 +60,7 @@ pub fn TimelinePage(id: String, event: Memo<Option<String>>) -> impl IntoView {
     // Fetched with the data, not after it (and preloaded by the page).
     let code = use_code(TIMELINE, load_timeline);
     // A meeting's page shows its card, whose code is a chunk of its own
-    // (`event_card.rs`), preloaded by the page: the first view waits for
+    // (`card.rs`), preloaded by the page: the first view waits for
     // it too, so the page as published stays until the card can be drawn,
     // rather than the app showing a loading line in its place, which the
     // card then pushes the page down from.

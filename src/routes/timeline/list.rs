@@ -1,4 +1,5 @@
-use crate::components::{bi_text::BiText, event_card::EventCard, ui};
+use super::card::EventCard;
+use crate::components::{bi_text::BiText, ui};
 use folio_model::timeline::window::{list_window, widen, LIST_WINDOW};
 use folio_model::timeline::Timeline;
 use folio_model::Mode;

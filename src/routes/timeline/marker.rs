@@ -1,4 +1,5 @@
-use crate::components::{axis_zoom::AxisZoom, ui};
+use super::zoom::AxisZoom;
+use crate::components::ui;
 use folio_model::timeline::{scale::Scale, Timeline};
 use folio_model::Mode;
 use leptos::prelude::*;

@@ -1,13 +1,11 @@
 //! The timeline's axis, on wide screens. It is three files: this one (the
-//! view), `axis_zoom.rs` (zoom and scroll, and the moves that change them,
-//! over the model's `Scale`) and `timeline_marker.rs` (a marker or a
-//! cluster, the eras, the legend).
+//! view), `zoom.rs` (zoom and scroll, and the moves that change them,
+//! over the model's `Scale`) and `marker.rs` (a marker or a cluster, the
+//! eras, the legend).
 
-use crate::components::{
-    axis_zoom::{AxisZoom, GAP},
-    timeline_marker::{axis_item, eras, legend},
-    ui,
-};
+use super::marker::{axis_item, eras, legend};
+use super::zoom::{AxisZoom, GAP};
+use crate::components::ui;
 use crate::dom::{drag_scroll::DragScroll, focus::refocus_later};
 use folio_model::timeline::{cluster::cluster, scale::to_draw, scale::Scale, Timeline};
 use folio_model::Mode;
