@@ -112,7 +112,10 @@ const heading = (page) => page.locator('main h1').first().innerText();
 test('a page read before reloads offline, with its text, pager, language switch and a note that it is a saved copy', async () => {
   const page = await readerPage();
   await page.goto(at(pagePath(first, 1)));
-  await savedAll(page, [pagePath(first, 1), `content/articles/${first.slug}.json`]);
+  // The page, and what the worker saves with it from dist's list (the
+  // figure in the other language among them), in the background.
+  const figures = typeof first.figure?.src === 'object' ? Object.values(first.figure.src).map((f) => `content/${f}`) : [];
+  await savedAll(page, [pagePath(first, 1), `content/articles/${first.slug}.json`, ...figures]);
   await offline(page, true);
   try {
     await page.reload();

@@ -33,6 +33,8 @@ pub mod compress;
 pub mod dist;
 mod error;
 pub mod fs;
+#[cfg(test)]
+mod module_graph;
 pub mod output;
 pub mod page_parts;
 pub mod parallel;

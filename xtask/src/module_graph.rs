@@ -1,8 +1,10 @@
 //! The dependency rules of ARCHITECTURE.md, checked on the sources: no
 //! module of the three crates (the app, the model, xtask) imports, through
 //! others, a module that imports it, and the app's components never import
-//! its routes. `cargo test -p xtask --test modules` prints each crate's
-//! graph on failure.
+//! its routes. `cargo test -p xtask module_graph` prints each crate's
+//! graph on failure. (A unit test of the library, not an integration
+//! test: one of those makes `cargo test` build xtask's binary again, over
+//! the one `cargo xtask test` is running.)
 //!
 //! A module is a file (`mod.rs` stands for its folder). An edge A -> B is a
 //! path in A's code that names B: `crate::b::…`, `super::…`, or, in a
