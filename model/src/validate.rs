@@ -474,7 +474,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
                 severity: Severity::Error,
                 error: ContentError {
                     kind: ErrorKind::Missing,
-                    file: Some("catalog.json".into()),
+                    file: Some(crate::files::CATALOG.into()),
                     path: String::new(),
                     line: 0,
                     column: 0,

@@ -4,7 +4,8 @@
 //! sources changed), the publisher's `content/`, the files derived from
 //! the archive (`content/derived/`: listing pages, each section's short
 //! lists, each article's cited meetings, each timeline's citing
-//! paragraphs), and one prerendered `index.html` per route. Every file
+//! paragraphs, what the offline worker saves with each page), and one
+//! prerendered `index.html` per route. Every file
 //! goes through [`Output`], so a rebuild rewrites only what changed; the
 //! routes render on every core.
 

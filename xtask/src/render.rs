@@ -11,7 +11,7 @@ use crate::worker::OFFLINE_PAGE;
 use crate::Result;
 use folio_model::embed::{escape_html, Options, Snippet};
 use folio_model::route::{base_href, framed};
-use folio_model::{Mode, PageSel, Route};
+use folio_model::{files, Mode, PageSel, Route};
 use std::collections::HashSet;
 
 /// The oEmbed file of a resource in a mode: `oembed/zh/article/x.json`.
@@ -29,8 +29,8 @@ pub fn write_route_files(out: &Output, shell: &Shell, site: &Site, code: &Code) 
     for t in site.timelines.iter().filter(|t| site.too_large_timeline(t)) {
         let n = write_split(t, &in_content)?;
         println!(
-            "xtask: timelines/{}.json is over {} KB: split into an index and {n} event files",
-            t.id,
+            "xtask: {} is over {} KB: split into an index and {n} event files",
+            files::timeline(&t.id),
             INLINE_LIMIT / 1024
         );
     }

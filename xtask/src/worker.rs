@@ -1,6 +1,6 @@
 //! The offline worker's file: `static/sw.js` with this deploy's build
-//! filled in (its version, code folder and shell) and its comments taken
-//! out.
+//! filled in (its version, code folder and shell, and where dist lists
+//! what a page needs offline beyond itself) and its comments taken out.
 
 use crate::stamps::digest;
 use crate::{fail, fs, Result};
