@@ -21,7 +21,7 @@ pub const TIMELINES: &str = "timelines";
 /// `dist` writes it whole.
 pub const DERIVED: &str = "derived";
 
-/// The search index's folder, and its manifest (`search::index`).
+/// The search index's folder, and the file that says how it is laid out (`search::index::Layout`).
 pub const SEARCH: &str = "derived/search";
 pub const SEARCH_INDEX: &str = "derived/search/index.json";
 
@@ -84,6 +84,11 @@ pub fn search_docs(chunk: u32) -> String {
     format!("{SEARCH}/d/{chunk}.json")
 }
 
+/// Whether `path` is in `folder` (at any depth).
+pub fn under(path: &str, folder: &str) -> bool {
+    path.strip_prefix(folder).is_some_and(|rest| rest.starts_with('/'))
+}
+
 /// What kind of publisher's file a path in `content/` is, by its place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -110,7 +115,7 @@ pub fn kind(path: &str) -> Kind {
         Kind::Article
     } else if json_in(TIMELINES) {
         Kind::Timeline
-    } else if path.strip_prefix(DERIVED).is_some_and(|p| p.starts_with('/')) && path.ends_with(".json") {
+    } else if under(path, DERIVED) && path.ends_with(".json") {
         Kind::Derived
     } else {
         Kind::Asset
@@ -141,5 +146,14 @@ mod tests {
         for asset in [event("t", "e"), "articles/photo.jpg".into(), "articles2/x.json".into(), "derivedx.json".into()] {
             assert_eq!(kind(&asset), Kind::Asset, "{asset}");
         }
+    }
+
+    #[test]
+    fn a_folder_holds_its_files_at_any_depth_and_not_its_namesakes() {
+        assert!(under(SEARCH_INDEX, SEARCH));
+        assert!(under(&search_shard(4, 1), SEARCH));
+        assert!(!under("derived/searchx/index.json", SEARCH));
+        assert!(!under(SEARCH, SEARCH));
+        assert!(!under(&lists("s"), SEARCH));
     }
 }

@@ -6,8 +6,9 @@
 //! failure into a [`LoadError`] a view can explain.
 //!
 //! - `transport.rs`: fetching a file, and [`LoadError`];
-//! - `store.rs`: what this visit has loaded, each file once, and what
-//!   the page carried ([`seed`]);
+//! - `store.rs`: the [`Store`] of what this visit has loaded, each file
+//!   once, over what the page carried, given to the views through
+//!   context; and the [`File`]s a view can ask it for;
 //! - `search.rs`: the search index's files;
 //! - `worker.rs`: the offline worker's requests.
 
@@ -16,7 +17,7 @@ mod store;
 mod transport;
 mod worker;
 
-pub use search::*;
-pub use store::*;
+pub use search::{search_docs, search_layout, search_shard};
+pub use store::{article, catalog, cites, event, listing, lists, mentions, store, timeline, File, Store};
 pub use transport::{content_href, online, LoadError};
 pub use worker::{forget, keep, saved};

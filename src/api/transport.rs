@@ -2,7 +2,7 @@
 //! request that hears nothing), and every failure as a [`LoadError`] a
 //! view can explain.
 
-use folio_model::{parse, ContentError};
+use folio_model::ContentError;
 use gloo_net::http::Request;
 use std::sync::Arc;
 
@@ -89,7 +89,7 @@ impl Drop for StallLimit {
     }
 }
 
-/// The file's bytes: see [`parse::utf8`] for why not text.
+/// The file's bytes: see [`folio_model::parse::utf8`] for why not text.
 pub(super) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let network = |detail: String| LoadError::Network { url: url.into(), detail: detail.into() };
     let controller = web_sys::AbortController::new().ok();
@@ -145,10 +145,4 @@ fn js_message(e: &wasm_bindgen::JsValue) -> String {
         Some(err) => String::from(err.message()),
         None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
     }
-}
-
-pub(super) async fn fetch<T>(rel: &str, parse: fn(&str) -> Result<T, ContentError>) -> Result<T, LoadError> {
-    let url = content_url(rel);
-    let bytes = fetch_bytes(&url).await?;
-    parse::utf8(&bytes).and_then(parse).map_err(|e| LoadError::Invalid { error: Arc::new(e.in_file(url)) })
 }

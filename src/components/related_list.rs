@@ -19,11 +19,8 @@ use leptos::prelude::*;
 /// section and visit, after the article is on screen.
 #[component]
 pub fn RelatedList(#[prop(into)] slug: String, #[prop(into)] section: String, mode: Mode) -> impl IntoView {
-    let ready = api::cached_lists(&section).map(Ok);
-    let lists = Load::new(ready, move || {
-        let section = section.clone();
-        async move { api::lists(&section).await }
-    });
+    let (store, file) = (api::store(), api::lists(&section));
+    let lists = Load::new(store.cached(&file).map(Ok), move || store.load(file.clone()));
     move || {
         let lists = lists.get()?.ok()?;
         let t = ui(mode);

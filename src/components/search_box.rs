@@ -10,6 +10,7 @@
 //! through the [`SearchBoxActions`] the shell provides: components do not
 //! import routes.
 
+use crate::api::Store;
 use folio_model::route::relative;
 use folio_model::search::{ui, Ask};
 use folio_model::{Mode, Route};
@@ -53,7 +54,7 @@ pub struct SearchBoxState {
 #[derive(Clone, Copy)]
 pub struct SearchBoxActions {
     /// The box was focused: start fetching search's code and index.
-    pub warm: fn(),
+    pub warm: fn(Store),
     /// An event of the box, for the search chunk to act on.
     pub event: fn(SearchBoxState, SearchBoxEvent),
 }
@@ -83,9 +84,9 @@ pub fn SearchBox() -> impl IntoView {
         navigate: Arc::new(leptos_router::hooks::use_navigate()),
     };
     let input = state.input;
-    let actions = use_context::<SearchBoxActions>();
+    let actions = use_context::<SearchBoxActions>().zip(use_context::<Store>());
     let send = move |ev: SearchBoxEvent| {
-        if let Some(a) = actions {
+        if let Some((a, _)) = actions {
             (a.event)(state.clone(), ev)
         }
     };
@@ -119,8 +120,8 @@ pub fn SearchBox() -> impl IntoView {
                     on:input=move |_| input_ev(SearchBoxEvent::Input)
                     on:keydown=move |ev| key_ev(SearchBoxEvent::Key(ev))
                     on:focus=move |_| {
-                        if let Some(a) = actions {
-                            (a.warm)()
+                        if let Some((a, store)) = actions {
+                            (a.warm)(store)
                         }
                     }
                 />

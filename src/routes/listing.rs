@@ -24,16 +24,13 @@ pub fn ListingView(listing: Listing, page: usize) -> impl IntoView {
     let catalog = use_catalog();
     let mode = use_reading().mode;
     // A page past the last is an answer, not a failure: `None`.
-    let ready = api::cached_listing(&listing, page).map(Some);
-    let shard = Content::new(What::Listing, ready, {
-        let listing = listing.clone();
-        move || {
-            let listing = listing.clone();
-            async move {
-                match api::listing(&listing, page).await {
-                    Err(LoadError::NotFound { .. }) if page > 1 => Ok(None),
-                    other => other.map(Some),
-                }
+    let (store, file) = (api::store(), api::listing(&listing, page));
+    let shard = Content::new(What::Listing, store.cached(&file).map(Some), move || {
+        let load = store.load(file.clone());
+        async move {
+            match load.await {
+                Err(LoadError::NotFound { .. }) if page > 1 => Ok(None),
+                other => other.map(Some),
             }
         }
     });

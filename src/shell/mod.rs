@@ -5,21 +5,27 @@
 pub mod boot;
 pub mod router;
 
-use crate::api;
+use crate::api::{self, Store};
 use crate::components::{embed_frame::EmbedFrame, masthead::Masthead, search_box::SearchBoxActions};
 use crate::content::{provide_loads, Content, What};
 use crate::dom::document::html_attribute;
 use crate::prefs;
 use crate::state::{CatalogState, Reading};
-use folio_model::{embed::Options, route::with_query, ui};
+use folio_model::page_data::PageData;
+use folio_model::{embed::Options, route::with_query, ui, Catalog};
 use leptos::prelude::*;
 use leptos_router::{components::Router, hooks::use_location};
 use router::Views;
 use wasm_bindgen::JsCast;
 
+/// The app, over the data its page carried (`folio-data`), if any: every
+/// view then renders that content in its first pass (see `content.rs`).
 #[component]
-pub fn App() -> impl IntoView {
-    provide_context(CatalogState(Content::new(What::Catalog, api::cached_catalog(), api::catalog)));
+pub fn App(data: Option<PageData>) -> impl IntoView {
+    let store = Store::provide(data);
+    let ready = store.cached(&api::catalog()).map(|c| Catalog::clone(&c));
+    let fetch = move || async move { store.load(api::catalog()).await.map(|c| Catalog::clone(&c)) };
+    provide_context(CatalogState(Content::new(What::Catalog, ready, fetch)));
     view! {
         <Router base=crate::base::path()>
             <Shell/>

@@ -23,7 +23,7 @@
 //!    carries the hash, and a deploy never mixes two builds' chunks;
 //! 6. the skipped link in Trunk's `index.html` becomes the loader (one
 //!    inline module script, which the page's policy hashes) and the
-//!    preloads of the main module, and [`MANIFEST`] records, for `dist`,
+//!    preloads of the main module, and [`APP_FILES`] records, for `dist`,
 //!    which files each split point needs, so a page preloads exactly
 //!    those of its view (`code.rs`).
 
@@ -35,7 +35,7 @@ use std::process::Command;
 
 /// Written by this step beside `index.html` and read by `dist`, which
 /// does not copy it into the bundle.
-pub const MANIFEST: &str = "folio-app.json";
+pub const APP_FILES: &str = "folio-app.json";
 
 /// The split points' names (`src/chunk.rs`), for the pages that preload
 /// them. A name here that the build does not produce is an error, so a
@@ -59,9 +59,9 @@ pub struct AppFiles {
 }
 
 impl AppFiles {
-    /// The app's manifest in Trunk's output folder `app`.
+    /// The app's files, as recorded in Trunk's output folder `app`.
     pub fn read(app: &Path) -> Result<AppFiles> {
-        fs::read_json(app.join(MANIFEST))
+        fs::read_json(app.join(APP_FILES))
     }
 
     /// The files of split point `name`.
@@ -132,8 +132,8 @@ pub fn build(staging: &Path, release: bool) -> Result {
     let index = staging.join("index.html");
     let html = fs::read_to_string(&index)?;
     fs::write(&index, with_loader(&index, &html, &dir)?)?;
-    let manifest = AppFiles { dir, chunks };
-    fs::write(staging.join(MANIFEST), serde_json::to_string_pretty(&manifest).map_err(|e| Error::json(&index, e))?)?;
+    let recorded = AppFiles { dir, chunks };
+    fs::write(staging.join(APP_FILES), serde_json::to_string_pretty(&recorded).map_err(|e| Error::json(&index, e))?)?;
     let sizes: Vec<String> = files
         .iter()
         .map(|f| format!("{f} {} KB", std::fs::metadata(parts.join(f)).map_or(0, |m| m.len()) / 1000))

@@ -33,8 +33,8 @@ struct Budgets {
 pub fn app_command() -> Result {
     crate::tools::ensure_build_tools()?;
     let out = crate::trunk::trunk(true)?;
-    let manifest = crate::app::AppFiles::read(&out)?;
-    print_app(&out.join(&manifest.dir))
+    let files = crate::app::AppFiles::read(&out)?;
+    print_app(&out.join(&files.dir))
 }
 
 /// Prints the brotli size of each file of the app's code folder `code`

@@ -93,7 +93,7 @@ pub fn build_with(build: &Build) -> Result<Built> {
     // index.html itself.
     let shell = Shell::read(&app.join("index.html"))?;
     let code = Code::new(&crate::app::AppFiles::read(&app)?)?;
-    out.copy_dir(&app, "", |rel| rel == "index.html" || rel == crate::app::MANIFEST || rel == WORKER)?;
+    out.copy_dir(&app, "", |rel| rel == "index.html" || rel == crate::app::APP_FILES || rel == WORKER)?;
     out.write(WORKER, &worker(&app, &code_dir(&app)?)?)?;
     // A split timeline's file is written as its index instead.
     let split: HashSet<String> =

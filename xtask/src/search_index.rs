@@ -21,7 +21,7 @@ pub fn write_search_index(out: &Output, site: &Site) -> Result {
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
     println!(
         "xtask: search index: {} documents, {} shards, {} files, {:.1} MB",
-        thousands(index.manifest.docs as usize),
+        thousands(index.layout.docs as usize),
         index.shards.iter().flatten().count(),
         thousands(files.len()),
         bytes as f64 / 1e6

@@ -1,7 +1,7 @@
 //! The search index as files, written by `cargo xtask dist` and read by
 //! the browser: what is in them and how they are laid out.
 //!
-//! - `derived/search/index.json`, the [`Manifest`]: how many shards there
+//! - `derived/search/index.json`, the [`Layout`]: how many shards there
 //!   are and what the section codes mean. Its size depends on the catalog,
 //!   not on the archive.
 //! - `derived/search/t{bits}/{shard}.bin`: the postings of the terms whose
@@ -16,7 +16,7 @@
 //! hold it, which is what a query for it has to read. The names carry no
 //! hash: a rebuild after one article changed rewrites the shards of its
 //! terms, its document chunk and nothing else (dist writes changed bytes
-//! only), and the manifest changes only when the shards double.
+//! only), and the layout file changes only when the shards double.
 //!
 //! Documents are numbered oldest first, so that a new story, the usual
 //! change, takes the next number and leaves every other posting as it
@@ -28,7 +28,6 @@ use serde::{Deserialize, Serialize};
 
 /// Where the index lives in `content/`.
 pub const DIR: &str = crate::files::SEARCH;
-pub const MANIFEST: &str = crate::files::SEARCH_INDEX;
 /// About how large a shard may grow, raw, before the shards double.
 pub const SHARD_TARGET: usize = 12 * 1024;
 /// At most 2^16 shards: at the target size, an index of 800 MB.
@@ -52,7 +51,7 @@ pub const BODY: u32 = 2;
 /// chunk, and the names of the section codes in the postings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Manifest {
+pub struct Layout {
     pub version: u32,
     /// There are `2^bits` shards.
     pub bits: u32,
@@ -62,7 +61,7 @@ pub struct Manifest {
     pub sections: Vec<String>,
 }
 
-impl Manifest {
+impl Layout {
     pub fn shard_of(&self, term: &str) -> u32 {
         hash(term) & ((1u32 << self.bits) - 1)
     }
@@ -149,7 +148,7 @@ pub struct Source<'a> {
 
 /// The index of a whole archive, ready to write.
 pub struct Index {
-    pub manifest: Manifest,
+    pub layout: Layout,
     /// Each shard's bytes; `None` for a shard no term falls in (no file).
     pub shards: Vec<Option<Vec<u8>>>,
     pub chunks: Vec<Vec<Doc>>,
@@ -211,26 +210,27 @@ pub fn build_from(sections: Vec<String>, docs: Vec<(Doc, u32, Terms)>) -> Index 
     // Shards list their terms in byte order, for the reader's binary search.
     encoded.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let total = encoded.iter().map(|(t, p)| t.len() + p.len() + 4).sum();
-    let manifest = Manifest { version: VERSION, bits: bits_for(total), docs: count, sections };
-    let mut by_shard: Vec<Vec<(String, Vec<u8>)>> = vec![Vec::new(); 1 << manifest.bits];
+    let layout = Layout { version: VERSION, bits: bits_for(total), docs: count, sections };
+    let mut by_shard: Vec<Vec<(String, Vec<u8>)>> = vec![Vec::new(); 1 << layout.bits];
     for (term, postings) in encoded {
-        by_shard[manifest.shard_of(&term) as usize].push((term, postings));
+        by_shard[layout.shard_of(&term) as usize].push((term, postings));
     }
     let shards = by_shard.into_iter().map(|terms| (!terms.is_empty()).then(|| encode_shard(&terms))).collect();
-    Index { manifest, shards, chunks }
+    Index { layout, shards, chunks }
 }
 
 impl Index {
     /// Every file, as (path in `content/`, bytes).
     pub fn files(&self) -> Vec<(String, Vec<u8>)> {
-        let mut out = vec![(MANIFEST.to_owned(), serde_json::to_vec(&self.manifest).expect("plain data"))];
+        let mut out =
+            vec![(crate::files::SEARCH_INDEX.to_owned(), serde_json::to_vec(&self.layout).expect("plain data"))];
         for (i, shard) in self.shards.iter().enumerate() {
             if let Some(bytes) = shard {
-                out.push((self.manifest.shard_file(i as u32), bytes.clone()));
+                out.push((self.layout.shard_file(i as u32), bytes.clone()));
             }
         }
         for (i, chunk) in self.chunks.iter().enumerate() {
-            out.push((Manifest::chunk_file(i as u32 * CHUNK), serde_json::to_vec(chunk).expect("plain data")));
+            out.push((Layout::chunk_file(i as u32 * CHUNK), serde_json::to_vec(chunk).expect("plain data")));
         }
         out
     }
@@ -381,7 +381,7 @@ mod tests {
     }
 
     fn read(index: &Index, term: &str) -> Vec<Posting> {
-        let shard = index.manifest.shard_of(term) as usize;
+        let shard = index.layout.shard_of(term) as usize;
         match &index.shards[shard] {
             Some(bytes) => Shard::parse(bytes.clone()).unwrap().postings(term).unwrap(),
             None => Vec::new(),
@@ -421,7 +421,7 @@ mod tests {
         let words: Vec<String> = (0..3000).map(|i| format!("word{i} common{} shared", i % 50)).collect();
         let sources = words.iter().enumerate().map(|(i, w)| article(&format!("s{i}"), 1, vec![(BODY, w.as_str())]));
         let index = build(vec!["x".into()], sources.collect());
-        assert!(index.manifest.bits >= 2, "{}", index.manifest.bits);
+        assert!(index.layout.bits >= 2, "{}", index.layout.bits);
         let largest = index.shards.iter().flatten().map(Vec::len).max().unwrap();
         let shared = read(&index, &crate::search::text::stem("shared")).len();
         assert_eq!(shared, 3000);
@@ -442,7 +442,7 @@ mod tests {
         let after = build(vec!["x".into()], sources(400)).files();
         let changed: Vec<&String> =
             after.iter().filter(|(f, b)| !before.iter().any(|(g, c)| g == f && c == b)).map(|(f, _)| f).collect();
-        // The manifest (its count), the last chunk, and the shards of
+        // The layout (its count), the last chunk, and the shards of
         // "story399", "about" and "topic0" at most.
         assert!(changed.len() <= 5, "{changed:?}");
         assert!(changed.contains(&&"derived/search/d/3.json".to_owned()));

@@ -12,7 +12,7 @@
 //!   numbers, and [`Ask`], the query the address holds (`q`, `type`,
 //!   `section`).
 //!
-//! The browser fetches the manifest, the shards of the query's terms, the
+//! The browser fetches the index's layout, the shards of the query's terms, the
 //! chunks naming the best documents, and those articles' own files (which
 //! the reader then opens without another request).
 
@@ -146,11 +146,8 @@ impl Ask {
 
     /// The filter for [`query::run`], with the section as the index codes
     /// it (a section the index does not know matches nothing).
-    pub fn filter(&self, manifest: &index::Manifest) -> query::Filter {
-        query::Filter {
-            kind: self.kind,
-            section: self.section.as_deref().map(|s| manifest.code(s).unwrap_or(u32::MAX)),
-        }
+    pub fn filter(&self, layout: &index::Layout) -> query::Filter {
+        query::Filter { kind: self.kind, section: self.section.as_deref().map(|s| layout.code(s).unwrap_or(u32::MAX)) }
     }
 }
 

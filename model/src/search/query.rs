@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     pub kind: Option<Kind>,
-    /// A section's posting code ([`super::index::Manifest::code`]).
+    /// A section's posting code ([`super::index::Layout::code`]).
     pub section: Option<u32>,
 }
 

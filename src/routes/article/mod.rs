@@ -33,11 +33,12 @@ pub fn ArticlePage(slug: String, page: Memo<PageAsked>) -> impl IntoView {
     // titles, written by `dist`, never the timelines), fetched together,
     // so the event links are there on first render and do not shift the
     // text when they arrive. If the cites fail, only the links are lost.
-    let ready = (|| Some((api::cached_article(&slug)?, Some(api::cached_cites(&slug)?))))();
-    let content = use_content(What::Article(slug.clone()), ready, move || {
-        let slug = slug.clone();
+    let (store, article, cites) = (api::store(), api::article(&slug), api::cites(&slug));
+    let ready = (|| Some((store.cached(&article)?, Some(store.cached(&cites)?))))();
+    let content = use_content(What::Article(slug), ready, move || {
+        let (article, cites) = (store.load(article.clone()), store.load(cites.clone()));
         async move {
-            let (article, cites) = futures::future::join(api::article(&slug), api::cites(&slug)).await;
+            let (article, cites) = futures::future::join(article, cites).await;
             article.map(|a| (a, cites.ok()))
         }
     });

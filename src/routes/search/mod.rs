@@ -19,6 +19,7 @@ mod box_keys;
 mod engine;
 mod results;
 
+use crate::api::Store;
 use crate::chunk::{build, use_code};
 use crate::components::error_panel::{failure_panel, Loading};
 use crate::components::search_box::{SearchBoxEvent, SearchBoxState};
@@ -43,25 +44,25 @@ pub fn SearchPage() -> impl IntoView {
 pub enum Entry {
     /// The search page's view.
     Page,
-    /// No view: the index's manifest, on its way.
-    Warm,
+    /// No view: the index's layout, on its way into the store.
+    Warm(Store),
     /// An event of the masthead's box.
     Box(SearchBoxState, SearchBoxEvent),
 }
 
 crate::split_point! {
-    /// The view of the results, the index's manifest on its way, or what
+    /// The view of the results, the index's layout on its way, or what
     /// the box does with an event. One entry for all three, so that what
-    /// they need (fetching the manifest and parsing it, reading the
+    /// they need (fetching the layout and parsing it, reading the
     /// address's query) is in the chunk, not in the main module every
     /// article visit downloads.
     search as SEARCH, load_search,
     fn search_entry(entry: Entry) -> Option<AnyView> {
         match entry {
             Entry::Page => Some(view! { <results::SearchPageView/> }.into_any()),
-            Entry::Warm => {
-                leptos::task::spawn_local(async {
-                    let _ = crate::api::search_manifest().await;
+            Entry::Warm(store) => {
+                leptos::task::spawn_local(async move {
+                    let _ = store.load(crate::api::search_layout()).await;
                 });
                 None
             }
@@ -73,20 +74,20 @@ crate::split_point! {
     }
 }
 
-/// Starts downloading the search's code and manifest, once: the masthead
-/// box calls it when it is focused, so the first query finds
+/// Starts downloading the search's code and the index's layout, once: the
+/// masthead box calls it when it is focused, so the first query finds
 /// both there.
-pub fn warm() {
+pub fn warm(store: Store) {
     thread_local! {
         static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
     if STARTED.with(|s| s.replace(true)) {
         return;
     }
-    leptos::task::spawn_local(async {
+    leptos::task::spawn_local(async move {
         if load_search().await.is_ok() {
             crate::chunk::mark_loaded(SEARCH);
-            let _ = search_entry(Entry::Warm).await;
+            let _ = search_entry(Entry::Warm(store)).await;
         }
     });
 }

@@ -60,6 +60,7 @@ pub fn SearchPageView() -> impl IntoView {
 #[component]
 fn SearchResults() -> impl IntoView {
     let mode = use_reading().mode;
+    let store = crate::api::store();
     let location = use_location();
     let ask = Memo::new(move |_| location.search.with(|q| Ask::parse(q)));
     super::box_keys::follow_address(ask);
@@ -72,7 +73,7 @@ fn SearchResults() -> impl IntoView {
         let words = query_words(&ask.q);
         let gen = generation.get_value() + 1;
         generation.set_value(gen);
-        if words.is_empty() || engine::at_hand(&words) || settled.with_untracked(Option::is_none) {
+        if words.is_empty() || engine::at_hand(store, &words) || settled.with_untracked(Option::is_none) {
             settled.set(Some((ask, words)));
         } else {
             set_timeout(
@@ -94,7 +95,7 @@ fn SearchResults() -> impl IntoView {
             if words.is_empty() {
                 return Some(Ok((ask, words, Arc::new(Vec::new()))));
             }
-            Some(engine::hits(words.clone(), ask.clone()).await.map(|h| (ask, words, h)))
+            Some(engine::hits(store, words.clone(), ask.clone()).await.map(|h| (ask, words, h)))
         }
     });
     // A new query starts at its first page of results. Set only if it
@@ -115,7 +116,7 @@ fn SearchResults() -> impl IntoView {
                 Err(e) => return Some(Err(e)),
             };
             let shown = &hits[..n.min(hits.len())];
-            Some(engine::listed(shown).await.map(|listed| Shown { ask, words, total: hits.len(), listed }))
+            Some(engine::listed(store, shown).await.map(|listed| Shown { ask, words, total: hits.len(), listed }))
         }
     });
     // The last results stay on screen while the next are on their way, so
@@ -132,7 +133,7 @@ fn SearchResults() -> impl IntoView {
         let shown = last.get().and_then(Result::ok);
         async move {
             let shown = shown?;
-            Some((shown.ask.clone(), engine::quotes(&shown.listed, &shown.words).await))
+            Some((shown.ask.clone(), engine::quotes(store, &shown.listed, &shown.words).await))
         }
     });
     // The quotes of the results on screen, or none while they load.
@@ -149,7 +150,7 @@ fn SearchResults() -> impl IntoView {
         _ => 0,
     });
     let retry = Callback::new(move |()| {
-        crate::api::forget_search();
+        store.forget_search();
         hits.refetch();
         quotes.refetch();
     });

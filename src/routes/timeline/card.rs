@@ -139,12 +139,8 @@ fn mention_list(cited: Cited, mode: Mode) -> Option<impl IntoView> {
 /// The meeting's citing paragraphs: carried by its page, fetched once
 /// before, or fetched now.
 fn citing(timeline: &str, event: &str) -> Content<Arc<EventMentions>> {
-    let ready = api::cached_mentions(timeline, event);
-    let (tl, id) = (timeline.to_owned(), event.to_owned());
-    Content::new(What::Meeting, ready, move || {
-        let (tl, id) = (tl.clone(), id.clone());
-        async move { api::mentions(&tl, &id).await }
-    })
+    let (store, file) = (api::store(), api::mentions(timeline, event));
+    Content::new(What::Meeting, store.cached_mentions(timeline, event), move || store.load(file.clone()))
 }
 
 /// The meeting in full: the timeline's own entry, or the one fetched once
@@ -152,12 +148,9 @@ fn citing(timeline: &str, event: &str) -> Content<Arc<EventMentions>> {
 /// that a page kept while the app loads (`shell/boot.rs`) waits for these
 /// details too: its prerendered card has them.
 fn details(timeline: &Timeline, e: &Event) -> Content<Arc<Event>> {
-    let ready = if timeline.details_apart { api::cached_event(&timeline.id, &e.id) } else { Some(Arc::new(e.clone())) };
-    let (tl, id) = (timeline.id.clone(), e.id.clone());
-    use_content(What::Meeting, ready, move || {
-        let (tl, id) = (tl.clone(), id.clone());
-        async move { api::event(&tl, &id).await }
-    })
+    let (store, file) = (api::store(), api::event(&timeline.id, &e.id));
+    let ready = if timeline.details_apart { store.cached(&file) } else { Some(Arc::new(e.clone())) };
+    use_content(What::Meeting, ready, move || store.load(file.clone()))
 }
 
 fn sources(e: &Event, t: &'static folio_model::ui::Strings) -> impl IntoView {

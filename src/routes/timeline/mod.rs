@@ -49,14 +49,8 @@ use std::sync::Arc;
 #[component]
 pub fn TimelinePage(id: String, event: Memo<Option<String>>) -> impl IntoView {
     let mode = use_reading().mode;
-    let ready = api::cached_timeline(&id);
-    let content = {
-        let id = id.clone();
-        use_content(What::Timeline(id.clone()), ready, move || {
-            let id = id.clone();
-            async move { api::timeline(&id).await }
-        })
-    };
+    let (store, file) = (api::store(), api::timeline(&id));
+    let content = use_content(What::Timeline(id.clone()), store.cached(&file), move || store.load(file.clone()));
     // Fetched with the data, not after it (and preloaded by the page).
     let code = use_code(TIMELINE, load_timeline);
     // A meeting's page shows its card, whose code is a chunk of its own
@@ -75,7 +69,7 @@ pub fn TimelinePage(id: String, event: Memo<Option<String>>) -> impl IntoView {
     let parsed = move || -> Option<Result<Arc<Timeline>, Failure>> {
         let (deferred, ()) = (content.ok()?, code.ok()?);
         let Out::Parsed(parsed) = build(timeline_entry(Entry::Parse(deferred)))? else { return None };
-        Some(parsed.map_err(|e| content.failure(api::timeline_error(&id.get_value(), e))))
+        Some(parsed.map_err(|e| content.failure(store.timeline_error(&id.get_value(), e))))
     };
     track(Memo::new(move |_| match parsed() {
         Some(Err(failure)) => Status::Failed(failure),
