@@ -5,7 +5,7 @@
 // Each round measures, under the bench's CPU throttle, with the same code
 // as bench.mjs (lib.mjs): the home page's first paint, the article's cold
 // load, page turns and language switches, and the timeline's ready, one
-// zoom step and the selection of its last meeting; each measurement is
+// zoom step and the selection of its last event; each measurement is
 // taken on base and candidate in turn, which goes first alternating from
 // round to round, so drift hits both alike. Then the wasm's size, raw and
 // brotli. Prints a table of the medians and their ratios, candidate over
@@ -70,7 +70,7 @@ const MEASURES = {
     r.zoom.push(...(await zooms(t.page, FOLIO_ZOOM, 1)));
     const select = await t.page.evaluate(OPEN_LAST, LAST);
     await t.context.close();
-    if (!Number.isFinite(select)) throw new Error(`${url + TIMELINE}: the last meeting's card did not show within 5 s`);
+    if (!Number.isFinite(select)) throw new Error(`${url + TIMELINE}: the last event's card did not show within 5 s`);
     r.select.push(select);
   },
 };
@@ -91,9 +91,9 @@ const ROWS = [
   ['pagerAfter', 'pager clicked once the app is live: to the new text'],
   ['languageBefore', 'language switch clicked before the app is live: to the new text (n/a: no answer in 5 s)'],
   ['languageAfter', 'language switch clicked once the app is live: to the new text'],
-  ['timelineReady', 'timeline (36 meetings): ready'],
+  ['timelineReady', 'timeline (36 events): ready'],
   ['zoom', 'timeline: one zoom step'],
-  ['select', 'timeline: End to the last meeting\'s card'],
+  ['select', 'timeline: End to the last event\'s card'],
 ];
 
 const empty = () => Object.fromEntries(ROWS.map(([key]) => [key, []]));

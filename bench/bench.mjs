@@ -144,7 +144,7 @@ async function interactions() {
 
 // ---------------------------------------------------------------- 4. timeline vs TimelineJS3
 
-/** 10,000 meetings spread over 1956–2019, the 36 real ones recycled. */
+/** 10,000 events spread over 1956–2019, the 36 real ones recycled. */
 function synthetic(n) {
   const first = Date.UTC(1956, 0, 1);
   const span = Date.UTC(2019, 11, 31) - first;
@@ -158,7 +158,7 @@ function synthetic(n) {
   return { ...timeline, events };
 }
 
-/** The same meetings as TimelineJS JSON: date, headline, text, group. */
+/** The same events as TimelineJS JSON: date, headline, text, group. */
 function toTimelineJs(t) {
   const date = (s) => { const [year, month, day] = s.split('-').map(Number); return { year, month, day }; };
   return {
@@ -203,7 +203,7 @@ const TLJS_READY = `document.querySelector('.tl-timemarker') && document.querySe
 
 const timelineLoad = (url, ready, options) => timelineLoadIn(browser, url, ready, options);
 
-/** Taps the 51st meeting of the phone list and resolves with the time to
+/** Taps the 51st event of the phone list and resolves with the time to
  *  the first frame that shows its card open in place. */
 const TAP_IN_LIST = () => new Promise((resolve) => {
   const a = document.querySelectorAll('.list-event')[50];
@@ -223,10 +223,10 @@ const TLJS_ZOOM = ['#timeline', '.tl-menubar-button:has(.tl-icon-zoom-in)'];
  *  for a second, so each is let to finish. */
 const zoomSteps = (page, which, max) => zooms(page, which, Math.min(N.zooms, max), which === TLJS_ZOOM ? 1200 : 100);
 
-/** Folio on the 10,000 meetings: a copy of the bundle beside the
+/** Folio on the 10,000 events: a copy of the bundle beside the
  *  TimelineJS pages, its timeline written as `cargo xtask dist` writes one
  *  too large to carry (over its INLINE_LIMIT, 512 KB: see `write_split` in
- *  xtask/src/dist.rs): an index, and one file per meeting, by the same code
+ *  xtask/src/dist.rs): an index, and one file per event, by the same code
  *  (`cargo xtask split-timeline`). The timeline page gets what dist puts
  *  into that timeline's page, from dist's own code (`cargo xtask
  *  page-parts`): its data without the timeline, and in its head the
@@ -242,7 +242,7 @@ function writeBigFolio(big) {
   const xtask = (...args) => execFileSync(process.env.FOLIO_XTASK, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   xtask('split-timeline', whole, join(dir, 'content'));
   const parts = JSON.parse(xtask('page-parts', join(dir, 'content'), TIMELINE));
-  if (!parts.preloads) throw new Error('page-parts: the 10,000 meetings are not too large to carry');
+  if (!parts.preloads) throw new Error('page-parts: the 10,000 events are not too large to carry');
   const page = join(dir, TIMELINE.slice(1), 'index.html');
   const html = readFileSync(page, 'utf8');
   const block = /(<script type=application\/json id=folio-data>).*?(<\/script>)/s;
@@ -269,7 +269,7 @@ async function timelines() {
       const run = who === 'folio'
         ? await timelineLoad(FOLIO_URL + TIMELINE, FOLIO_READY)
         : await timelineLoad(tljs('36'), TLJS_READY);
-      if (run.ms == null) throw new Error(`${who} did not draw the 36 meetings within 60 s`);
+      if (run.ms == null) throw new Error(`${who} did not draw the 36 events within 60 s`);
       r.small[who].push(run.ms);
       // One zoom step on each, a few times per run.
       if (i < N.zooms) r.zoom[who].push(...(await zoomSteps(run.page, who === 'folio' ? FOLIO_ZOOM : TLJS_ZOOM, 1)));
@@ -278,18 +278,18 @@ async function timelines() {
   }
   for (let i = 0; i < N.big; i++) {
     const f = await timelineLoad(bigFolio, FOLIO_READY, { count: '10000 of 10000' });
-    if (f.ms == null) throw new Error('Folio did not draw 10,000 meetings within 60 s');
+    if (f.ms == null) throw new Error('Folio did not draw 10,000 events within 60 s');
     r.big.folio.push(f.ms);
     r.bigZoom.push(...(await zoomSteps(f.page, FOLIO_ZOOM, 5)));
     r.bigOpen.push(await f.page.evaluate(OPEN_LAST, 'synthetic-9999'));
-    if (!Number.isFinite(r.bigOpen.at(-1))) throw new Error('Folio did not show the last meeting\'s record within 5 s');
+    if (!Number.isFinite(r.bigOpen.at(-1))) throw new Error('Folio did not show the last event\'s record within 5 s');
     await f.context.close();
     // The same on a phone, where the timeline is a list.
     const p = await timelineLoad(bigFolio, FOLIO_LIST_READY, { count: '10000 of 10000', viewport: PHONE });
-    if (p.ms == null) throw new Error('Folio did not list 10,000 meetings on a phone within 60 s');
+    if (p.ms == null) throw new Error('Folio did not list 10,000 events on a phone within 60 s');
     r.phone.push(p.ms);
     r.phoneTap.push(await p.page.evaluate(TAP_IN_LIST));
-    if (!Number.isFinite(r.phoneTap.at(-1))) throw new Error('a tap in the phone list did not open the meeting within 5 s');
+    if (!Number.isFinite(r.phoneTap.at(-1))) throw new Error('a tap in the phone list did not open the event within 5 s');
     await p.context.close();
     // Once TimelineJS3 has timed out it will again: spare the minutes.
     if (r.big.tljs.includes(null)) continue;
@@ -509,21 +509,21 @@ out('## 4. Timeline, against TimelineJS3 3.9.11 on the same data');
 out();
 out('| | Folio | TimelineJS3 | Folio/TimelineJS3 |');
 out('|---|---|---|---|');
-out(`| ready, 36 meetings (${tl.small.folio.n} runs each) | ${spread(tl.small.folio)} | ${spread(tl.small.tljs)} | ${smallRatio.toFixed(2)}× |`);
+out(`| ready, 36 events (${tl.small.folio.n} runs each) | ${spread(tl.small.folio)} | ${spread(tl.small.tljs)} | ${smallRatio.toFixed(2)}× |`);
 const bigT = tl.big.tljs.timedOutAfter
   ? `timed out after ${tl.big.tljs.timedOutAfter / 1000} s`
   : spread(tl.big.tljs);
 const bigRatio = tl.big.tljs.timedOutAfter ? `< ${(tl.big.folio.median / tl.big.tljs.timedOutAfter).toFixed(3)}×` : `${ratio(tl.big.folio.median, tl.big.tljs.median).toFixed(3)}×`;
-out(`| ready, 10,000 meetings (${tl.big.folio.n} runs) | ${spread(tl.big.folio)} | ${bigT} | ${bigRatio} |`);
-out(`| one zoom step, 36 meetings | ${spread(tl.zoom.folio)} | ${spread(tl.zoom.tljs)} | ${ratio(tl.zoom.folio.median, tl.zoom.tljs.median).toFixed(2)}× |`);
-out(`| one zoom step, 10,000 meetings | ${spread(tl.big.folioZoom)} | — | — |`);
-out(`| one meeting's whole record, 10,000 meetings | ${spread(tl.big.folioOpen)} | — | — |`);
-out(`| ready on a 390 px phone (the list), 10,000 meetings | ${spread(tl.big.phone)} | — | — |`);
-out(`| one tap in the phone list, 10,000 meetings | ${spread(tl.big.phoneTap)} | — | — |`);
+out(`| ready, 10,000 events (${tl.big.folio.n} runs) | ${spread(tl.big.folio)} | ${bigT} | ${bigRatio} |`);
+out(`| one zoom step, 36 events | ${spread(tl.zoom.folio)} | ${spread(tl.zoom.tljs)} | ${ratio(tl.zoom.folio.median, tl.zoom.tljs.median).toFixed(2)}× |`);
+out(`| one zoom step, 10,000 events | ${spread(tl.big.folioZoom)} | — | — |`);
+out(`| one event's whole record, 10,000 events | ${spread(tl.big.folioOpen)} | — | — |`);
+out(`| ready on a 390 px phone (the list), 10,000 events | ${spread(tl.big.phone)} | — | — |`);
+out(`| one tap in the phone list, 10,000 events | ${spread(tl.big.phoneTap)} | — | — |`);
 out();
 out(`The floor: a page of one line of text and nothing else reaches its first frame, timed the same way, in ${spread(tl.small.floor)}, ${ratio(tl.small.floor.median, tl.small.tljs.median).toFixed(2)}× TimelineJS3's ready time. That is what this machine takes to show anything at all under the throttle: no timeline can be ready sooner.`);
 out();
-out('Ready: the first frame with the timeline drawn and live (Folio: the app has taken over and markers are on the axis; TimelineJS3: markers and slides are in the DOM), from navigation start. Zoom: click to the first frame after the DOM changed. Whole record: the End key to the first frame that shows the last meeting\'s sources, which a timeline this large keeps in each meeting\'s own file (fetched). Phone: the list, which shows 200 meetings at a time; a tap, to the first frame with that meeting\'s card open.');
+out('Ready: the first frame with the timeline drawn and live (Folio: the app has taken over and markers are on the axis; TimelineJS3: markers and slides are in the DOM), from navigation start. Zoom: click to the first frame after the DOM changed. Whole record: the End key to the first frame that shows the last event\'s sources, which a timeline this large keeps in each event\'s own file (fetched). Phone: the list, which shows 200 events at a time; a tap, to the first frame with that event\'s card open.');
 out();
 out('## 5. Memory');
 out();

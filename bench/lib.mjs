@@ -244,7 +244,7 @@ export async function clickToResponse(browser, url, selector, text, live) {
  *  The time is read when the frame's callbacks run, not taken from the
  *  timestamp the callback is given. That timestamp is when Chromium began
  *  the frame, which can be before a long task that ran in between (for
- *  Folio, compiling and starting the wasm): measured on the 36-meeting
+ *  Folio, compiling and starting the wasm): measured on the 36-event
  *  timeline, it put "ready" about 230 ms before the callback ran, before
  *  `folio-ready` was marked and before the first contentful paint. */
 const POLL = (test) => {
@@ -309,7 +309,7 @@ export const ARTICLE_SHOWN = `!document.getElementById('boot') && document.query
 
 /** Opens `url` cold and resolves with the time from navigation start to
  *  the first frame where `ready` (an expression) holds, and the page (or
- *  `ms: null` after `timeout`). `count` checks the meetings Folio shows. */
+ *  `ms: null` after `timeout`). `count` checks the events Folio shows. */
 export async function timelineLoad(browser, url, ready, { timeout = 60_000, count, viewport } = {}) {
   const { page, context, errors } = await throttledPage(browser, viewport);
   // The condition is written into the script, not evaluated from a string:
@@ -331,9 +331,9 @@ export async function timelineLoad(browser, url, ready, { timeout = 60_000, coun
   }
 }
 
-/** Presses End on the timeline (the last meeting) and resolves with the
- *  time to the first frame that shows its sources: with 10,000 meetings
- *  they come from the meeting's own file, so this times that fetch. */
+/** Presses End on the timeline (the last event) and resolves with the
+ *  time to the first frame that shows its sources: with 10,000 events
+ *  they come from the event's own file, so this times that fetch. */
 export const OPEN_LAST = (id) => new Promise((resolve) => {
   document.querySelector('.axis-tools button:last-child').focus();
   const t0 = performance.now();

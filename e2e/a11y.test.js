@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { BASE, launch, newPage, articleFiles, axeViolations as scan } from './browser.js';
 
 const articles = articleFiles();
-// Every article page and view-all, the timeline with and without a meeting
+// Every article page and view-all, the timeline with and without an event
 // open, the error views, and embeds (their theme comes from the address).
 const VIEWS = [
   '/',
@@ -15,7 +15,7 @@ const VIEWS = [
   '/timeline/japan-russia-summits/2016-05-sochi-new-approach/',
   '/article/no-such-article/',
   '/article/japan-overtures-to-russia/9/',
-  '/timeline/japan-russia-summits/1999-no-such-meeting/',
+  '/timeline/japan-russia-summits/1999-no-such-event/',
   '/no/such/page/',
   '/embed/article/japan-overtures-to-russia/2/?theme=dark',
   '/embed/timeline/japan-russia-summits/2016-05-sochi-new-approach/?theme=sepia',

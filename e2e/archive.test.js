@@ -137,7 +137,7 @@ test('no view loads the archive: each fetches only the files it shows', { skip }
   await page.context().close();
 });
 
-test('a meeting cited across the archive lists the newest paragraphs and counts the rest', { skip }, async () => {
+test('an event cited across the archive lists the newest paragraphs and counts the rest', { skip }, async () => {
   const page = await newPage(browser);
   const last = timeline.events.at(-1);
   await page.goto(`${ARCHIVE}/timeline/${timeline.id}/${last.id}/`);
@@ -147,7 +147,7 @@ test('a meeting cited across the archive lists the newest paragraphs and counts 
   const links = card.locator('.mentions a');
   assert.equal(await links.count(), 8);
   assert.match(await links.first().innerText(), / 0$/, 'the newest first');
-  // The archive's 60 articles cite the last four meetings in turn, so this
+  // The archive's 60 articles cite the last four events in turn, so this
   // one has more citing paragraphs than a card lists: it counts the rest.
   const { cited: { total } } = await (await fetch(`${ARCHIVE}/content/derived/mentions/${timeline.id}/${last.id}.json`)).json();
   assert.ok(total >= 15, `${total}`);

@@ -80,14 +80,14 @@ async function criticalPath(path, shown, viewport) {
 test('the critical path of a cold visit to each kind of view is within its budget', async () => {
   const wide = { width: 1280, height: 800 };
   const timeline = JSON.parse(readFileSync(new URL('../content/timelines/japan-russia-summits.json', import.meta.url)));
-  const meeting = timeline.events.at(-1).id;
+  const event = timeline.events.at(-1).id;
   const views = [
     ['listing', '/', '.story-list, .listing', wide],
     ['article', '/article/japan-overtures-to-russia/', '#page-text p', wide],
     ['article embed', '/embed/article/japan-overtures-to-russia/', '#page-text p', wide],
     ['timeline', '/timeline/japan-russia-summits/', '.axis .marker', wide],
     ['timeline, 390 px', '/timeline/japan-russia-summits/', '.list-event', { width: 390, height: 844 }],
-    ['meeting', `/timeline/japan-russia-summits/${meeting}/`, '.event-card .event-facts', wide],
+    ['event', `/timeline/japan-russia-summits/${event}/`, '.event-card .event-facts', wide],
   ];
   const figures = [];
   for (const [name, path, shown, viewport] of views) {

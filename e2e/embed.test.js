@@ -255,11 +255,11 @@ test('the iframe height follows a page turn, a language switch, a window resize 
 
   // The timeline sits in a 460 px box, so it shows its phone list.
   const timeline = await inside(tlFrame, 'a.list-event');
-  const closed = await settle(tlFrame, 'timeline, no meeting open');
+  const closed = await settle(tlFrame, 'timeline, no event open');
   await timeline.locator(`a.list-event[href*="/${EVENT}/"]`).click();
   await timeline.locator(`article.event-card[data-event="${EVENT}"]`).waitFor();
   assert.equal(await where(timeline), `/embed/timeline/${ID}/${EVENT}/`);
-  await settle(tlFrame, 'timeline with a meeting open', (m) => m.outer > closed.outer + 20);
+  await settle(tlFrame, 'timeline with an event open', (m) => m.outer > closed.outer + 20);
   assert.deepEqual(page.consoleErrors, []);
 });
 
@@ -427,7 +427,7 @@ test('data-theme, data-transparent, data-plain and a /zh/ iframe change the embe
   assert.deepEqual(page.consoleErrors, []);
 });
 
-test('a meeting deep-linked in an iframe survives a reload, and so does one chosen inside it', async (t) => {
+test('an event deep-linked in an iframe survives a reload, and so does one chosen inside it', async (t) => {
   const page = await openHost(t, `<div class="box narrow">${link(`/timeline/${ID}/${EVENT}/`)}</div>\n${LOADER}`);
   const f = frames(page).first();
   await until(async () => (await f.getAttribute('src')) === `${ORIGIN}/embed/timeline/${ID}/${EVENT}/`, 'the event stays in the embed URL');
@@ -457,7 +457,7 @@ test('a meeting deep-linked in an iframe survives a reload, and so does one chos
   await doc.locator(`article.event-card[data-event="${OTHER}"]`).waitFor();
   assert.equal(await where(doc), `/embed/timeline/${ID}/${OTHER}/`);
   assert.equal(await doc.locator(`article.event-card[data-event="${EVENT}"]`).count(), 0);
-  await settle(f, 'after choosing a meeting and reloading');
+  await settle(f, 'after choosing an event and reloading');
   assert.deepEqual(page.consoleErrors, []);
 });
 

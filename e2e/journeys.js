@@ -115,7 +115,7 @@ export function journeys(where, base, browser, { modes = ['', '/zh', '/dual'], o
     await page.goBack();
     await at(`${pagePath(a.slug, a.pages.length)}`);
 
-    // The timeline, from the home page's link, then a meeting by its link.
+    // The timeline, from the home page's link, then an event by its link.
     await page.locator('a.site-name').click();
     await at(`/`);
     await page.getByRole('link', { name: timeline.title.en }).click();

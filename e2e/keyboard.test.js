@@ -1,5 +1,5 @@
 // A reader with a keyboard and no mouse: across every page of an article,
-// into Chinese, to the timeline, to a meeting's card, and back to the
+// into Chinese, to the timeline, to an event's card, and back to the
 // article. Focus is always visible and never stuck.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,7 +41,7 @@ async function tabTo(page, pred, what, max = 80) {
   assert.fail(`Tab never reached ${what}`);
 }
 
-test('keyboard only: read every page, switch language, open the timeline and a meeting, and come back', async () => {
+test('keyboard only: read every page, switch language, open the timeline and an event, and come back', async () => {
   const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
   const slug = article.slug;
   await page.goto(`${BASE}/article/${slug}/`);
@@ -72,16 +72,16 @@ test('keyboard only: read every page, switch language, open the timeline and a m
   await page.waitForURL(`**/zh/article/${slug}/${article.pages.length - 1}/`);
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hans');
 
-  // The timeline, from a meeting the page names.
-  const meeting = await tabTo(page, (f) => f.tag === 'a' && /timeline\/.+\/.+/.test(f.href ?? ''), 'a link to a meeting');
+  // The timeline, from an event the page names.
+  const event = await tabTo(page, (f) => f.tag === 'a' && /timeline\/.+\/.+/.test(f.href ?? ''), 'a link to an event');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/zh\/timeline\/[^/]+\/[^/]+\/$/);
   const first = new URL(page.url()).pathname;
-  assert.ok(first.endsWith(`/${meeting.href}`), `the link's meeting opened: ${first}`);
+  assert.ok(first.endsWith(`/${event.href}`), `the link's event opened: ${first}`);
   await page.locator('.event-card h2').waitFor();
 
-  // Step to the next meeting with the arrow keys, from its marker.
-  await tabTo(page, (f) => f.tag === 'button' && (f.text.includes('：') || f.text.includes(':')), 'a meeting on the axis');
+  // Step to the next event with the arrow keys, from its marker.
+  await tabTo(page, (f) => f.tag === 'button' && (f.text.includes('：') || f.text.includes(':')), 'an event on the axis');
   // The next card's citing paragraphs come in a file of their own: which
   // way back this journey takes depends on them, so it waits for them.
   const cited = page.waitForResponse((r) => r.url().includes('/derived/mentions/'), { timeout: 10000 }).catch(() => null);
@@ -90,12 +90,12 @@ test('keyboard only: read every page, switch language, open the timeline and a m
   const card = page.locator('.event-card h2');
   await card.waitFor();
   const title = await card.innerText();
-  assert.ok(title.length > 0, 'the next meeting\'s card is open');
+  assert.ok(title.length > 0, 'the next event\'s card is open');
   const f = await focused(page);
   assert.ok(f.visible && f.ring && f.tag === 'button', `focus stays on the axis, visibly: ${JSON.stringify(f)}`);
 
   // Back to the article, from the card's "in the articles" list or, where
-  // this meeting is in none, with the browser's Back key.
+  // this event is in none, with the browser's Back key.
   const mention = page.locator('.event-card .mentions a');
   // Read from the bundle, not from the page's response: a body cannot be
   // read once the page that fetched it has moved on.

@@ -181,14 +181,14 @@ test('offline, a page not read gets the offline view in the reader\'s language, 
   }
 });
 
-test('the timeline and a meeting read before open offline', async () => {
+test('the timeline and an event read before open offline', async () => {
   const page = await readerPage();
   const ev = timeline.events[5];
   const path = `/timeline/${timeline.id}/${ev.id}/`;
   await page.goto(at(path));
   await page.locator(`.event-card[data-event="${ev.id}"]`).first().waitFor();
   // Its page carries the timeline; the worker saves its file beside it,
-  // for the other meetings' addresses.
+  // for the other events' addresses.
   await savedAll(page, [path, `content/timelines/${timeline.id}.json`]);
   await offline(page, true);
   try {
@@ -197,7 +197,7 @@ test('the timeline and a meeting read before open offline', async () => {
     await waitForApp(page);
     await page.locator(`.event-card[data-event="${ev.id}"] h2`).waitFor();
     assert.equal(await page.locator('.event-card h2').first().innerText(), ev.title.en);
-    // Another meeting's address, never opened: the saved timeline holds it.
+    // Another event's address, never opened: the saved timeline holds it.
     const next = timeline.events[6];
     await page.goto(at(`/timeline/${timeline.id}/${next.id}/`));
     await page.locator(`.event-card[data-event="${next.id}"] h2`).waitFor();

@@ -38,7 +38,7 @@ test('typing in the masthead box shows results; a result opens its page at the p
   await typeQuery(page, 'Vladivostok forum');
   assert.match(await settled(page), /^\d+ results?$/);
   assert.match(page.url(), /\/search\/\?q=Vladivostok\+forum$/, 'the query is in the address');
-  assert.ok(await page.locator('.search-result.is-meeting').count() > 0, 'the meeting at the forum');
+  assert.ok(await page.locator('.search-result.is-event').count() > 0, 'the event at the forum');
   const first = results(page).filter({ has: page.locator('.result-snippet') }).first();
   assert.ok((await first.locator('mark').count()) > 0, 'the words are marked in the snippet');
   const marks = await page.locator('.search-result mark').allTextContents();
@@ -62,10 +62,10 @@ test('中文: a Chinese word finds the articles that hold it whole, and the resu
   assert.match(page.url(), /\/zh\/article\//);
   await landed(page, '北方四岛');
   // An English query finds the same articles in Chinese mode, and a
-  // Chinese one meetings too.
+  // Chinese one events too.
   await page.goto(`${BASE}/zh/search/?q=%E7%B4%A2%E5%A5%91`);
   assert.match(await settled(page), /^共 \d+ 条结果$/);
-  assert.ok((await page.locator('.search-result.is-meeting').count()) > 0, 'meetings held in Sochi');
+  assert.ok((await page.locator('.search-result.is-event').count()) > 0, 'events held in Sochi');
   await page.goto(`${BASE}/zh/search/?q=sochi`);
   assert.match(await settled(page), /^共 \d+ 条结果$/);
   assert.deepEqual(page.consoleErrors, []);
@@ -76,7 +76,7 @@ test('Both mode shows each result in both languages', async () => {
   const page = await newPage(browser);
   await page.goto(`${BASE}/dual/search/?q=sochi`);
   await settled(page);
-  const article = results(page).filter({ hasNot: page.locator('.is-meeting') }).filter({ has: page.locator('.result-snippet') }).first();
+  const article = results(page).filter({ hasNot: page.locator('.is-event') }).filter({ has: page.locator('.result-snippet') }).first();
   assert.equal(await article.locator('.result-link [lang="en"]').count(), 1);
   assert.equal(await article.locator('.result-link [lang="zh-Hans"]').count(), 1);
   assert.deepEqual(await article.locator('.result-snippet').evaluateAll((ps) => ps.map((p) => p.lang)), ['en', 'zh-Hans']);
@@ -148,25 +148,25 @@ test('keyboard only: / focuses the box, arrows move through the results, Escape 
   await page.context().close();
 });
 
-test('filters narrow to meetings or to a section, in the address', async () => {
+test('filters narrow to events or to a section, in the address', async () => {
   const page = await newPage(browser);
   await page.goto(`${BASE}/search/?q=summit`);
   await settled(page);
   const all = await results(page).count();
-  await page.locator('#search-kind').selectOption('meeting');
-  await page.waitForURL(/type=meeting/);
+  await page.locator('#search-kind').selectOption('event');
+  await page.waitForURL(/type=event/);
   await settled(page);
   assert.ok(await results(page).count() > 0);
-  assert.equal(await page.locator('.search-result:not(.is-meeting)').count(), 0);
+  assert.equal(await page.locator('.search-result:not(.is-event)').count(), 0);
   await page.locator('#search-section').selectOption('opinion');
   await page.waitForURL(/section=opinion/);
   await settled(page);
-  assert.equal(await page.locator('.search-result.is-meeting').count(), 0, 'a section means articles');
+  assert.equal(await page.locator('.search-result.is-event').count(), 0, 'a section means articles');
   const metas = await page.locator('.result-meta').allTextContents();
   assert.ok(metas.every((m) => m.startsWith('Opinion')), metas.join(' | '));
-  // Meetings again: the section the reader picked is dropped, and the
+  // Events again: the section the reader picked is dropped, and the
   // select says so.
-  await page.locator('#search-kind').selectOption('meeting');
+  await page.locator('#search-kind').selectOption('event');
   await page.waitForURL((u) => !u.search.includes('section='));
   await settled(page);
   assert.equal(await page.locator('#search-section').inputValue(), '');

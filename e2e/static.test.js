@@ -36,7 +36,7 @@ test('with JavaScript off, every article page shows its text and its pager links
       }
     }
   }
-  // The front page lists every article; the timeline shows every meeting
+  // The front page lists every article; the timeline shows every event
   // as a link, at desktop width too (the axis needs JavaScript).
   await page.goto(BASE + '/');
   for (const a of articles) await page.getByRole('link', { name: a.headline.en }).waitFor();
@@ -75,7 +75,7 @@ async function takeover(path, viewport, shows) {
   // Where the heading, the first paragraph and the pager sit in the
   // document: the replaced markup is new nodes, which the layout-shift API
   // does not count, so compare the boxes themselves too. (In document
-  // coordinates: a deep link to a meeting scrolls to it, which is not a
+  // coordinates: a deep link to an event scrolls to it, which is not a
   // shift.)
   const boxes = () => page.evaluate(() => ['main h1', 'main p', '.pager, .timeline-count']
     .map((s) => document.querySelector(s)?.getBoundingClientRect())
@@ -120,7 +120,7 @@ for (const prefix of ['', '/zh', '/dual']) {
       assert.deepEqual(r.errors, [], `${prefix}${route}: console errors`);
     }
     // The timeline: its list on phones, its axis on wide screens, both as
-    // prerendered (the axis with a meeting open already zoomed to it).
+    // prerendered (the axis with an event open already zoomed to it).
     for (const route of [
       `/timeline/${timeline.id}/`,
       `/timeline/${timeline.id}/${timeline.events[3].id}/`,

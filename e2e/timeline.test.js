@@ -58,7 +58,7 @@ test('the home page opens the timeline, and every zoom level keeps markers apart
   await page.context().close();
 });
 
-test('a meeting is chosen by click and by key, and the live region says which', async () => {
+test('an event is chosen by click and by key, and the live region says which', async () => {
   const page = await newPage(browser);
   await page.goto(BASE + TL);
   await page.locator(drawn).first().waitFor();
@@ -71,7 +71,7 @@ test('a meeting is chosen by click and by key, and the live region says which', 
   assert.equal(await page.locator('.event-card h2').innerText(), ev(id).title.en);
   assert.equal(await page.locator(`.axis [data-event="${id}"]`).getAttribute('aria-current'), 'true');
 
-  // By key: from the selected marker, Right goes to the next meeting.
+  // By key: from the selected marker, Right goes to the next event.
   await page.locator(`.axis [data-event="${id}"]`).focus();
   await page.keyboard.press('ArrowRight');
   const next = data.events[data.events.findIndex((e) => e.id === id) + 1];
@@ -93,7 +93,7 @@ test('a meeting is chosen by click and by key, and the live region says which', 
   await page.context().close();
 });
 
-test('a deep link to a meeting survives a reload and shows it on the axis', async () => {
+test('a deep link to an event survives a reload and shows it on the axis', async () => {
   const page = await newPage(browser);
   const id = '1993-10-tokyo-declaration';
   const resp = await page.goto(`${BASE}${TL}${id}/`);
@@ -117,13 +117,13 @@ test('a deep link to a meeting survives a reload and shows it on the axis', asyn
   await page.context().close();
 });
 
-test('an unknown meeting says so, keeps the timeline, and offers the likely one', async () => {
+test('an unknown event says so, keeps the timeline, and offers the likely one', async () => {
   const page = await newPage(browser);
-  await page.goto(`${BASE}${TL}no-such-meeting/`);
+  await page.goto(`${BASE}${TL}no-such-event/`);
   await page.locator('.error-panel h2', { hasText: 'No such meeting' }).waitFor();
   assert.equal(await page.locator('h1').count(), 1, 'the timeline keeps its one h1');
   await page.locator(drawn).first().waitFor();
-  // A short id, as in older links, leads to the meeting it meant.
+  // A short id, as in older links, leads to the event it meant.
   await page.goto(`${BASE}${TL}2016-05-sochi/`);
   const panel = page.locator('.error-panel');
   await panel.waitFor();
@@ -134,7 +134,7 @@ test('an unknown meeting says so, keeps the timeline, and offers the likely one'
   await page.context().close();
 });
 
-test('on a 390 px phone the timeline is a list by era, scrolled to the meeting', async () => {
+test('on a 390 px phone the timeline is a list by era, scrolled to the event', async () => {
   const page = await newPage(browser, { viewport: { width: 390, height: 800 } });
   const id = '2016-12-nagato-tokyo-putin-visit';
   await page.goto(`${BASE}${TL}${id}/`);
@@ -171,11 +171,11 @@ test('the prime-minister filter goes in the URL and limits what keys reach', asy
   await page.waitForURL(`**${TL}1997-11-krasnoyarsk/?pm=hashimoto`);
   await page.keyboard.press('ArrowLeft');
   await page.waitForTimeout(200);
-  assert.equal(path(page), `${TL}1997-11-krasnoyarsk/`, 'no meeting of another prime minister');
+  assert.equal(path(page), `${TL}1997-11-krasnoyarsk/`, 'no event of another prime minister');
   await page.context().close();
 });
 
-test('from an article paragraph to the meeting and back to the paragraph', async () => {
+test('from an article paragraph to the event and back to the paragraph', async () => {
   const page = await newPage(browser);
   await page.goto(BASE + '/article/japan-overtures-to-russia/2/');
   const strip = page.locator('.event-strip');
@@ -217,7 +217,7 @@ test('the timeline follows the language', async () => {
 });
 
 /// `timeline` written as `cargo xtask dist` writes a timeline too large to
-/// carry, by the same code: an index, and one file per meeting. Returns
+/// carry, by the same code: an index, and one file per event. Returns
 /// the folder (a bundle's `content/`).
 function split(timeline) {
   const dir = mkdtempSync(join(tmpdir(), 'folio-split-'));
@@ -229,22 +229,22 @@ function split(timeline) {
 
 /// Serves the split timeline in `dir` in place of the bundle's, to a page
 /// that carries no data (so it fetches, as it does for a large timeline).
-/// `meeting(route, file)` answers each meeting's file.
-async function serveSplit(page, dir, meeting = (route, file) => route.fulfill({ path: file })) {
+/// `event(route, file)` answers each event's file.
+async function serveSplit(page, dir, event = (route, file) => route.fulfill({ path: file })) {
   await withoutPageData(page);
   await page.route(`**/content/timelines/${ID}.json`, (route) => route.fulfill({ path: join(dir, `timelines/${ID}.json`) }));
   await page.route(`**/content/timelines/${ID}/*.json`, (route) => {
     const file = join(dir, 'timelines', ID, new URL(route.request().url()).pathname.split('/').pop());
-    return existsSync(file) ? meeting(route, file) : route.fulfill({ status: 404, body: 'not found' });
+    return existsSync(file) ? event(route, file) : route.fulfill({ status: 404, body: 'not found' });
   });
-  // Each meeting's citing paragraphs, which split-timeline writes beside it.
+  // Each event's citing paragraphs, which split-timeline writes beside it.
   await page.route(`**/content/derived/mentions/${ID}/*.json`, (route) => {
     const file = join(dir, 'derived', 'mentions', ID, new URL(route.request().url()).pathname.split('/').pop());
     return existsSync(file) ? route.fulfill({ path: file }) : route.fulfill({ status: 404, body: 'not found' });
   });
 }
 
-/// 10,000 meetings spread over 1956–2019, the 36 real ones recycled.
+/// 10,000 events spread over 1956–2019, the 36 real ones recycled.
 function synthetic() {
   const fixture = structuredClone(data);
   const first = Date.UTC(1956, 0, 1);
@@ -260,7 +260,7 @@ function synthetic() {
   return fixture;
 }
 
-test('10,000 synthetic meetings, split as dist splits them, load, render only what is visible, and never overlap', async () => {
+test('10,000 synthetic events, split as dist splits them, load, render only what is visible, and never overlap', async () => {
   const page = await newPage(browser);
   const fixture = synthetic();
   const dir = split(fixture);
@@ -277,7 +277,7 @@ test('10,000 synthetic meetings, split as dist splits them, load, render only wh
     await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
     await page.waitForTimeout(50);
   }
-  // A meeting's occasion, outcome and sources come from its own file.
+  // An event's occasion, outcome and sources come from its own file.
   const asked = page.waitForRequest(`**/content/timelines/${ID}/synthetic-9999.json`);
   await page.getByRole('button', { name: 'Fit all' }).focus();
   await page.keyboard.press('End');
@@ -292,7 +292,7 @@ test('10,000 synthetic meetings, split as dist splits them, load, render only wh
   rmSync(dir, { recursive: true });
 });
 
-test('on a phone, 10,000 meetings are listed 200 at a time, around the chosen one', async () => {
+test('on a phone, 10,000 events are listed 200 at a time, around the chosen one', async () => {
   const fixture = synthetic();
   const dir = split(fixture);
   const page = await newPage(browser, { viewport: { width: 390, height: 800 } });
@@ -313,7 +313,7 @@ test('on a phone, 10,000 meetings are listed 200 at a time, around the chosen on
   await earlier.click();
   await page.getByRole('button', { name: 'Show earlier meetings (4700 more)' }).waitFor();
   assert.equal(await items.count(), 600);
-  // Choosing a meeting in view opens it where it is: the list stays.
+  // Choosing an event in view opens it where it is: the list stays.
   await items.nth(10).click();
   await page.waitForURL(`**${TL}synthetic-4710/`);
   await page.locator('.event-card[data-event="synthetic-4710"]').waitFor();
@@ -332,7 +332,7 @@ test('on a phone, 10,000 meetings are listed 200 at a time, around the chosen on
   rmSync(dir, { recursive: true });
 });
 
-test('a meeting page of a split timeline keeps its prerendered card until the app has the whole meeting', async () => {
+test('an event page of a split timeline keeps its prerendered card until the app has the whole event', async () => {
   const dir = split(structuredClone(data));
   const id = '2016-05-sochi-new-approach';
   const page = await newPage(browser);
@@ -341,7 +341,7 @@ test('a meeting page of a split timeline keeps its prerendered card until the ap
   await serveSplit(page, dir, async (route, file) => { await released; await route.fulfill({ path: file }); });
   await page.goto(`${BASE}${TL}${id}/`);
   await page.waitForFunction(() => performance.getEntriesByName('folio-ready').length);
-  // The app has the index, not yet the meeting's details: what the reader
+  // The app has the index, not yet the event's details: what the reader
   // sees is still the prerendered card, outcome and all.
   await page.waitForTimeout(300);
   const outcome = (root) => page.locator(`${root} .event-card[data-event="${id}"] .event-facts dd`, { hasText: ev(id).outcome.en });
@@ -357,7 +357,7 @@ test('a meeting page of a split timeline keeps its prerendered card until the ap
   rmSync(dir, { recursive: true });
 });
 
-test('a meeting whose own file fails keeps what it shows, says why, and retries', async () => {
+test('an event whose own file fails keeps what it shows, says why, and retries', async () => {
   const fixture = structuredClone(data);
   const dir = split(fixture);
   const id = '2016-05-sochi-new-approach';
@@ -365,7 +365,7 @@ test('a meeting whose own file fails keeps what it shows, says why, and retries'
   const page = await newPage(browser);
   let offline = true;
   await serveSplit(page, dir, (route, file) => (offline ? route.abort('internetdisconnected') : route.fulfill({ path: file })));
-  // Arriving at the meeting's address: its card as published stays whole,
+  // Arriving at the event's address: its card as published stays whole,
   // under a notice, instead of the app's card without its record.
   await page.goto(`${BASE}${TL}${id}/`);
   const notice = page.locator('#boot .kept-notice[role=alert]');
@@ -380,7 +380,7 @@ test('a meeting whose own file fails keeps what it shows, says why, and retries'
   await card.locator('.event-facts dd', { hasText: ev(id).outcome.en }).waitFor();
   assert.equal(await page.locator('.event-error').count(), 0);
 
-  // Stepping to the next meeting in the app: what the index has stays on
+  // Stepping to the next event in the app: what the index has stays on
   // screen (the title, the place), the card says why the rest is missing.
   offline = true;
   await page.locator('.axis .marker.selected').focus();

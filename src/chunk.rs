@@ -5,7 +5,7 @@
 //! article, "not found"), and each *split point* declared with
 //! [`split_point!`] goes into a chunk of its own, fetched the first time
 //! its code is wanted. There are eight: `timeline` (parsing a timeline's
-//! JSON, and its view: `routes/timeline/mod.rs`), `meeting` (a meeting's
+//! JSON, and its view: `routes/timeline/mod.rs`), `event` (an event's
 //! card, `routes/timeline/card.rs`), `timeline_list` (the phone list,
 //! `routes/timeline/layout.rs`), `embed` (the Embed dialog's generator),
 //! `display` (the Display dialog, `components/reader_settings.rs`),

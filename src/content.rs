@@ -105,8 +105,8 @@ pub enum What {
     Catalog,
     /// A page of a listing (`content/derived/listing/…`).
     Listing,
-    /// A meeting's own file, beside a large timeline's index.
-    Meeting,
+    /// An event's own file, beside a large timeline's index.
+    Event,
     /// A chunk of the app's own code (`chunk.rs`), by its name.
     Code(&'static str),
     /// A file of the search index (`content/derived/search/`).

@@ -155,7 +155,7 @@ function put(cache, req, res, rel, referrer) {
 
 /* What a page carries (dist writes it into the page, so it was never
  * fetched) and another address of the same article or timeline needs
- * offline: an article's own file, its cited meetings and its figure in
+ * offline: an article's own file, its cited events and its figure in
  * every language (the language switch shows the other's), a timeline's
  * file. dist lists them for each (BUILD.needs + 'article/{slug}.json',
  * folio_model::offline::article_needs): the worker does not know the

@@ -300,7 +300,7 @@ async fn timeline_keys_step_only_inside_the_timeline_and_not_in_its_fields() {
     assert_eq!(selected.get_untracked(), None, "keys outside the timeline do nothing");
 
     assert!(key(&marker, "ArrowRight", false));
-    assert_eq!(selected.get_untracked(), Some(2), "from nothing, Right goes to the first meeting");
+    assert_eq!(selected.get_untracked(), Some(2), "from nothing, Right goes to the first event");
     key(&marker, "ArrowRight", false);
     assert_eq!(selected.get_untracked(), Some(5));
     key(&marker, "End", false);
@@ -313,7 +313,7 @@ async fn timeline_keys_step_only_inside_the_timeline_and_not_in_its_fields() {
     assert_eq!(selected.get_untracked(), Some(2));
 
     key(&find(&host, "#filter"), "ArrowRight", false);
-    assert_eq!(selected.get_untracked(), Some(2), "arrows in the filter select change the filter, not the meeting");
+    assert_eq!(selected.get_untracked(), Some(2), "arrows in the filter select change the filter, not the event");
 }
 
 #[wasm_bindgen_test]
@@ -479,7 +479,7 @@ async fn the_shell_hears_what_every_view_on_screen_is_loading() {
                 Some("pending")
             }
             Child::Failing => {
-                let _ = use_content(What::Meeting, None::<u8>, || async {
+                let _ = use_content(What::Event, None::<u8>, || async {
                     Err(LoadError::Network { url: "content/x.json".into(), detail: "offline".into() })
                 });
                 Some("failing")
@@ -498,7 +498,7 @@ async fn the_shell_hears_what_every_view_on_screen_is_loading() {
     set_child.set(Child::Failing);
     next_task().await;
     match status.get_untracked() {
-        Status::Failed(f) => assert_eq!(f.what, What::Meeting),
+        Status::Failed(f) => assert_eq!(f.what, What::Event),
         _ => panic!("a failed load reaches the shell"),
     }
 }

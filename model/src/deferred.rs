@@ -10,7 +10,7 @@
 //!
 //! The build makes one from a value it has ([`Deferred::of`]): its JSON, and
 //! the value itself, so the prerenderer never parses what it just wrote.
-//! Clones share both: every page of a timeline's meetings is rendered
+//! Clones share both: every page of a timeline's events is rendered
 //! from the one timeline.
 
 use crate::ContentError;

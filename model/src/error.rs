@@ -37,7 +37,7 @@ pub enum ErrorKind {
     Syntax,
     /// Something required is absent: a field (serde's "missing field"),
     /// the English text, a list that must not be empty (pages, a page's
-    /// blocks or paragraphs, a meeting's leaders), or `catalog.json`.
+    /// blocks or paragraphs, an event's leaders), or `catalog.json`.
     Missing,
     /// A field or file the format does not have: a misspelt field (serde's
     /// "unknown field"), a field retired or written only by `cargo xtask

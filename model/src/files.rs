@@ -35,7 +35,7 @@ pub fn timeline(id: &str) -> String {
     format!("{TIMELINES}/{id}.json")
 }
 
-/// One meeting's file of a timeline with its details apart (split).
+/// One event's file of a timeline with its details apart (split).
 pub fn event(timeline: &str, event: &str) -> String {
     format!("{TIMELINES}/{timeline}/{event}.json")
 }
@@ -54,12 +54,12 @@ pub fn lists(section: &str) -> String {
     format!("{DERIVED}/lists/{section}.json")
 }
 
-/// The meetings an article cites.
+/// The events an article cites.
 pub fn cites(slug: &str) -> String {
     format!("{DERIVED}/cites/{slug}.json")
 }
 
-/// The paragraphs that cite one meeting.
+/// The paragraphs that cite one event.
 pub fn mentions(timeline: &str, event: &str) -> String {
     format!("{DERIVED}/mentions/{timeline}/{event}.json")
 }
@@ -101,7 +101,7 @@ pub enum Kind {
 }
 
 /// The kind of the file at `path`. An article or a timeline is a `.json`
-/// directly in its folder; a split timeline's meeting files are assets
+/// directly in its folder; a split timeline's event files are assets
 /// to the validator (it reads the whole timeline, not its parts).
 pub fn kind(path: &str) -> Kind {
     let json_in = |dir: &str| {

@@ -58,7 +58,7 @@ pub fn listing_title(heading: &str, listing: &Listing, page: usize, site: &str, 
     }
 }
 
-/// "Meeting · Timeline · Folio", or "Timeline · Folio".
+/// "Event · Timeline · Folio", or "Timeline · Folio".
 pub fn timeline_title(event: Option<&str>, timeline: &str, site: &str) -> String {
     match event {
         Some(e) => format!("{e} · {timeline} · {site}"),

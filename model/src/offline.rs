@@ -117,7 +117,7 @@ pub fn article_key(slug: &str) -> String {
 /// Every file "Keep for offline" saves for `article`, as paths from the
 /// bundle root: each of its pages and its "view all" in each language,
 /// its own file, its figure (if in the bundle), and the derived files its
-/// view reads (the meetings it cites, its section's lists). With these,
+/// view reads (the events it cites, its section's lists). With these,
 /// any of its pages opens offline, in any language.
 pub fn article_files(article: &Article) -> Vec<String> {
     let mut files = Vec::new();
@@ -135,7 +135,7 @@ pub fn article_files(article: &Article) -> Vec<String> {
 
 /// What any page of `article` reads that the worker, saving the page,
 /// saves with it ([`crate::files::offline`]; `dist` writes the list, and
-/// `static/sw.js` reads it): its own file, the meetings it cites and its
+/// `static/sw.js` reads it): its own file, the events it cites and its
 /// figure in every language (the language switch shows the other's), as
 /// paths from the bundle root.
 pub fn article_needs(article: &Article) -> Vec<String> {

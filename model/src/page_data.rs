@@ -21,12 +21,12 @@ pub const SCRIPT_ID: &str = "folio-data";
 ///
 /// Everything here is bounded by what the view shows, never by the size of
 /// the archive: the catalog is the site's chrome (it lists no articles), a
-/// listing page is one page, an article brings the titles of the meetings
-/// it cites rather than their timelines, and a meeting's page the
+/// listing page is one page, an article brings the titles of the events
+/// it cites rather than their timelines, and an event's page the
 /// paragraphs that cite it rather than the articles.
 ///
 /// Nothing here depends on articles other than the view's own, except a
-/// listing page and a meeting's citations: so publishing an article
+/// listing page and an event's citations: so publishing an article
 /// leaves every other article's page as it was, byte for byte, and a
 /// rebuild does not rewrite them. That is why the short lists beside an
 /// article ("Today's Top News" changes with every story published) are
@@ -44,10 +44,10 @@ pub struct PageData {
     /// The listing page shown (home, an edition, a section).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub listing: Option<ListingPage>,
-    /// The meetings the article cites.
+    /// The events the article cites.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cites: Option<Cites>,
-    /// The paragraphs that cite the meeting shown (parsed by the meeting's
+    /// The paragraphs that cite the event shown (parsed by the event's
     /// card, in the timeline's chunk, as the timeline is).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mentions: Option<Deferred<EventMentions>>,

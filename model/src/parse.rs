@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 ///
 /// Valid files, nearly all of them, are parsed once, with no path tracking:
 /// tracking wraps every value, and cost about a third of the parse of a
-/// 10,000-meeting timeline. A file that fails is parsed again with the
+/// 10,000-event timeline. A file that fails is parsed again with the
 /// path, if the `json-paths` feature is on: the validator and the
 /// prerenderer have it, the browser build does not: the second copy of
 /// every deserializer would cost it 19.5 KB of brotli wasm, and without

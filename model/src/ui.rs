@@ -68,7 +68,7 @@ pub struct Strings {
     pub network_title: &'static str,
     pub network_body: &'static str,
     pub technical_detail: &'static str,
-    /// A meeting's occasion, outcome and sources, fetched apart from a large
+    /// An event's occasion, outcome and sources, fetched apart from a large
     /// timeline: the fetch failed (worth a retry), or the file is missing
     /// or damaged (not).
     pub details_network: &'static str,
@@ -77,7 +77,7 @@ pub struct Strings {
     /// screen (the app's `shell/boot.rs`): what the reader is looking at.
     pub kept_copy: &'static str,
     /// The phone list's buttons that show more of a long timeline, with
-    /// how many meetings are still hidden on that side.
+    /// how many events are still hidden on that side.
     pub show_earlier: fn(usize) -> String,
     pub show_later: fn(usize) -> String,
     pub timelines_heading: &'static str,
@@ -95,7 +95,7 @@ pub struct Strings {
     pub sources: &'static str,
     pub mentioned_in: &'static str,
     pub mention_at: fn(usize, usize) -> String,
-    /// Citing paragraphs beyond those a meeting card lists.
+    /// Citing paragraphs beyond those an event card lists.
     pub more_mentions: fn(usize) -> String,
     pub cluster_label: fn(usize, &str, &str) -> String,
     pub cluster_legend: &'static str,

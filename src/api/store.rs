@@ -67,7 +67,7 @@ pub fn timeline(id: &str) -> File<Deferred<Timeline>> {
     File::new(files::timeline(id), |bytes| parse::utf8(&bytes).map(Deferred::from_text))
 }
 
-/// One meeting in full, from a timeline that holds its details apart
+/// One event in full, from a timeline that holds its details apart
 /// (`Timeline::details_apart`). Both ids come from the timeline's index: an
 /// id that names no file fetches nothing, and the card says so.
 pub fn event(timeline: &str, event: &str) -> File<Event> {
@@ -84,12 +84,12 @@ pub fn lists(section: &str) -> File<Lists> {
     File::json(Lists::file(section))
 }
 
-/// The meetings an article cites, for its event links.
+/// The events an article cites, for its event links.
 pub fn cites(slug: &str) -> File<Cites> {
     File::json(Cites::file(slug))
 }
 
-/// The paragraphs that cite one meeting. Both ids come from the timeline.
+/// The paragraphs that cite one event. Both ids come from the timeline.
 pub fn mentions(timeline: &str, event: &str) -> File<EventMentions> {
     File::json(EventMentions::file(timeline, event))
 }
@@ -107,7 +107,7 @@ struct Files {
     // by what one view shows, so the store grows with what the reader
     // opened, never with the archive.
     parsed: HashMap<String, Held>,
-    // The citations a meeting's page carried, parsed by the card that
+    // The citations an event's page carried, parsed by the card that
     // shows them (in the timeline's chunk) and then filed as the others.
     carried_mentions: Option<Deferred<EventMentions>>,
 }
@@ -173,7 +173,7 @@ impl Store {
         self.0.try_update_value(|f| f.parsed.retain(|path, _| !files::under(path, folder)));
     }
 
-    /// A meeting's citing paragraphs if this visit has them: fetched, or
+    /// An event's citing paragraphs if this visit has them: fetched, or
     /// carried by its page (and valid: else the card fetches the file, and
     /// says what is wrong with it).
     pub fn cached_mentions(self, timeline: &str, event: &str) -> Option<Arc<EventMentions>> {

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 /// mode, which is how a mode switch finds the reader's place again, and it
 /// is the `#b-{id}` anchor the timeline's "in the articles" links use.
 ///
-/// `events` are the timeline meetings the paragraph names: each gets a
+/// `events` are the timeline events the paragraph names: each gets a
 /// subtle link to its place on the timeline.
 #[component]
 pub fn BlockView(

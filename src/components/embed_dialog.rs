@@ -138,7 +138,7 @@ fn EmbedGenerator(what: Embeddable, title: Text, asked: RwSignal<u32>) -> impl I
     };
 
     // Built when the dialog opens, not with the page: a timeline of 10,000
-    // meetings would otherwise cost 10,000 options on every page that has
+    // events would otherwise cost 10,000 options on every page that has
     // the button. The select then keeps the reader's choice itself.
     let start_options =
         {

@@ -1,5 +1,5 @@
 //! What a failure says, wherever it is shown: in place of a view
-//! ([`failure_panel`]), inside one (a meeting's card, a dialog, the search
+//! ([`failure_panel`]), inside one (an event's card, a dialog, the search
 //! results: [`inline_failure`]) or over a prerendered view the hand-over
 //! kept ([`kept_notice`], `shell/boot.rs`). All are worded by [`wording`],
 //! for what failed and how: missing (a way back), damaged (no retry) or
@@ -27,7 +27,7 @@ pub fn ErrorPanel(
     retry: Option<Callback<()>>,
     /// The interface language of the buttons.
     mode: Mode,
-    /// Inside a view that has its own `h1` (an unknown meeting on the
+    /// Inside a view that has its own `h1` (an unknown event on the
     /// timeline): the title is an `h2`, so the view keeps one `h1`.
     #[prop(optional)]
     nested: bool,
@@ -65,7 +65,7 @@ fn retry_button(retry: Option<Callback<()>>, t: &'static Strings) -> impl IntoVi
     retry.map(|r| view! { <button type="button" class="button" on:click=move |_| r.run(())>{t.retry}</button> })
 }
 
-/// What a failure says: its title (none for a meeting's card, which has
+/// What a failure says: its title (none for an event's card, which has
 /// its own), what the reader can do, and whether retrying can help.
 pub struct Wording {
     pub title: Option<&'static str>,
@@ -81,15 +81,15 @@ pub fn wording(err: &LoadError, what: &What, t: &'static Strings) -> Wording {
     let (title, body, retry) = match (err, what) {
         (LoadError::NotFound { .. }, What::Article(slug)) => (t.no_article_title, (t.no_article_body)(slug), false),
         (LoadError::NotFound { .. }, What::Timeline(id)) => (t.no_timeline_title, (t.no_timeline_body)(id), false),
-        (LoadError::Offline { .. }, What::Meeting) => {
+        (LoadError::Offline { .. }, What::Event) => {
             return untitled(folio_model::offline::strings(t.lang).offline_body, true)
         }
         (LoadError::Offline { .. }, _) => {
             let o = folio_model::offline::strings(t.lang);
             (o.offline_title, o.offline_body.to_owned(), true)
         }
-        (LoadError::Network { .. }, What::Meeting) => return untitled(t.details_network, true),
-        (_, What::Meeting) => return untitled(t.details_broken, false),
+        (LoadError::Network { .. }, What::Event) => return untitled(t.details_network, true),
+        (_, What::Event) => return untitled(t.details_broken, false),
         (LoadError::Invalid { .. }, What::Article(_)) => (t.broken_article, t.broken_body.to_owned(), false),
         (LoadError::Invalid { .. }, What::Timeline(_)) => (t.broken_timeline, t.broken_body.to_owned(), false),
         (LoadError::Invalid { .. }, What::Catalog | What::Listing) => (t.broken_list, t.broken_body.to_owned(), false),
@@ -133,7 +133,7 @@ pub fn failure_panel(failure: Failure, mode: Mode) -> impl IntoView {
     }
 }
 
-/// A failure inside a view that stays (a meeting's card without its
+/// A failure inside a view that stays (an event's card without its
 /// record): what is missing and why, and a retry where one can help.
 pub fn inline_failure(failure: Failure, mode: Mode) -> impl IntoView {
     let t = ui(mode);

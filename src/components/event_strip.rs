@@ -10,7 +10,7 @@ pub struct EventLink {
     pub title: Text,
 }
 
-/// The meetings the current page mentions, as a compact list beside the
+/// The events the current page mentions, as a compact list beside the
 /// article (below it on phones), each linking to its place on the timeline.
 #[component]
 pub fn EventStrip(events: Vec<EventLink>, mode: Mode) -> impl IntoView {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 /// A polite, visually hidden live region. It holds one short sentence (the
-/// new meeting's date and title), never a whole card, so screen readers say
+/// new event's date and title), never a whole card, so screen readers say
 /// just what changed.
 #[component]
 pub fn LiveRegion(#[prop(into)] text: Signal<Option<String>>) -> impl IntoView {

@@ -3,7 +3,7 @@
 //! Usually the app's first render is the prerendered view itself (the page
 //! carried its data, see `content.rs`), and `#boot` goes before the browser
 //! paints again. But a page may leave content out (a file over dist's
-//! inline limit, such as a 10,000-meeting timeline) or carry data that
+//! inline limit, such as a 10,000-event timeline) or carry data that
 //! could not be read. The app's first render is then a loading line, and
 //! swapping a finished view for "Loading…" loses what the reader was
 //! already reading, for as long as the download takes on their network.
@@ -124,7 +124,7 @@ fn show_notice(failure: Failure, mode: Mode) -> Option<Notice> {
 
 /// Releases `#boot` once this turn's renders have run, if nothing loads
 /// then. The view that has just become ready renders in the same turn as
-/// this effect, and may start loads of its own (a meeting's card, its
+/// this effect, and may start loads of its own (an event's card, its
 /// details; the timeline's code, its phone list's): those register after
 /// the memo said "ready", and the kept view must wait for them too, or
 /// the reader sees "Loading…" in place of what was on screen. A microtask

@@ -44,8 +44,8 @@ pub const TIMELINE: &str = "timeline";
 pub const TIMELINE_LIST: &str = "timeline_list";
 /// The search view and engine (`routes/search/`).
 pub const SEARCH: &str = "search";
-/// A meeting's card (`src/routes/timeline/card.rs`), which a meeting's page shows.
-pub const MEETING: &str = "meeting";
+/// An event's card (`src/routes/timeline/card.rs`), which an event's page shows.
+pub const EVENT: &str = "event";
 /// An embed's chrome (`components/embed_frame.rs`), which every embed shows.
 pub const FRAME: &str = "frame";
 

@@ -86,7 +86,7 @@ pub fn against(folio_url: &str, options: &Options) -> Result {
         .env("BENCH_OUT", &out)
         .env("SMOKE", if options.smoke { "1" } else { "0" })
         .env("CHECK", if options.check { "1" } else { "0" })
-        // To write its 10,000-meeting timeline as `dist` would (`split-timeline`,
+        // To write its 10,000-event timeline as `dist` would (`split-timeline`,
         // `page-parts`).
         .env("FOLIO_XTASK", fs::current_exe()?);
     run_command(&mut cmd)

@@ -22,14 +22,14 @@ enum ViewCode {
     /// An article, a listing, "not found": the main module only.
     Main,
     Timeline,
-    /// A meeting's page: the timeline's, and its card's.
-    Meeting,
+    /// An event's page: the timeline's, and its card's.
+    Event,
     Search,
 }
 
 impl Code {
     pub fn new(app: &crate::app::AppFiles) -> Result<Code> {
-        use crate::app::{FRAME, MEETING, SEARCH, TIMELINE, TIMELINE_LIST};
+        use crate::app::{EVENT, FRAME, SEARCH, TIMELINE, TIMELINE_LIST};
         let phone = Some(folio::PHONE_QUERY);
         let mut preloads = HashMap::new();
         for embed in [false, true] {
@@ -40,7 +40,7 @@ impl Code {
                 (ViewCode::Timeline, vec![(TIMELINE, None), (TIMELINE_LIST, phone)]),
                 // The card is in both layouts; the list's own files, on
                 // phones only.
-                (ViewCode::Meeting, vec![(TIMELINE, None), (MEETING, None), (TIMELINE_LIST, phone)]),
+                (ViewCode::Event, vec![(TIMELINE, None), (EVENT, None), (TIMELINE_LIST, phone)]),
                 (ViewCode::Search, vec![(SEARCH, None)]),
             ] {
                 let all: Vec<(&str, Option<&str>)> = frame.iter().cloned().chain(wanted).collect();
@@ -54,7 +54,7 @@ impl Code {
     /// or embedded.
     pub fn preloads(&self, route: &Route, embed: bool) -> &str {
         let kind = match route {
-            Route::Timeline { event: Some(_), .. } => ViewCode::Meeting,
+            Route::Timeline { event: Some(_), .. } => ViewCode::Event,
             Route::Timeline { .. } => ViewCode::Timeline,
             Route::Search => ViewCode::Search,
             _ => ViewCode::Main,
@@ -78,7 +78,7 @@ mod tests {
                 ("timeline_list", files(&["chunk_1", "split_timeline_list"])),
                 ("embed", files(&["split_embed"])),
                 ("search", files(&["chunk_1", "split_search"])),
-                ("meeting", files(&["chunk_1", "chunk_2", "split_meeting"])),
+                ("event", files(&["chunk_1", "chunk_2", "split_event"])),
                 ("frame", files(&["split_frame"])),
             ]
             .into_iter()
@@ -92,12 +92,12 @@ mod tests {
         assert!(tags[0].contains("app-1/chunk_1.wasm") && !tags[0].contains("media"), "{timeline}");
         assert!(tags[1].contains("app-1/split_timeline.wasm") && !tags[1].contains("media"), "{timeline}");
         assert!(tags[2].contains("app-1/split_timeline_list.wasm") && tags[2].contains("media=\"(max-width: 699px)\""));
-        let meeting = code.preloads(&Route::Timeline { id: "t".into(), event: Some("e".into()) }, false);
-        let files: Vec<&str> = meeting.split("href=\"app-1/").skip(1).map(|t| t.split('"').next().unwrap()).collect();
+        let page = code.preloads(&Route::Timeline { id: "t".into(), event: Some("e".into()) }, false);
+        let files: Vec<&str> = page.split("href=\"app-1/").skip(1).map(|t| t.split('"').next().unwrap()).collect();
         assert_eq!(
             files,
-            ["chunk_1.wasm", "split_timeline.wasm", "chunk_2.wasm", "split_meeting.wasm", "split_timeline_list.wasm"],
-            "a meeting's page: its card too, each file once"
+            ["chunk_1.wasm", "split_timeline.wasm", "chunk_2.wasm", "split_event.wasm", "split_timeline_list.wasm"],
+            "an event's page: its card too, each file once"
         );
         let article = Route::Article { slug: "a".into(), page: PageSel::Page(1) };
         assert_eq!(

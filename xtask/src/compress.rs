@@ -57,7 +57,7 @@ pub fn copies(rel: &str, bytes: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
 /// Measured here (`docs/decisions.md`): an 11.4 KB article page takes
 /// 22–28 ms at 11 (2.8 KB) and 0.4 ms at 5 (3.2 KB); a 91 KB timeline page
 /// 190–210 ms at 11 (22.2 KB) and 4.4 ms at 5 (24.8 KB), so the two
-/// hundred pages of a timeline's meetings, at 11, cost a cold build more
+/// hundred pages of a timeline's events, at 11, cost a cold build more
 /// than two thousand articles' pages. Decoding costs the same at any
 /// quality.
 fn quality(rel: &str) -> u32 {

@@ -3,7 +3,7 @@
 //! `dist/` is Trunk's app (built into `target/trunk/`, and only when its
 //! sources changed), the publisher's `content/`, the files derived from
 //! the archive (`content/derived/`: listing pages, each section's short
-//! lists, each article's cited meetings, each timeline's citing
+//! lists, each article's cited events, each timeline's citing
 //! paragraphs, what the offline worker saves with each page), and one
 //! prerendered `index.html` per route. Every file
 //! goes through [`Output`], so a rebuild rewrites only what changed; the

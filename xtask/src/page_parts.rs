@@ -13,7 +13,7 @@ use std::path::Path;
 /// (`timelines/{id}`, `articles/{slug}`) counts as over [`INLINE_LIMIT`]
 /// whatever its size. The bench and the end-to-end suite make the page of
 /// a timeline too large to carry from these, rather than build every
-/// meeting's page or write them again in JavaScript.
+/// event's page or write them again in JavaScript.
 pub fn command(args: &[String]) -> Result {
     let [dir, path, options @ ..] = args else {
         return Err(Error::usage("page-parts needs a content folder and a path"));

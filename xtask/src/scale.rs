@@ -3,7 +3,7 @@
 //! again without a figure saying so.
 //!
 //! It writes N synthetic articles (three bilingual pages of three
-//! paragraphs, some citing meetings, 120 a day back from the newest) into a
+//! paragraphs, some citing events, 120 a day back from the newest) into a
 //! scratch copy of `content/`, builds that into its own bundle (cold, then
 //! again after editing one article), and reports:
 //! - dist's time and bytes per article, and what the rebuild rewrote;
@@ -399,7 +399,7 @@ const ZH: &[&str] = &[
 ];
 
 /// A bilingual article of three pages of three paragraphs, some citing
-/// meetings.
+/// events.
 fn synthetic_article(i: usize, newest: i64, sections: &[&str], editions: &[&str], events: &[String]) -> String {
     let pick = |k: usize, words: &[&str], len: usize| -> Vec<String> {
         (0..len).map(|j| words[(i * 7 + k * 13 + j * 3) % words.len()].to_owned()).collect()
@@ -417,7 +417,7 @@ fn synthetic_article(i: usize, newest: i64, sections: &[&str], editions: &[&str]
             let (en, zh) = sentence(k);
             let text = serde_json::json!({"en": format!("{en} {en} {en}"), "zh": format!("{zh}{zh}{zh}")});
             let mut block = serde_json::json!({"type": "paragraph", "text": text});
-            // News gathers round the latest meetings: each article's
+            // News gathers round the latest events: each article's
             // first paragraph cites one of the last four, so those have
             // more citing paragraphs than a card lists. Others are cited
             // here and there.

@@ -1,5 +1,5 @@
 //! A timeline too large to carry, written as the app loads it: an index
-//! and one file per meeting; and `cargo xtask split-timeline`.
+//! and one file per event; and `cargo xtask split-timeline`.
 
 use crate::site::{json, newest_first, parse_file, read_articles};
 use crate::{fail, fs, Result};
@@ -47,13 +47,13 @@ pub fn into_folder(content: &Path) -> impl Fn(&str, &[u8]) -> Result + '_ {
 pub fn command(file: &Path, content: &Path) -> Result {
     let timeline = parse_file(file, file.display().to_string(), folio_model::timeline::parse)?;
     if timeline.details_apart {
-        // Its meetings lack their details: splitting it again would write
+        // Its events lack their details: splitting it again would write
         // them empty over the good files.
         return fail!("{}: this timeline is already split; give the whole file, from content/", file.display());
     }
     let write = into_folder(content);
     let n = write_split(&timeline, &write)?;
-    // Its meetings' citing paragraphs, from the bundle's own articles, as
+    // Its events' citing paragraphs, from the bundle's own articles, as
     // dist would have derived them: a card finds its file either way.
     let (_, articles) = newest_first(read_articles(content)?);
     let index = MentionIndex::build(&timeline, &articles);
@@ -91,7 +91,7 @@ mod tests {
             *e = folio_model::timeline::parse_event(&read(event_path(&whole.id, &e.id))).unwrap();
         }
         assert_eq!(&joined, whole);
-        // Splitting the index again would empty the meetings' files.
+        // Splitting the index again would empty the events' files.
         let again = command(&dir.join(files::timeline(&whole.id)), &dir).unwrap_err();
         assert!(again.to_string().contains("already split"), "{again}");
         std::fs::remove_dir_all(dir).unwrap();

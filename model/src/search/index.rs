@@ -7,7 +7,7 @@
 //! - `derived/search/t{bits}/{shard}.bin`: the postings of the terms whose
 //!   hash ends in the shard's bits, in a compact binary form
 //!   ([`encode_shard`]). A query fetches one shard per term.
-//! - `derived/search/d/{chunk}.json`: which article or meeting each
+//! - `derived/search/d/{chunk}.json`: which article or event each
 //!   document number is, [`CHUNK`] to a file.
 //!
 //! Every file is bounded. The number of shards doubles as the index grows
@@ -41,7 +41,7 @@ const MAGIC: &[u8; 4] = b"FSI1";
 
 /// Where in a document a term is. Articles: headline, summary, then
 /// their blocks from [`BODY`] on (block `i` of the article is `BODY + i`,
-/// whatever its page). Meetings: title, place and leaders, occasion,
+/// whatever its page). Events: title, place and leaders, occasion,
 /// outcome.
 pub const HEADLINE: u32 = 0;
 pub const SUMMARY: u32 = 1;
@@ -56,7 +56,7 @@ pub struct Layout {
     /// There are `2^bits` shards.
     pub bits: u32,
     pub docs: u32,
-    /// Section ids; a posting's code is 0 for a meeting, `i + 1` for an
+    /// Section ids; a posting's code is 0 for an event, `i + 1` for an
     /// article in `sections[i]`.
     pub sections: Vec<String>,
 }
@@ -95,7 +95,7 @@ pub fn bits_for(total: usize) -> u32 {
     bits
 }
 
-/// Which article or meeting a document number is, with what its result
+/// Which article or event a document number is, with what its result
 /// shows at once. An article's snippet comes from its own file, fetched
 /// after (and then cached for opening it): a result is listed as soon as
 /// its chunk is here.
@@ -104,7 +104,7 @@ pub enum Doc {
     #[serde(rename = "a")]
     Article(Story),
     #[serde(rename = "m")]
-    Meeting(Meeting),
+    Event(EventDoc),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -118,7 +118,7 @@ pub struct Story {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Meeting {
+pub struct EventDoc {
     pub timeline: String,
     pub id: String,
     pub title: Text,

@@ -25,16 +25,16 @@ pub mod ui;
 use crate::article::Article;
 use crate::catalog::Catalog;
 use crate::timeline::Timeline;
-use index::{Doc, Meeting, Source, Story, BODY, HEADLINE, SUMMARY};
+use index::{Doc, EventDoc, Source, Story, BODY, HEADLINE, SUMMARY};
 
-/// The index of every article and meeting.
+/// The index of every article and event.
 pub fn index_archive(catalog: &Catalog, articles: &[Article], timelines: &[Timeline]) -> index::Index {
     let (sections, sources) = sources(catalog, articles, timelines);
     index::build(sections, sources)
 }
 
 /// What [`index_archive`] indexes: the section ids (posting code `i + 1`
-/// is `sections[i]`), and every article and meeting with its texts by
+/// is `sections[i]`), and every article and event with its texts by
 /// block number, oldest first.
 pub fn sources<'a>(
     catalog: &Catalog,
@@ -78,7 +78,7 @@ pub fn sources<'a>(
             let d = e.start;
             // The scale of `Timestamp::sort_key`, at midnight.
             let key = (i64::from(d.year) * 372 + i64::from(d.month) * 31 + i64::from(d.day)) * 86_400;
-            let meeting = Meeting {
+            let doc = EventDoc {
                 timeline: t.id.clone(),
                 id: e.id.clone(),
                 title: e.title.clone(),
@@ -86,7 +86,7 @@ pub fn sources<'a>(
                 end: e.end,
                 place: e.place.clone(),
             };
-            dated.push((key, Source { doc: Doc::Meeting(meeting), code: 0, fields }));
+            dated.push((key, Source { doc: Doc::Event(doc), code: 0, fields }));
         }
     }
     // Oldest first; the stable sort keeps files' order for equal times.
@@ -103,7 +103,7 @@ fn add_text<'a>(fields: &mut Vec<(u32, &'a str)>, block: u32, t: &'a crate::Text
     }
 }
 
-/// What the search address asks for: `?q=…&type=article|meeting&section=…`.
+/// What the search address asks for: `?q=…&type=article|event&section=…`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Ask {
     pub q: String,
@@ -209,5 +209,12 @@ mod tests {
         assert_eq!(Ask::parse("q=%").q, "%");
         assert_eq!(Ask::parse("q=%4").q, "%4");
         assert_eq!(Ask::parse("q=a%2").q, "a%2");
+    }
+
+    #[test]
+    fn an_older_link_to_meetings_still_narrows_to_events() {
+        let old = Ask::parse("q=sochi&type=meeting");
+        assert_eq!(old.kind, Some(query::Kind::Event));
+        assert_eq!(old.to_query(), "q=sochi&type=event");
     }
 }

@@ -20,25 +20,31 @@ pub struct Filter {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     Article,
-    Meeting,
+    Event,
 }
 
 impl Kind {
     pub fn param(self) -> &'static str {
         match self {
             Kind::Article => "article",
-            Kind::Meeting => "meeting",
+            Kind::Event => "event",
         }
     }
 
+    /// The kind an address names. `meeting` is what addresses said
+    /// before the summits' meetings became a timeline's events in general:
+    /// a link shared then still narrows to them.
     pub fn from_param(s: &str) -> Option<Kind> {
-        [Kind::Article, Kind::Meeting].into_iter().find(|k| k.param() == s)
+        match s {
+            "meeting" => Some(Kind::Event),
+            _ => [Kind::Article, Kind::Event].into_iter().find(|k| k.param() == s),
+        }
     }
 }
 
 impl Filter {
     fn keeps(&self, code: u32) -> bool {
-        let kind = if code == 0 { Kind::Meeting } else { Kind::Article };
+        let kind = if code == 0 { Kind::Event } else { Kind::Article };
         self.kind.is_none_or(|k| k == kind) && self.section.is_none_or(|s| s == code)
     }
 }
@@ -46,7 +52,7 @@ impl Filter {
 /// How well a document matches, best first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Tier {
-    /// Every word is in the headline (a meeting's title).
+    /// Every word is in the headline (an event's title).
     Headline,
     /// Every word is in one block: a paragraph holds the whole query.
     Together,
@@ -189,8 +195,8 @@ mod tests {
 
     #[test]
     fn filters_narrow_by_kind_and_section() {
-        let meetings = Filter { kind: Some(Kind::Meeting), section: None };
-        assert_eq!(ask("summit", &meetings), [(3, Tier::Headline)]);
+        let events = Filter { kind: Some(Kind::Event), section: None };
+        assert_eq!(ask("summit", &events), [(3, Tier::Headline)]);
         let articles = Filter { kind: Some(Kind::Article), section: None };
         assert_eq!(ask("summit", &articles).len(), 3);
         let section = Filter { kind: None, section: Some(2) };
@@ -211,8 +217,8 @@ mod tests {
         let hits = run(&query_words("summit"), &|t| c.get(t).cloned().unwrap_or_default(), &Filter::default());
         let first = hits.iter().find(|h| h.doc == 0).unwrap();
         assert_eq!(first.block, BODY, "the body, not the headline");
-        let meeting = hits.iter().find(|h| h.doc == 3).unwrap();
-        assert_eq!(meeting.block, HEADLINE, "only the title holds it");
+        let event = hits.iter().find(|h| h.doc == 3).unwrap();
+        assert_eq!(event.block, HEADLINE, "only the title holds it");
         let apart = run(&query_words("sochi summit"), &|t| c.get(t).cloned().unwrap_or_default(), &Filter::default());
         assert_eq!(apart.iter().find(|h| h.doc == 1).unwrap().block, BODY);
         assert!(run(&[], &|_| Vec::new(), &Filter::default()).is_empty());

@@ -114,7 +114,7 @@ fn has_vowel(s: &str) -> bool {
 }
 
 /// A light English stemmer for folded words: plurals, possessives, "-ing"
-/// and "-ed", and a final "e", so that "summits", "meeting" and "agreed"
+/// and "-ed", and a final "e", so that "summits", "event" and "agreed"
 /// meet "summit", "meet" and "agree". Not Porter's: it never merges words
 /// by their suffixes beyond these ("nation" and "national" stay apart),
 /// which keeps a reader's query from matching words they did not type.

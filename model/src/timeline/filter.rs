@@ -1,4 +1,4 @@
-//! Filters (prime minister, kind of meeting), as URL query flags, and
+//! Filters (prime minister, kind of event), as URL query flags, and
 //! stepping between the events they leave.
 
 use super::{Side, Timeline};
@@ -133,7 +133,7 @@ mod tests {
     }
 
     #[test]
-    fn guesses_the_meeting_a_short_or_stale_id_meant() {
+    fn guesses_the_event_a_short_or_stale_id_meant() {
         let t = crate::timeline::parse(include_str!("../../../content/timelines/japan-russia-summits.json")).unwrap();
         let id = |g: Option<usize>| g.map(|i| t.events[i].id.as_str());
         assert_eq!(id(guess(&t, "2016-05-sochi")), Some("2016-05-sochi-new-approach"));

@@ -3,11 +3,11 @@
 //! direction is computed here.
 //!
 //! Neither direction may make a view load the archive. `cargo xtask dist`
-//! writes both as files: per meeting, its [`EventMentions`] (its newest
+//! writes both as files: per event, its [`EventMentions`] (its newest
 //! citing paragraphs, at most [`MENTIONS_SHOWN`], and how many there are in
 //! all), built for a whole timeline at once by [`MentionIndex`]; per
-//! article, its [`Cites`] (the date and title of each meeting it names), so
-//! an article never loads a whole timeline for its links, nor a meeting's
+//! article, its [`Cites`] (the date and title of each event it names), so
+//! an article never loads a whole timeline for its links, nor an event's
 //! card the archive.
 
 use crate::article::{Article, Block};
@@ -17,7 +17,7 @@ use crate::timeline::Timeline;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
-/// The citing paragraphs a meeting card lists; the rest are counted.
+/// The citing paragraphs an event card lists; the rest are counted.
 pub const MENTIONS_SHOWN: usize = 8;
 
 /// Where an article mentions an event.
@@ -65,7 +65,7 @@ pub fn mentions<'a>(articles: impl IntoIterator<Item = &'a Article>) -> BTreeMap
     out
 }
 
-/// A meeting's citing paragraphs, as its card shows them.
+/// An event's citing paragraphs, as its card shows them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cited {
@@ -75,17 +75,17 @@ pub struct Cited {
     pub shown: Vec<Mention>,
 }
 
-/// The articles that cite one timeline's meetings.
+/// The articles that cite one timeline's events.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MentionIndex {
     pub timeline: String,
-    /// By meeting id; meetings no article cites are left out.
+    /// By event id; events no article cites are left out.
     pub events: BTreeMap<String, Cited>,
 }
 
-/// One meeting's citing paragraphs, as its card shows them: the file the
-/// card fetches, and what a meeting's page carries.
+/// One event's citing paragraphs, as its card shows them: the file the
+/// card fetches, and what an event's page carries.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventMentions {
@@ -97,17 +97,17 @@ pub struct EventMentions {
 }
 
 impl EventMentions {
-    /// The meeting's file in a bundle's `content/` folder. One per meeting,
-    /// not one per timeline: a card needs its own meeting's, and an index
-    /// of every meeting's grows with the timeline (83 KB for 36 meetings
-    /// with a thousand articles; 10,000 meetings would make it megabytes).
+    /// The event's file in a bundle's `content/` folder. One per event,
+    /// not one per timeline: a card needs its own event's, and an index
+    /// of every event's grows with the timeline (83 KB for 36 events
+    /// with a thousand articles; 10,000 events would make it megabytes).
     pub fn file(timeline: &str, event: &str) -> String {
         crate::files::mentions(timeline, event)
     }
 }
 
 impl MentionIndex {
-    /// Every meeting's file, cited or not (a card tells "no article cites
+    /// Every event's file, cited or not (a card tells "no article cites
     /// this" from a missing file).
     pub fn files<'a>(&'a self, timeline: &'a Timeline) -> impl Iterator<Item = EventMentions> + 'a {
         timeline.events.iter().map(move |e| EventMentions {
@@ -117,7 +117,7 @@ impl MentionIndex {
         })
     }
 
-    /// One meeting's.
+    /// One event's.
     pub fn event(&self, event: &str) -> EventMentions {
         EventMentions {
             timeline: self.timeline.clone(),
@@ -127,7 +127,7 @@ impl MentionIndex {
     }
 
     /// Builds the index of `timeline` from `articles`, given newest first:
-    /// each meeting keeps its first [`MENTIONS_SHOWN`] paragraphs, so the
+    /// each event keeps its first [`MENTIONS_SHOWN`] paragraphs, so the
     /// newest, and counts the rest.
     pub fn build<'a>(timeline: &Timeline, articles: impl IntoIterator<Item = &'a Article>) -> MentionIndex {
         let ids: std::collections::HashSet<&str> = timeline.events.iter().map(|e| e.id.as_str()).collect();
@@ -147,13 +147,13 @@ impl MentionIndex {
         MentionIndex { timeline: timeline.id.clone(), events }
     }
 
-    /// The card's view of one meeting: none cited it, or its paragraphs.
+    /// The card's view of one event: none cited it, or its paragraphs.
     pub fn get(&self, event: &str) -> Option<&Cited> {
         self.events.get(event)
     }
 }
 
-/// One meeting an article names, with what its link shows.
+/// One event an article names, with what its link shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CitedEvent {
@@ -163,7 +163,7 @@ pub struct CitedEvent {
     pub title: Text,
 }
 
-/// The meetings one article's paragraphs name, found in the timelines.
+/// The events one article's paragraphs name, found in the timelines.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cites {
@@ -173,7 +173,7 @@ pub struct Cites {
     pub events: Vec<CitedEvent>,
 }
 
-/// Each meeting of every timeline by id, to find what articles cite once
+/// Each event of every timeline by id, to find what articles cite once
 /// per build rather than once per article.
 pub struct EventTable<'a> {
     by_id: HashMap<&'a str, (&'a Timeline, usize)>,
@@ -192,7 +192,7 @@ impl<'a> EventTable<'a> {
         EventTable { by_id }
     }
 
-    /// The meetings `article` cites.
+    /// The events `article` cites.
     pub fn cites(&self, article: &Article) -> Cites {
         let events = events_on(article, PageSel::All)
             .into_iter()

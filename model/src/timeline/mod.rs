@@ -7,10 +7,10 @@
 //! on phones ([`window`]).
 //!
 //! A timeline too large to carry whole is served split
-//! ([`Timeline::split`]): an index of every meeting without its occasion,
-//! outcome and sources, and a file per meeting ([`event_path`]). So those
-//! three are read only through a meeting card's details (the whole
-//! timeline's entry, else the fetched meeting file), never from
+//! ([`Timeline::split`]): an index of every event without its occasion,
+//! outcome and sources, and a file per event ([`event_path`]). So those
+//! three are read only through an event card's details (the whole
+//! timeline's entry, else the fetched event file), never from
 //! [`Timeline::events`], where a split timeline's are empty.
 
 pub mod cluster;
@@ -82,7 +82,7 @@ pub struct Event {
     /// what article paragraphs cite.
     pub id: String,
     pub start: Date,
-    /// The last day, for meetings over several days.
+    /// The last day, for events over several days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
     pub title: Text,
@@ -109,7 +109,7 @@ impl Event {
         self.end.unwrap_or(self.start)
     }
 
-    /// What a screen reader hears when this meeting is selected: its date
+    /// What a screen reader hears when this event is selected: its date
     /// and title, nothing more.
     pub fn announcement(&self, mode: crate::Mode) -> String {
         let t = crate::ui::for_mode(mode);
@@ -157,8 +157,8 @@ impl Timeline {
     /// group, and each event in full, for [`event_path`].
     ///
     /// Why: the axis and the list need only the index. Occasion, outcome
-    /// and sources are about four fifths of a meeting's bytes, and one card
-    /// shows them at a time. For 10,000 meetings the whole file is 13 MB,
+    /// and sources are about four fifths of an event's bytes, and one card
+    /// shows them at a time. For 10,000 events the whole file is 13 MB,
     /// which the browser must read, check and parse before it can draw a
     /// marker (about half a second under the bench's throttle); the index is
     /// 3 MB.

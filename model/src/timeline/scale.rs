@@ -23,7 +23,7 @@ pub const REFERENCE_VIEWPORT: f64 = 640.0;
 /// near the viewport (see [`to_draw`]). Drawing all keeps the axis the
 /// same whatever its scroll position, so a prerendered axis matches.
 pub const DRAW_ALL: usize = 500;
-/// How far inside the viewport's edges a selected meeting must be to count
+/// How far inside the viewport's edges a selected event must be to count
 /// as on screen; nearer an edge (or beyond it), the axis scrolls it to the
 /// centre.
 pub const EDGE_MARGIN: f64 = 40.0;
@@ -78,7 +78,7 @@ impl Scale {
     }
 
     /// The day to keep still when zooming a viewport `width` wide scrolled
-    /// to `scroll`, and its screen x: the selected meeting's day if it is on
+    /// to `scroll`, and its screen x: the selected event's day if it is on
     /// screen, else the day at the viewport's centre.
     pub fn zoom_anchor(&self, selected_day: Option<i64>, scroll: f64, width: f64) -> (i64, f64) {
         let on_screen = |day: &i64| (0.0..=width).contains(&(self.x(*day) - scroll));
@@ -87,7 +87,7 @@ impl Scale {
     }
 
     /// Whether `day` lies outside the viewport less an [`EDGE_MARGIN`] at
-    /// each side: a selected meeting there is scrolled into view.
+    /// each side: a selected event there is scrolled into view.
     pub fn off_screen(&self, day: i64, scroll: f64, width: f64) -> bool {
         !(EDGE_MARGIN..=width - EDGE_MARGIN).contains(&(self.x(day) - scroll))
     }
@@ -137,7 +137,7 @@ impl Scale {
 }
 
 /// `calc((100% - 2·PADDING) · fraction + px)`, never less than 0: eras
-/// can start before the first meeting.
+/// can start before the first event.
 fn at_fraction(fraction: f64, px: f64) -> String {
     format!("max(0px, calc((100% - {}px) * {} + {}px))", 2 * PADDING as i64, decimal(fraction), px.round() as i64)
 }
@@ -242,7 +242,7 @@ mod tests {
     }
 
     #[test]
-    fn zooming_keeps_the_selected_meeting_still_while_it_is_on_screen() {
+    fn zooming_keeps_the_selected_event_still_while_it_is_on_screen() {
         let s = Scale::new(0, 10_000, 1000.0, 4);
         let scroll = s.scroll_for(5000, 300.0, 1000.0);
         let (day, x) = s.zoom_anchor(Some(5000), scroll, 1000.0);
@@ -258,7 +258,7 @@ mod tests {
     }
 
     #[test]
-    fn zooming_keeps_the_centre_still_without_a_meeting_on_screen() {
+    fn zooming_keeps_the_centre_still_without_an_event_on_screen() {
         let s = Scale::new(0, 10_000, 1000.0, 4);
         let scroll = s.scroll_for(5000, 500.0, 1000.0);
         for selected in [None, Some(0), Some(10_000), Some(5000 + 1000)] {

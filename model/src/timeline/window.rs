@@ -1,21 +1,21 @@
-//! Which meetings the phone list shows.
+//! Which events the phone list shows.
 //!
 //! A list of 10,000 links is no use to a reader and costly to lay out: on
 //! a phone under the bench's throttle, one tap on such a list took about
 //! 0.4 s in the browser's layout alone. The list shows a window of the
-//! filtered meetings, around the chosen one, and the reader can widen it.
+//! filtered events, around the chosen one, and the reader can widen it.
 
 use std::ops::Range;
 
-/// How many meetings the list shows before the reader asks for more.
+/// How many events the list shows before the reader asks for more.
 pub const LIST_WINDOW: usize = 200;
 
-/// The positions (in the filtered list of `len` meetings) to show.
+/// The positions (in the filtered list of `len` events) to show.
 ///
 /// `kept` are the windows already shown, most deliberate first (one the
 /// reader widened, then the last one drawn): the first that holds the
-/// choice is kept, so choosing a meeting in view never moves the list.
-/// Otherwise the window is `size` meetings centred on the choice, or the
+/// choice is kept, so choosing an event in view never moves the list.
+/// Otherwise the window is `size` events centred on the choice, or the
 /// first `size` when nothing is chosen.
 pub fn list_window(len: usize, choice: Option<usize>, kept: &[Option<Range<usize>>], size: usize) -> Range<usize> {
     let fits = |r: &Range<usize>| r.start < r.end && r.end <= len && choice.is_none_or(|p| r.contains(&p));
@@ -29,7 +29,7 @@ pub fn list_window(len: usize, choice: Option<usize>, kept: &[Option<Range<usize
     start..(start + size).min(len)
 }
 
-/// The window widened by `size` meetings on one side, for "show earlier"
+/// The window widened by `size` events on one side, for "show earlier"
 /// (`earlier`) or "show later".
 pub fn widen(shown: &Range<usize>, len: usize, earlier: bool, size: usize) -> Range<usize> {
     if earlier {

@@ -29,7 +29,7 @@ use std::sync::Arc;
 #[component]
 pub fn ArticlePage(slug: String, page: Memo<PageAsked>) -> impl IntoView {
     let mode = use_reading().mode;
-    // The article and the meetings its paragraphs cite (their dates and
+    // The article and the events its paragraphs cite (their dates and
     // titles, written by `dist`, never the timelines), fetched together,
     // so the event links are there on first render and do not shift the
     // text when they arrive. If the cites fail, only the links are lost.

@@ -19,7 +19,7 @@ pub fn event_links(cites: Option<Arc<Cites>>, mode: Mode) -> impl Fn(&str) -> Op
     }
 }
 
-/// The blocks of the page being read, each linking to the meetings it
+/// The blocks of the page being read, each linking to the events it
 /// cites, and in Both mode a note where the two languages do not pair up.
 pub fn page_text(article: Arc<Article>, cites: Option<Arc<Cites>>, page: Memo<PageSel>, mode: Mode) -> impl IntoView {
     let t = ui(mode);

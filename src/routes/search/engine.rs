@@ -92,7 +92,7 @@ pub async fn quotes(store: Store, listed: &[Listed], words: &[QueryWord]) -> Res
                 Err(e) => Err(e),
             }
         }),
-        Doc::Meeting(_) => None,
+        Doc::Event(_) => None,
     }))
     .await?;
     Ok(articles.into_iter().collect())

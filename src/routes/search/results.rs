@@ -236,7 +236,7 @@ fn clip(s: &str, max: usize) -> String {
 #[component]
 fn Filters(ask: Memo<Ask>, catalog: Option<Catalog>, refine: Callback<Ask>, mode: Mode) -> impl IntoView {
     let s = search_ui::for_mode(mode);
-    let kinds = [(None, s.all_kinds), (Some(Kind::Article), s.articles), (Some(Kind::Meeting), s.meetings)];
+    let kinds = [(None, s.all_kinds), (Some(Kind::Article), s.articles), (Some(Kind::Event), s.events)];
     let kind_options = kinds
         .into_iter()
         .map(|(k, label)| {
@@ -260,7 +260,7 @@ fn Filters(ask: Memo<Ask>, catalog: Option<Catalog>, refine: Callback<Ask>, mode
     let on_kind = move |ev: leptos::ev::Event| {
         let mut next = ask.get_untracked();
         next.kind = Kind::from_param(&event_target_value(&ev));
-        if next.kind == Some(Kind::Meeting) {
+        if next.kind == Some(Kind::Event) {
             next.section = None;
         }
         refine.run(next);
@@ -269,7 +269,7 @@ fn Filters(ask: Memo<Ask>, catalog: Option<Catalog>, refine: Callback<Ask>, mode
         let mut next = ask.get_untracked();
         let v = event_target_value(&ev);
         next.section = (!v.is_empty()).then_some(v);
-        if next.section.is_some() && next.kind == Some(Kind::Meeting) {
+        if next.section.is_some() && next.kind == Some(Kind::Event) {
             next.kind = Some(Kind::Article);
         }
         refine.run(next);
@@ -357,14 +357,14 @@ fn result_item(
             }
             .into_any()
         }
-        Doc::Meeting(m) => {
+        Doc::Event(m) => {
             let route = Route::Timeline { id: m.timeline.clone(), event: Some(m.id.clone()) };
             let href = links.to(mode, &route.href(), "");
             view! {
-                <li class="search-result is-meeting">
+                <li class="search-result is-event">
                     <a class="result-link" href=relative(&href)><BiText text=m.title.clone() mode/></a>
                     <p class="result-meta">
-                        {s.meeting}" · "<time datetime=m.start.to_string()>{(t.date_range)(&m.start, m.end.as_ref())}</time>
+                        {s.event}" · "<time datetime=m.start.to_string()>{(t.date_range)(&m.start, m.end.as_ref())}</time>
                         " · "<BiText text=m.place.clone() mode/>
                     </p>
                 </li>

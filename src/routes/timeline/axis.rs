@@ -14,14 +14,14 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The desktop timeline: a time-proportional horizontal axis with year
-/// labels, era bands and one focusable button per meeting (or per cluster
-/// of meetings too close to tell apart). Zoom with the buttons, pan by
+/// labels, era bands and one focusable button per event (or per cluster
+/// of events too close to tell apart). Zoom with the buttons, pan by
 /// scrolling or dragging. Only what is on screen (plus a viewport either
 /// side) is rendered, so 10,000 events cost what 50 do.
 ///
 /// It renders the same at any width, and without a window (prerendering):
 /// positions are relative to the track, and clusters, year labels and the
-/// zoom that isolates a selected meeting are worked out for a reference
+/// zoom that isolates a selected event are worked out for a reference
 /// width, not for the measured one (see [`AxisZoom`]).
 #[component]
 pub fn TimelineAxis(
@@ -30,7 +30,7 @@ pub fn TimelineAxis(
     selected: Memo<Option<usize>>,
     mode: Mode,
     select: Callback<usize>,
-    /// Set by whoever selected a meeting by click or key: focus goes back to
+    /// Set by whoever selected an event by click or key: focus goes back to
     /// its marker once the axis has zoomed and scrolled to it (the marker
     /// is redrawn on the way, which drops focus).
     refocus: StoredValue<bool>,
@@ -114,7 +114,7 @@ pub fn TimelineAxis(
     }
 }
 
-/// When a meeting is selected (click, key or address), or the axis is
+/// When an event is selected (click, key or address), or the axis is
 /// resized: zoom in until it leaves its cluster and scroll it into view;
 /// then, if it was chosen by click or key, give its redrawn marker focus.
 fn follow_selection(

@@ -14,24 +14,24 @@ use folio_model::{Mode, PageSel};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Everything about one meeting: date, place, leaders, occasion, outcome,
+/// Everything about one event: date, place, leaders, occasion, outcome,
 /// sources (http(s) links only, opening in a new tab), and the articles
 /// that mention it, linked to the very paragraph.
 ///
 /// A large timeline holds occasion, outcome and sources apart, one file
-/// per meeting (`Timeline::details_apart`): the card shows what the index
+/// per event (`Timeline::details_apart`): the card shows what the index
 /// has at once, and those three when its file arrives.
 ///
 /// `place` ("list", "axis") names where it is drawn: a page prerendered for
 /// any width has the card in both layouts, and ids must be unique for the
 /// heading that labels each card to be its own.
 ///
-/// Its code is a chunk of its own (`meeting`): a timeline shown without a
-/// meeting selected has no card, and a meeting's page preloads it. Until it
+/// Its code is a chunk of its own (`event`): a timeline shown without a
+/// event selected has no card, and an event's page preloads it. Until it
 /// is here, the prerendered card stays (`use_code`: the hand-over waits).
 #[component]
 pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, place: &'static str) -> impl IntoView {
-    let code = use_code(MEETING, load_meeting);
+    let code = use_code(EVENT, load_event);
     move || match code.get() {
         Some(Ok(())) => {
             build(event_card(timeline.clone(), index, mode, place)).unwrap_or_else(|| view! { <Loading/> }.into_any())
@@ -42,8 +42,8 @@ pub fn EventCard(timeline: Arc<Timeline>, index: usize, mode: Mode, place: &'sta
 }
 
 crate::split_point! {
-    /// A meeting's card.
-    meeting as MEETING, load_meeting,
+    /// An event's card.
+    event as EVENT, load_event,
     fn event_card(timeline: Arc<Timeline>, index: usize, mode: Mode, place: &'static str) -> AnyView {
         view! { <Card timeline index mode place/> }.into_any()
     }
@@ -136,21 +136,21 @@ fn mention_list(cited: Cited, mode: Mode) -> Option<impl IntoView> {
     })
 }
 
-/// The meeting's citing paragraphs: carried by its page, fetched once
+/// The event's citing paragraphs: carried by its page, fetched once
 /// before, or fetched now.
 fn citing(timeline: &str, event: &str) -> Content<Arc<EventMentions>> {
     let (store, file) = (api::store(), api::mentions(timeline, event));
-    Content::new(What::Meeting, store.cached_mentions(timeline, event), move || store.load(file.clone()))
+    Content::new(What::Event, store.cached_mentions(timeline, event), move || store.load(file.clone()))
 }
 
-/// The meeting in full: the timeline's own entry, or the one fetched once
+/// The event in full: the timeline's own entry, or the one fetched once
 /// before, at once; otherwise its file, fetched. Tracked by the shell, so
 /// that a page kept while the app loads (`shell/boot.rs`) waits for these
 /// details too: its prerendered card has them.
 fn details(timeline: &Timeline, e: &Event) -> Content<Arc<Event>> {
     let (store, file) = (api::store(), api::event(&timeline.id, &e.id));
     let ready = if timeline.details_apart { store.cached(&file) } else { Some(Arc::new(e.clone())) };
-    use_content(What::Meeting, ready, move || store.load(file.clone()))
+    use_content(What::Event, ready, move || store.load(file.clone()))
 }
 
 fn sources(e: &Event, t: &'static folio_model::ui::Strings) -> impl IntoView {

@@ -4,7 +4,7 @@ use folio_model::Mode;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Filters by Japanese prime minister and by kind of meeting. Each change
+/// Filters by Japanese prime minister and by kind of event. Each change
 /// goes to the URL (`?pm=abe&group=sidelines`) through `apply`, so a
 /// filtered view can be shared and survives a reload.
 #[component]

@@ -3,7 +3,7 @@ use folio_model::timeline::filter::{step, Step};
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 
-/// Left and Right step between the visible meetings, Home and End jump to
+/// Left and Right step between the visible events, Home and End jump to
 /// the ends, but only while focus is inside this region, and never while
 /// the reader is in a field such as the filters. TimelineJS listens on the
 /// whole document (its issue #616); this listens on its own element.

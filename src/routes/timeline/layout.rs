@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Phones get the vertical list, wide screens the axis with the selected
-/// meeting's card. The app asks the window, and follows it across the
+/// event's card. The app asks the window, and follows it across the
 /// breakpoint. A prerendered page has no window to ask, so it holds both
 /// and lets CSS choose (`.timeline-both`): the list with JavaScript off or
 /// below 700 px, else the axis, the same one the app draws.
@@ -80,7 +80,7 @@ crate::split_point! {
     }
 }
 
-/// On phones, opening a meeting's URL scrolls the list to it (the axis
+/// On phones, opening an event's URL scrolls the list to it (the axis
 /// scrolls itself on wide screens). Not in an embed: scrolling the frame's
 /// content into view would also scroll the partner's page, under its
 /// reader's feet.

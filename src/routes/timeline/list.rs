@@ -7,12 +7,12 @@ use leptos::prelude::*;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// The phone timeline: a vertical list grouped by era. Each meeting is a
+/// The phone timeline: a vertical list grouped by era. Each event is a
 /// link to its own URL; the selected one opens its card in place.
 ///
 /// A long timeline shows a window of it (`window::list_window`) around the
-/// chosen meeting, with buttons for more on either side. Inside the
-/// window, choosing a meeting rebuilds only the run of [`RUN`] items
+/// chosen event, with buttons for more on either side. Inside the
+/// window, choosing an event rebuilds only the run of [`RUN`] items
 /// around the old and the new choice.
 #[component]
 pub fn TimelineList(
@@ -32,7 +32,7 @@ pub fn TimelineList(
     move || {
         let vis = Arc::new(visible.get());
         let len = vis.len();
-        // Over the same meetings (a language switch), the window the reader
+        // Over the same events (a language switch), the window the reader
         // had stays, widened or not; a filter starts afresh.
         let before = kept.with_value(|k| k.as_ref().filter(|(v, _)| **v == *vis).map(|(_, r)| r.clone()));
         let widened = RwSignal::new(before);
@@ -86,10 +86,10 @@ pub fn TimelineList(
     }
 }
 
-/// A window of the list (`Range`) and the filtered meetings it was over.
+/// A window of the list (`Range`) and the filtered events it was over.
 pub type KeptWindow = (Arc<Vec<usize>>, Range<usize>);
 
-/// What every list item needs besides its meeting.
+/// What every list item needs besides its event.
 #[derive(Clone, Copy)]
 struct Items {
     selected: Memo<Option<usize>>,

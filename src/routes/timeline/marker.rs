@@ -4,8 +4,8 @@ use folio_model::timeline::{scale::Scale, Timeline};
 use folio_model::Mode;
 use leptos::prelude::*;
 
-/// One item on the axis: a meeting's marker, or a numbered cluster of
-/// meetings too close to tell apart at this zoom (a click opens it). Drawn
+/// One item on the axis: an event's marker, or a numbered cluster of
+/// events too close to tell apart at this zoom (a click opens it). Drawn
 /// at its first member's day, as a fraction of the track, which neither
 /// the width nor the zoom changes.
 #[allow(clippy::too_many_arguments)]

@@ -1,15 +1,15 @@
 //! `/timeline/{id}/` and `/timeline/{id}/{event}/`.
 //!
 //! - this file: loading (the timeline's data and its code, a chunk of its
-//!   own: `chunk.rs`), and the state the URL holds (the selected meeting
+//!   own: `chunk.rs`), and the state the URL holds (the selected event
 //!   and the filters), with the links and callbacks that change it;
-//! - `layout.rs`: the list on phones, the axis and its meeting card on
+//! - `layout.rs`: the list on phones, the axis and its event card on
 //!   wide screens.
 //!
 //! The timeline's JSON is parsed by the `timeline` chunk's code (its
 //! deserializers are not in the main module), and a file that does not
 //! parse fails as one that does not arrive. The rest of the view is behind
-//! the `timeline`, `meeting` and `timeline_list` split points.
+//! the `timeline`, `event` and `timeline_list` split points.
 
 pub mod axis;
 mod card;
@@ -31,7 +31,7 @@ use crate::components::{
 };
 use crate::content::{track, use_content, Failure, Status, What};
 use crate::state::{site_name, use_reading, Links};
-use card::{load_meeting, MEETING};
+use card::{load_event, EVENT};
 use filters::TimelineFilters;
 use folio_model::head::timeline_title;
 use folio_model::route::relative;
@@ -53,13 +53,13 @@ pub fn TimelinePage(id: String, event: Memo<Option<String>>) -> impl IntoView {
     let content = use_content(What::Timeline(id.clone()), store.cached(&file), move || store.load(file.clone()));
     // Fetched with the data, not after it (and preloaded by the page).
     let code = use_code(TIMELINE, load_timeline);
-    // A meeting's page shows its card, whose code is a chunk of its own
+    // An event's page shows its card, whose code is a chunk of its own
     // (`card.rs`), preloaded by the page: the first view waits for
     // it too, so the page as published stays until the card can be drawn,
     // rather than the app showing a loading line in its place, which the
     // card then pushes the page down from.
     if event.get_untracked().is_some() {
-        use_code(MEETING, load_meeting);
+        use_code(EVENT, load_event);
     }
     // The file's JSON, parsed by the chunk's code once both are here (the
     // parse is kept: this runs again for free). A file that does not parse
@@ -107,7 +107,7 @@ pub enum Out {
 
 crate::split_point! {
     /// The timeline once its data is here: everything below is in this
-    /// chunk, but the phone list (`layout.rs`) and a meeting's card.
+    /// chunk, but the phone list (`layout.rs`) and an event's card.
     timeline as TIMELINE, load_timeline,
     fn timeline_entry(entry: Entry) -> Out {
         match entry {
@@ -117,7 +117,7 @@ crate::split_point! {
     }
 }
 
-/// The addresses of the timeline's states: a meeting (or none) under
+/// The addresses of the timeline's states: an event (or none) under
 /// filters, in a mode. Inside an embed they stay embed addresses.
 #[derive(Clone)]
 struct Hrefs {
@@ -206,7 +206,7 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
                     <p class="timeline-description"><BiText text=tl.description.clone() mode/></p>
                     {embed_button}
                 </header>
-                <UnknownMeeting timeline=tl.clone() event selected hrefs=hrefs.clone() mode/>
+                <UnknownEvent timeline=tl.clone() event selected hrefs=hrefs.clone() mode/>
                 <TimelineFilters timeline=tl.clone() filter mode apply=apply_filter/>
                 <p class="timeline-count">{count}</p>
                 <TimelineKeys visible selected select>
@@ -219,11 +219,11 @@ fn TimelineView(timeline: Arc<Timeline>, event: Memo<Option<String>>) -> impl In
     }
 }
 
-/// An address naming a meeting the timeline does not have: a panel whose
-/// way back is the meeting the address most likely meant, else the whole
+/// An address naming an event the timeline does not have: a panel whose
+/// way back is the event the address most likely meant, else the whole
 /// timeline.
 #[component]
-fn UnknownMeeting(
+fn UnknownEvent(
     timeline: Arc<Timeline>,
     event: Memo<Option<String>>,
     selected: Memo<Option<usize>>,

@@ -9,7 +9,7 @@ pub const GAP: f64 = 18.0;
 
 /// Where the timeline's axis looks: its zoom, its scroll position and its
 /// width on screen, and the moves that change them (zoom in and out, fit,
-/// open a cluster, bring a meeting into view). The arithmetic is the
+/// open a cluster, bring an event into view). The arithmetic is the
 /// model's (`Scale`); this holds the state and the scrolling element.
 #[derive(Clone, Copy)]
 pub struct AxisZoom {
@@ -19,7 +19,7 @@ pub struct AxisZoom {
     /// Pixels on screen, for scrolling.
     pub scale: Memo<Scale>,
     /// What is drawn (clusters, year labels, the zoom that isolates a
-    /// meeting) is worked out for the narrowest axis, whatever the real
+    /// event) is worked out for the narrowest axis, whatever the real
     /// width: the axis then reads the same on every screen, and a page
     /// prerendered without a window matches it.
     pub layout: Memo<Scale>,
@@ -28,7 +28,7 @@ pub struct AxisZoom {
 }
 
 impl AxisZoom {
-    /// An axis over meetings starting on `days` (ending by `last`), at the
+    /// An axis over events starting on `days` (ending by `last`), at the
     /// zoom that isolates `selected` from its neighbours among `visible`.
     pub fn new(
         days: Arc<Vec<i64>>,
@@ -72,7 +72,7 @@ impl AxisZoom {
         });
     }
 
-    /// Zooms by `delta` steps, keeping the selected meeting still if it is
+    /// Zooms by `delta` steps, keeping the selected event still if it is
     /// on screen, else the centre.
     pub fn zoom_by(self, delta: i32, selected: Option<usize>) {
         let s = self.scale.get_untracked();
@@ -88,7 +88,7 @@ impl AxisZoom {
         self.scroll_to(first, 0.0);
     }
 
-    /// Opens a cluster of meetings from day `a` to day `b`: two steps in,
+    /// Opens a cluster of events from day `a` to day `b`: two steps in,
     /// around its middle.
     pub fn open_cluster(self, a: i64, b: i64) {
         let centre = cluster_centre(a, b);
@@ -97,7 +97,7 @@ impl AxisZoom {
         self.scroll_to(centre, screen_x);
     }
 
-    /// Zooms in until meeting `sel` leaves its cluster among `visible`, and
+    /// Zooms in until event `sel` leaves its cluster among `visible`, and
     /// scrolls it into view if it is near an edge or off screen. Zooming
     /// out by hand later may cluster it again: that is what the reader
     /// asked for.

@@ -6,7 +6,7 @@ use super::fonts::{Fonts, Mask, Style, LEVELS};
 use resvg::tiny_skia;
 use std::collections::HashMap;
 
-/// A timeline's meetings: a rule across the card, a dot for each.
+/// A timeline's events: a rule across the card, a dot for each.
 pub(super) fn axis(canvas: &mut Canvas, at: &[f64]) {
     let (x0, x1, y) = (MARGIN + 8.0, W as f32 - MARGIN - 8.0, H as f32 - 110.0);
     if let Some(rule) = tiny_skia::Rect::from_ltrb(x0, y - 1.5, x1, y + 1.5) {
@@ -18,7 +18,7 @@ pub(super) fn axis(canvas: &mut Canvas, at: &[f64]) {
             255,
         );
     }
-    // Close meetings overlap and darken: where they crowd shows. Every
+    // Close events overlap and darken: where they crowd shows. Every
     // dot is the same shape, at a quarter-pixel position.
     let mut dots: HashMap<i64, Mask> = HashMap::new();
     for f in at {

@@ -157,7 +157,7 @@ pub enum Picture<'a> {
         width: u32,
         height: u32,
     },
-    /// A timeline: where each meeting falls between its first and last
+    /// A timeline: where each event falls between its first and last
     /// day, from 0 to 1.
     Axis(Vec<f64>),
 }
@@ -182,7 +182,7 @@ impl<'a> Card<'a> {
         }
     }
 
-    /// A timeline's: its title, its span, and its meetings on an axis.
+    /// A timeline's: its title, its span, and its events on an axis.
     pub fn of_timeline(catalog: &Catalog, tl: &Timeline, lang: Lang) -> Card<'a> {
         let t = ui::for_mode(mode(lang));
         let days = tl.start_days();

@@ -36,13 +36,13 @@ pub struct Site {
     by_slug: HashMap<String, usize>,
     pub timelines: Vec<Timeline>,
     /// Each timeline as the pages that show it carry it, by id: its JSON,
-    /// made once, and shared by every page of its meetings.
+    /// made once, and shared by every page of its events.
     deferred: HashMap<String, Deferred<Timeline>>,
     /// Every listing's pages.
     listings: HashMap<(Listing, usize), ListingPage>,
     /// Each section's short lists.
     lists: HashMap<String, Lists>,
-    /// Each article's cited meetings, by slug.
+    /// Each article's cited events, by slug.
     cites: HashMap<String, Cites>,
     /// Each timeline's index of citing paragraphs, by id.
     mentions: HashMap<String, MentionIndex>,
@@ -103,8 +103,8 @@ impl Site {
         }
         let mut deferred = HashMap::new();
         for t in &timelines {
-            // A meeting's citations are added per route (`inputs`): a new
-            // story re-renders only the pages of the meetings it cites.
+            // An event's citations are added per route (`inputs`): a new
+            // story re-renders only the pages of the events it cites.
             let text = json(t);
             subject(files::timeline(&t.id), text.clone(), String::new());
             deferred.insert(t.id.clone(), Deferred::with_json(t.clone(), text));
@@ -126,7 +126,7 @@ impl Site {
             Route::NotFound | Route::Search => String::new(),
         };
         let get = |k: &str| self.digests.get(k).map_or("", String::as_str);
-        // The one meeting's citations a meeting's page carries.
+        // The one event's citations an event's page carries.
         let cited = match route {
             Route::Timeline { id, event: Some(e) } => self.mentions.get(id).map(|m| json(&m.event(e))),
             _ => None,
@@ -186,8 +186,8 @@ impl Site {
 
     /// `<link rel=preload>` tags for what the first render of `route` needs
     /// (`data`) but its page does not carry: its article, its files over
-    /// [`INLINE_LIMIT`] and, on a meeting page of a split timeline, that
-    /// meeting's own file. Without them the app asks for these only once
+    /// [`INLINE_LIMIT`] and, on an event page of a split timeline, that
+    /// event's own file. Without them the app asks for these only once
     /// its wasm runs.
     ///
     /// An article of ordinary size comes at the default priority: it is a
@@ -195,7 +195,7 @@ impl Site {
     /// Anything over the limit gets `fetchpriority=low`: the stylesheet and the wasm come first. A 16 MB
     /// timeline preloaded at the default priority held them back and
     /// delayed first paint by up to 400 ms under the bench's 4× throttle.
-    /// The 3 MB index of 10,000 meetings at low priority left first paint
+    /// The 3 MB index of 10,000 events at low priority left first paint
     /// where it was (324 ms against 330, medians of ten) and the timeline
     /// was ready 73 ms sooner (1,066 → 993 ms). `crossorigin` makes the
     /// request the one the app's fetch sends (mode `cors`, same-origin
@@ -271,7 +271,7 @@ impl Site {
     }
 
     /// What a view needs for its first render, and no more: the chrome,
-    /// and the listing page, the article (with its cited meetings) or the
+    /// and the listing page, the article (with its cited events) or the
     /// timeline (with its citing paragraphs) it shows. Never the archive,
     /// and not the short lists beside an article (see `PageData`).
     pub fn data_for(&self, route: &Route) -> PageData {
@@ -295,8 +295,8 @@ impl Site {
 }
 
 /// The largest content file, as JSON, that a page carries inline. A bigger
-/// one would be copied into every page that needs it: every meeting page
-/// of a 10,000-meeting timeline would carry all 13 MB of it. The app
+/// one would be copied into every page that needs it: every event page
+/// of a 10,000-event timeline would carry all 13 MB of it. The app
 /// fetches such a file instead, and keeps the prerendered view on screen
 /// until it has it (`src/shell/boot.rs`). A timeline this large is also split
 /// ([`write_split`](crate::split::write_split)), so what the app fetches first is its index.
@@ -306,7 +306,7 @@ impl Site {
 pub const INLINE_LIMIT: usize = 512 * 1024;
 
 /// The archive's entries and its articles, both newest first, the order
-/// of the listings: a meeting's citation index, built from them in this
+/// of the listings: an event's citation index, built from them in this
 /// order, keeps its newest citations.
 pub fn newest_first(articles: Vec<Article>) -> (Archive, Vec<Article>) {
     let archive = Archive::new(articles.iter().map(Article::entry).collect());

@@ -30,13 +30,13 @@ fn a_large_timeline_is_not_carried_by_the_pages() {
     let index =
         format!("<link rel=preload as=fetch crossorigin fetchpriority=low href=\"content/timelines/{id}.json\">");
     assert_eq!(big.preloads(&page, &full), index);
-    // A meeting page also asks for that meeting's own file.
+    // An event page also asks for that event's own file.
     let event = big.timelines[0].events[3].id.clone();
-    let meeting = folio_model::Route::Timeline { id: id.clone(), event: Some(event.clone()) };
-    let full = big.data_for(&meeting);
-    let tags = big.preloads(&meeting, &full);
+    let event_page = folio_model::Route::Timeline { id: id.clone(), event: Some(event.clone()) };
+    let full = big.data_for(&event_page);
+    let tags = big.preloads(&event_page, &full);
     assert_eq!(tags, format!("{index}<link rel=preload as=fetch crossorigin fetchpriority=low href=\"content/timelines/{id}/{event}.json\">"));
-    // An article page carries its cited meetings, not the timeline,
+    // An article page carries its cited events, not the timeline,
     // and asks for its article's file.
     let slug = big.articles[0].slug.clone();
     let article = folio_model::Route::Article { slug: slug.clone(), page: PageSel::Page(1) };
@@ -53,7 +53,7 @@ fn a_large_timeline_is_not_carried_by_the_pages() {
 fn each_view_carries_what_it_shows_and_not_the_archive() {
     let site = Site::read(&crate::root().join("content")).unwrap();
     let Site { catalog, articles, timelines, .. } = site;
-    // A thousand more articles, each citing two meetings.
+    // A thousand more articles, each citing two events.
     let mut more = articles.clone();
     let seed = articles.iter().find(|a| a.slug == "japan-overtures-to-russia").unwrap();
     for i in 0..1000 {
@@ -73,13 +73,13 @@ fn each_view_carries_what_it_shows_and_not_the_archive() {
     let slug = "extra-0007";
     let art = big.data_for(&Route::Article { slug: slug.into(), page: PageSel::Page(1) });
     assert_eq!(art.articles.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(), [slug]);
-    assert!(art.timelines.is_empty(), "the meetings it cites, not the timeline");
+    assert!(art.timelines.is_empty(), "the events it cites, not the timeline");
     assert_eq!(
         art.cites.as_ref().unwrap().events.len(),
         folio_model::timeline::mentions::events_on(seed, PageSel::All).len()
     );
 
-    // A meeting's page: its own citing paragraphs, not the articles.
+    // An event's page: its own citing paragraphs, not the articles.
     let id = big.timelines[0].id.clone();
     let cited_most = folio_model::timeline::mentions::events_on(seed, PageSel::All)[0].clone();
     let tl = big.data_for(&Route::Timeline { id: id.clone(), event: Some(cited_most.clone()) });
@@ -98,8 +98,8 @@ fn each_view_carries_what_it_shows_and_not_the_archive() {
     assert!(files.contains(&"derived/listing/section/opinion/1.json".to_owned()));
     assert!(files.contains(&format!("derived/cites/{slug}.json")));
     assert!(files.contains(&format!("derived/mentions/{id}/{cited_most}.json")));
-    let meetings = files.iter().filter(|f| f.starts_with(&format!("derived/mentions/{id}/"))).count();
-    assert_eq!(meetings, big.timelines[0].events.len(), "one per meeting, cited or not");
+    let events = files.iter().filter(|f| f.starts_with(&format!("derived/mentions/{id}/"))).count();
+    assert_eq!(events, big.timelines[0].events.len(), "one per event, cited or not");
 }
 
 #[test]
@@ -129,8 +129,8 @@ fn a_new_story_changes_the_inputs_of_the_pages_it_touches_only() {
     let id = before.timelines[0].id.clone();
     let other = before.timelines[0].events.iter().find(|e| e.id != cited).unwrap().id.clone();
     let same = |route: &Route| before.inputs(route) == after.inputs(route);
-    assert!(!same(&Route::Timeline { id: id.clone(), event: Some(cited) }), "the meeting it cites");
-    assert!(same(&Route::Timeline { id: id.clone(), event: Some(other) }), "a meeting it does not cite");
+    assert!(!same(&Route::Timeline { id: id.clone(), event: Some(cited) }), "the event it cites");
+    assert!(same(&Route::Timeline { id: id.clone(), event: Some(other) }), "an event it does not cite");
     assert!(same(&Route::Timeline { id, event: None }));
     assert!(!same(&Route::HOME), "the listing it joins");
     let opinion = Route::Listing { listing: Listing::Section("opinion".into()), page: 1 };
