@@ -8,6 +8,14 @@
 //! functions, so the layout can change in one place. Paths are relative to
 //! `content/` and always use `/`.
 
+/// The bundle's folder of content, which every other path here is inside.
+pub const FOLDER: &str = "content";
+
+/// A path inside [`FOLDER`], as a path from the bundle root.
+pub fn in_bundle(rel: &str) -> String {
+    format!("{FOLDER}/{rel}")
+}
+
 /// The catalog: the site's name, sections, editions and timelines.
 pub const CATALOG: &str = "catalog.json";
 
@@ -74,6 +82,14 @@ pub fn offline(kind: &str, id: &str) -> String {
 /// The folder of those lists ([`offline`]); the worker is told it.
 pub const OFFLINE: &str = "derived/offline";
 
+/// The share cards' folder.
+pub const CARDS: &str = "derived/cards";
+
+/// The share card of an article or timeline (`kind`) in a language.
+pub fn card(kind: &str, id: &str, lang: &str) -> String {
+    format!("{CARDS}/{kind}/{id}.{lang}.png")
+}
+
 /// A shard of the search index's terms, at `bits` bits of hash.
 pub fn search_shard(bits: u32, shard: u32) -> String {
     format!("{SEARCH}/t{bits}/{shard:04x}.bin")
@@ -138,6 +154,7 @@ mod tests {
         assert_eq!(kind(&article("x")), Kind::Article);
         assert_eq!(kind(&timeline("x")), Kind::Timeline);
         assert_eq!(offline("article", "x"), "derived/offline/article/x.json");
+        assert_eq!(in_bundle(&card("timeline", "t", "zh")), "content/derived/cards/timeline/t.zh.png");
         for derived in
             [lists("s"), cites("x"), mentions("t", "e"), listing("latest", None, 1), offline("timeline", "t")]
         {

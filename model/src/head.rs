@@ -131,11 +131,8 @@ pub fn card_path(of: CardOf, lang: Lang) -> String {
         CardOf::Article(slug) => ("article", slug),
         CardOf::Timeline(id) => ("timeline", id),
     };
-    format!("{CARDS_DIR}{kind}/{id}.{}.png", lang.code())
+    crate::files::in_bundle(&crate::files::card(kind, id, lang.code()))
 }
-
-/// The folder of the share cards in a bundle.
-pub const CARDS_DIR: &str = "content/derived/cards/";
 
 /// What a route shows, for its head. `article` and `timeline` are the
 /// loaded content of article and timeline routes.

@@ -129,7 +129,7 @@ pub fn article_files(article: &Article) -> Vec<String> {
         }
     }
     files.extend(article_needs(article));
-    files.push(format!("content/{}", Lists::file(&article.section)));
+    files.push(crate::files::in_bundle(&Lists::file(&article.section)));
     files
 }
 
@@ -141,11 +141,11 @@ pub fn article_files(article: &Article) -> Vec<String> {
 pub fn article_needs(article: &Article) -> Vec<String> {
     let mut files: Vec<String> = [crate::files::article(&article.slug), Cites::file(&article.slug)]
         .into_iter()
-        .map(|f| format!("content/{f}"))
+        .map(|f| crate::files::in_bundle(&f))
         .collect();
     for (_, src) in article.figure.iter().flat_map(|f| f.src.files()) {
         if let Some(AssetRef::Local(src)) = asset_ref(src) {
-            files.push(format!("content/{src}"));
+            files.push(crate::files::in_bundle(src));
         }
     }
     files
@@ -153,7 +153,7 @@ pub fn article_needs(article: &Article) -> Vec<String> {
 
 /// The same for a timeline: its file.
 pub fn timeline_needs(id: &str) -> Vec<String> {
-    vec![format!("content/{}", crate::files::timeline(id))]
+    vec![crate::files::in_bundle(&crate::files::timeline(id))]
 }
 
 /// A size as a reader reads it: `840 KB`, `1.2 MB`.

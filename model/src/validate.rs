@@ -13,6 +13,7 @@
 use crate::article::{Article, Block};
 use crate::catalog::Catalog;
 use crate::error::{ContentError, ErrorKind};
+use crate::files::{self, ARTICLES, CATALOG, TIMELINES};
 use crate::locate::{locate, JsonPath};
 use crate::parse;
 use crate::text::Text;
@@ -150,8 +151,11 @@ fn check_catalog(c: &Catalog, sink: &mut Sink) {
         sink.error(
             ErrorKind::Unknown,
             &root.key("articles"),
-            "catalog.json no longer lists articles; move each entry's summary and editions into its article \
-             file (articles/{slug}.json) and delete this list: the listings are derived from the article files",
+            format!(
+                "{CATALOG} no longer lists articles; move each entry's summary and editions into its article \
+                 file ({}) and delete this list: the listings are derived from the article files",
+                files::article("{slug}")
+            ),
         );
     }
     for (key, list) in [("most_viewed", &c.most_viewed), ("top_news", &c.top_news)] {
@@ -174,7 +178,7 @@ fn check_catalog(c: &Catalog, sink: &mut Sink) {
 
 fn unknown_section(c: &Catalog, id: &str) -> String {
     let known: Vec<_> = c.sections.iter().map(|s| s.id.as_str()).collect();
-    format!("unknown section {id:?}; expected one of {known:?} (declare new sections in catalog.json)")
+    format!("unknown section {id:?}; expected one of {known:?} (declare new sections in {CATALOG})")
 }
 
 fn check_article(
@@ -305,7 +309,7 @@ fn check_article(
                         if !crate::route::is_slug(id) {
                             sink.error(ErrorKind::Invalid, &bp.key("events").index(k), format!("event id {id:?} is not a slug; expected lowercase letters, digits and hyphens, e.g. 2016-05-sochi"));
                         } else if known_events.is_some_and(|known| !known.contains(id)) {
-                            sink.error(ErrorKind::Reference, &bp.key("events").index(k), format!("unknown event id {id:?}; expected the id of an event in a timeline under timelines/"));
+                            sink.error(ErrorKind::Reference, &bp.key("events").index(k), format!("unknown event id {id:?}; expected the id of an event in a timeline under {TIMELINES}/"));
                         }
                     }
                 }
@@ -478,8 +482,9 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
                     path: String::new(),
                     line: 0,
                     column: 0,
-                    message: "catalog.json is missing; expected the site's name, editions and sections at the top of the content folder"
-                        .into(),
+                    message: format!(
+                        "{CATALOG} is missing; expected the site's name, editions and sections at the top of the content folder"
+                    ),
                 },
             });
             None
@@ -551,7 +556,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
                     sink.error(
                         ErrorKind::Reference,
                         &JsonPath::root().key(key).index(i),
-                        format!("no article {slug:?}; expected the slug of a file in articles/"),
+                        format!("no article {slug:?}; expected the slug of a file in {ARTICLES}/"),
                     );
                 }
             }

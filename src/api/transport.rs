@@ -41,7 +41,7 @@ impl std::error::Error for LoadError {}
 /// `<base href>`, the bundle root, wherever the bundle is served (see
 /// `base.rs`), and the same when prerendered.
 pub fn content_href(rel: &str) -> String {
-    format!("content/{rel}")
+    folio_model::files::in_bundle(rel)
 }
 
 /// The same file as an absolute URL, to fetch: an error message then

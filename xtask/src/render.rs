@@ -25,7 +25,7 @@ pub fn write_route_files(out: &Output, shell: &Shell, site: &Site, code: &Code) 
     // Chinese pages declare their language before the app starts, so the
     // browser picks CJK fonts and screen readers the right voice at once.
     let zh_shell = shell.in_lang(Mode::Zh.ui_lang().tag())?;
-    let in_content = |rel: &str, bytes: &[u8]| out.write(&format!("content/{rel}"), bytes);
+    let in_content = |rel: &str, bytes: &[u8]| out.write(&folio_model::files::in_bundle(rel), bytes);
     for t in site.timelines.iter().filter(|t| site.too_large_timeline(t)) {
         let n = write_split(t, &in_content)?;
         println!(

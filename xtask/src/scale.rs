@@ -296,13 +296,14 @@ pub fn walk_sizes(dir: &Path) -> Result<Sizes> {
         s.total += len;
         s.files += 1;
         let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().into_owned();
-        if rel.starts_with(folio_model::head::CARDS_DIR) {
+        let in_content = rel.strip_prefix(files::FOLDER).and_then(|r| r.strip_prefix('/'));
+        if in_content.is_some_and(|r| files::under(r, files::CARDS)) {
             s.cards += len;
         }
         let slot = match path.extension().and_then(|x| x.to_str()) {
             Some("html") => &mut s.html,
             // The publisher's own timeline is theirs to size.
-            Some("json") if !rel.starts_with("content/timelines/") => &mut s.json,
+            Some("json") if !in_content.is_some_and(|r| files::under(r, files::TIMELINES)) => &mut s.json,
             _ => continue,
         };
         if len > slot.0 {

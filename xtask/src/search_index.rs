@@ -17,7 +17,7 @@ pub fn write_search_index(out: &Output, site: &Site) -> Result {
     let docs = sources.into_iter().zip(terms).map(|(s, t)| (s.doc, s.code, t)).collect();
     let index = index::build_from(sections, docs);
     let files = index.files();
-    parallel(&files, "search files", |(rel, bytes)| out.write(&format!("content/{rel}"), bytes))?;
+    parallel(&files, "search files", |(rel, bytes)| out.write(&folio_model::files::in_bundle(rel), bytes))?;
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
     println!(
         "xtask: search index: {} documents, {} shards, {} files, {:.1} MB",

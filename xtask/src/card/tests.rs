@@ -9,9 +9,9 @@ use super::*;
 pub(super) fn shipped() -> (std::path::PathBuf, Catalog, Article, Timeline) {
     let dir = crate::root().join("content");
     let catalog = folio_model::parse::catalog(&std::fs::read_to_string(dir.join("catalog.json")).unwrap()).unwrap();
-    let text = std::fs::read_to_string(dir.join("articles/japan-overtures-to-russia.json")).unwrap();
+    let text = std::fs::read_to_string(dir.join(folio_model::files::article("japan-overtures-to-russia"))).unwrap();
     let article = folio_model::parse::article(&text).unwrap();
-    let text = std::fs::read_to_string(dir.join("timelines/japan-russia-summits.json")).unwrap();
+    let text = std::fs::read_to_string(dir.join(folio_model::files::timeline("japan-russia-summits"))).unwrap();
     let timeline: Timeline = folio_model::parse::from_json(&text).unwrap();
     (dir, catalog, article, timeline)
 }
@@ -178,7 +178,7 @@ fn write_all_draws_what_changed_only() {
     let articles: Vec<Article> = ["japan-overtures-to-russia", "seven-decades-of-summits"]
         .iter()
         .map(|n| {
-            let text = std::fs::read_to_string(dir.join(format!("articles/{n}.json"))).unwrap();
+            let text = std::fs::read_to_string(dir.join(folio_model::files::article(n))).unwrap();
             folio_model::parse::article(&text).unwrap()
         })
         .collect();

@@ -63,7 +63,7 @@ impl Site {
     /// adding its file: no list names them), and the catalog's timelines.
     pub fn read(dir: &Path) -> Result<Site> {
         fn load<T>(dir: &Path, rel: String, parse: fn(&str) -> std::result::Result<T, ContentError>) -> Result<T> {
-            parse_file(&dir.join(&rel), format!("content/{rel}"), parse)
+            parse_file(&dir.join(&rel), folio_model::files::in_bundle(&rel), parse)
         }
         let catalog = load(dir, files::CATALOG.into(), parse::catalog)?;
         let articles = read_articles(dir)?;
