@@ -24,7 +24,7 @@ type Held = Arc<dyn Any + Send + Sync>;
 
 /// A file of `content/`: its path, and how its bytes become a `T`.
 pub struct File<T> {
-    pub path: String,
+    path: String,
     parse: fn(Vec<u8>) -> Result<T, ContentError>,
 }
 

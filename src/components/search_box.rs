@@ -84,9 +84,9 @@ pub fn SearchBox() -> impl IntoView {
         navigate: Arc::new(leptos_router::hooks::use_navigate()),
     };
     let input = state.input;
-    let actions = use_context::<SearchBoxActions>().zip(use_context::<Store>());
+    let (actions, store) = (use_context::<SearchBoxActions>(), use_context::<Store>());
     let send = move |ev: SearchBoxEvent| {
-        if let Some((a, _)) = actions {
+        if let Some(a) = actions {
             (a.event)(state.clone(), ev)
         }
     };
@@ -120,7 +120,7 @@ pub fn SearchBox() -> impl IntoView {
                     on:input=move |_| input_ev(SearchBoxEvent::Input)
                     on:keydown=move |ev| key_ev(SearchBoxEvent::Key(ev))
                     on:focus=move |_| {
-                        if let Some((a, store)) = actions {
+                        if let (Some(a), Some(store)) = (actions, store) {
                             (a.warm)(store)
                         }
                     }
