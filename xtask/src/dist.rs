@@ -98,7 +98,7 @@ pub fn build_with(build: &Build) -> Result<Built> {
     // A split timeline's file is written as its index instead.
     let split: HashSet<String> =
         site.timelines.iter().filter(|t| site.too_large_timeline(t)).map(|t| files::timeline(&t.id)).collect();
-    out.copy_dir(&build.content, "content", |rel| split.contains(rel))?;
+    out.copy_dir(&build.content, files::FOLDER, |rel| split.contains(rel))?;
     step("copy");
     let routes = write_route_files(&out, &shell, &site, &code)?;
     step("routes");

@@ -216,7 +216,7 @@ fn search_rows(
         Ok(total)
     };
     let (json, _, _) = bytes_under(content, Some("json"))?;
-    let (index, largest, files) = bytes_under(&dist.join("content").join(folio_model::search::index::DIR), None)?;
+    let (index, largest, files) = bytes_under(&dist.join(files::FOLDER).join(files::SEARCH), None)?;
     let share = index as f64 / json as f64;
     row(
         w,

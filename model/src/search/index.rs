@@ -26,8 +26,6 @@ use crate::date::Date;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
-/// Where the index lives in `content/`.
-pub const DIR: &str = crate::files::SEARCH;
 /// About how large a shard may grow, raw, before the shards double.
 pub const SHARD_TARGET: usize = 12 * 1024;
 /// At most 2^16 shards: at the target size, an index of 800 MB.
