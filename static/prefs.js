@@ -27,6 +27,11 @@
   // is read. What this page loaded before the worker was there is sent to
   // it, to be saved as if read through it.
   var sw = navigator.serviceWorker;
+  // Whether the worker served this page: only then does the app offer
+  // what needs it ("Keep for offline", the saved list). A worker that
+  // takes over later in a first visit waits for the next page load, so
+  // its chunk never competes with a first visit's own reading.
+  if (sw && sw.controller) html.setAttribute('data-worker', '');
   if (sw && !/\/embed\//.test(location.pathname)) addEventListener('load', function () {
     sw.register(new URL('sw.js', doc.baseURI).href).then(function () { return sw.ready; }).then(function (r) {
       var seen = performance.getEntriesByType('resource').map(function (e) { return e.name; });

@@ -37,9 +37,22 @@ var LIMIT = 50e6;
 
 self.addEventListener('install', function (e) {
   e.waitUntil(caches.open(CODE).then(function (c) {
-    return c.addAll(BUILD.shell.map(function (f) { return SCOPE + f; }));
+    return Promise.all(BUILD.shell.map(function (f) {
+      // A hashed name's bytes never change, so the copy the page already
+      // downloaded is the file, however its host marked it: a phone does
+      // not fetch the app twice.
+      var req = new Request(SCOPE + f, hashed(f) ? { cache: 'force-cache' } : {});
+      return fetch(req).then(function (res) {
+        if (!res.ok) throw new Error(f + ': ' + res.status);
+        return c.put(SCOPE + f, res);
+      });
+    }));
   }).then(function () { return self.skipWaiting(); }));
 });
+
+/* The shell's files named by their contents: the code folder's and the
+ * stylesheet (main-{hash}.css). */
+function hashed(rel) { return rel.indexOf(BUILD.code + '/') == 0 || /^main-[0-9a-f]+\.css$/.test(rel); }
 
 self.addEventListener('activate', function (e) {
   e.waitUntil(prune().then(function () {

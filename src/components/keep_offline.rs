@@ -1,9 +1,10 @@
 //! "Keep for offline": saves every page of an article, in every language,
 //! through the offline worker, and says how much that holds on the device.
 //!
-//! Only a reader whose page the worker controls ever sees it (a return
-//! visit), so its code, and the saved list's, are a chunk of their own
-//! (`offline`, `chunk.rs`), out of every first visit's download. The
+//! Only a reader whose page the worker served ever sees it (a return
+//! visit; `dom::offline`), so its code, and the saved list's, are a chunk
+//! of their own (`offline`, `chunk.rs`), out of every first visit's
+//! download and work, even after the worker takes over mid-visit. The
 //! worker saved that chunk with the rest of the deploy's code when it
 //! installed, so it loads from the device, also offline. Until it has, the
 //! button is drawn inert, the same size: nothing moves when it comes alive.
