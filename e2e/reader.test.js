@@ -53,6 +53,41 @@ test('home lists the articles and opens one, with no console errors', async () =
   await page.context().close();
 });
 
+test('links in the text keep the reader\'s language, reach a subhead, and mark the ones that leave', async () => {
+  const EX = 'seven-decades-of-summits';
+  const EVENT = 'timeline/japan-russia-summits/1956-10-moscow-joint-declaration/';
+  for (const mode of ['', '/zh', '/dual']) {
+    const page = await newPage(browser);
+    await page.goto(`${BASE}${mode}/article/${EX}/4/`);
+    await waitForArticle(page);
+    // The last page's way back to where the story began: a subhead on page 1.
+    await page.locator('#page-text a[href$="#s-where-it-began"]').first().click();
+    await page.waitForURL(`${BASE}${mode}/article/${EX}/#s-where-it-began`);
+    await page.waitForFunction(() => {
+      const top = document.getElementById('s-where-it-began')?.getBoundingClientRect().top;
+      return top >= 0 && top < innerHeight / 2;
+    });
+    const event = page.locator(`#page-text a[href$="${EVENT}"]`).first();
+    assert.equal(await event.getAttribute('href'), `${mode.slice(1)}${mode && '/'}${EVENT}`);
+    await event.click();
+    await page.waitForURL(`${BASE}${mode}/${EVENT}`);
+    await page.locator('.event-card[data-event="1956-10-moscow-joint-declaration"]').first().waitFor();
+    assert.equal(await page.locator('#page-text a.link-out, a[href^="javascript"]').count(), 0);
+    await page.context().close();
+  }
+  // Without JavaScript the prerendered page has the same links, and the
+  // one to another site says so.
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  await page.goto(`${BASE}/zh/article/${EX}/2/`);
+  const out = page.locator('#page-text a.link-out');
+  assert.equal(await out.count(), 1);
+  assert.match(await out.getAttribute('href'), /^http:\/\/www\.ioc\.u-tokyo\.ac\.jp\//);
+  assert.equal(await out.innerText(), '《东京宣言》');
+  assert.match(await out.evaluate((a) => getComputedStyle(a, '::after').content), /↗/);
+  assert.equal(await page.locator('#page-text a[href^="zh/timeline/"]').count() > 0, true, 'event links in the mode');
+  await page.context().close();
+});
+
 test('Next Page turns the page without a reload and moves focus to the text', async () => {
   const page = await newPage(browser);
   await page.goto(BASE + ARTICLE);

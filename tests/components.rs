@@ -11,7 +11,7 @@ use folio::components::{
     pager::Pager, reader_keys::ReaderKeys,
 };
 use folio::routes::timeline::keys::TimelineKeys;
-use folio_model::{Article, Block, Mode, PageSel, Text};
+use folio_model::{Article, Block, Mode, PageSel, Rich, RichText, Text};
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -154,7 +154,7 @@ async fn article_header_shows_byline_dateline_and_reading_time() {
 #[wasm_bindgen_test]
 async fn hostile_text_is_rendered_as_text() {
     let evil = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>";
-    let block = Block::Paragraph { text: Text::en(evil), events: vec!["2016-05-sochi".into()] };
+    let block = Block::Paragraph { text: RichText::en(evil), events: vec!["2016-05-sochi".into()] };
     let host = mount(move || view! { <BlockView block id=0 mode=Mode::En/> });
     let p = find(&host, "p");
     assert_eq!(text(&p), evil);
@@ -162,8 +162,60 @@ async fn hostile_text_is_rendered_as_text() {
     assert_eq!(find(&host, ".side").get_attribute("data-events").as_deref(), Some("2016-05-sochi"));
 }
 
+#[wasm_bindgen_test]
+async fn marks_are_elements_and_links_follow_the_mode() {
+    let marked: RichText = folio_model::parse::from_json(
+        r#"{"en": ["Abe ", {"em": ["met ", {"strong": "Putin"}]}, " in ", {"link": "/timeline/japan-russia-summits/2016-05-sochi/", "text": "Sochi"},
+                   " (", {"link": "https://example.org/<b>", "text": {"code": "<b>x</b>"}}, ")", {"sup": "1"}, "H", {"sub": "2"}, "O\nnext line",
+                   {"link": "javascript:window.__pwned=1", "text": "not a link"}],
+           "zh": ["安倍在", {"link": "/article/japan-overtures-to-russia/2/#s-a-new-approach", "text": "索契"}, "会见普京。"]}"#,
+    )
+    .unwrap();
+    let block = Block::Paragraph { text: marked, events: vec![] };
+    for (mode, prefix) in [(Mode::En, ""), (Mode::Zh, "zh/"), (Mode::Both, "dual/")] {
+        let b = block.clone();
+        let host = mount(move || view! { <BlockView block=b id=0 mode/> });
+        let hrefs: Vec<String> = all(&host, "a").iter().map(|a| a.get_attribute("href").unwrap_or_default()).collect();
+        let en =
+            [format!("{prefix}timeline/japan-russia-summits/2016-05-sochi/"), "https://example.org/<b>".to_owned()];
+        let zh = [format!("{prefix}article/japan-overtures-to-russia/2/#s-a-new-approach")];
+        let want: Vec<String> = match mode {
+            Mode::En => en.to_vec(),
+            Mode::Zh => zh.to_vec(),
+            Mode::Both => en.iter().chain(&zh).cloned().collect(),
+        };
+        assert_eq!(hrefs, want, "{mode:?}: links in the reader's mode, and no javascript: one");
+        if mode != Mode::Zh {
+            assert_eq!(text(&find(&host, "em strong")), "Putin");
+            assert_eq!(text(&find(&host, "a.link-out code")), "<b>x</b>", "code is text");
+            assert_eq!(all(&host, "a.link-out").len(), 1, "only the external link is marked as leaving");
+            assert_eq!(text(&find(&host, "sup")), "1");
+            assert_eq!(text(&find(&host, "sub")), "2");
+            assert_eq!(all(&host, "p br").len(), 1, "a line break");
+            assert!(text(&find(&host, ".side-en p")).ends_with("next linenot a link"), "the words of a bad link stay");
+            assert!(all(&host, "b").is_empty());
+        }
+    }
+    let pwned = js_sys::Reflect::get(&window(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn a_subhead_has_its_anchor_once() {
+    let head =
+        Block::Subhead { text: RichText { en: Rich::plain("A new approach"), zh: Some(Rich::plain("新方针")) } };
+    for mode in [Mode::En, Mode::Zh, Mode::Both] {
+        let b = head.clone();
+        let host = mount(move || view! { <BlockView block=b id=3 mode/> });
+        let ids: Vec<String> = all(&host, "h2[id]").iter().map(|h| h.id()).collect();
+        assert_eq!(ids, ["s-a-new-approach"], "{mode:?}");
+    }
+    let host = mount(move || view! { <BlockView block=head id=3 mode=Mode::En copy=true/> });
+    assert!(all(&host, "h2[id]").is_empty(), "a copy has no anchor");
+}
+
 fn para(en: &str, zh: Option<&str>) -> Block {
-    Block::Paragraph { text: Text { en: en.into(), zh: zh.map(Into::into) }, events: vec![] }
+    Block::Paragraph { text: RichText { en: Rich::plain(en), zh: zh.map(Rich::plain) }, events: vec![] }
 }
 
 #[wasm_bindgen_test]

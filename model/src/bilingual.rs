@@ -10,7 +10,8 @@
 //! not match one to one.
 
 use crate::article::Block;
-use crate::text::{Lang, Text};
+use crate::rich::{Rich, RichText};
+use crate::text::Lang;
 
 /// The paragraph counts of a page (or of all pages), per language.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,17 +32,9 @@ impl Pairing {
     }
 }
 
-/// Splits a text into paragraphs at blank lines, dropping empty ones.
-pub fn paragraphs(s: &str) -> Vec<&str> {
-    s.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect()
-}
-
 /// The paragraphs of `text` in `lang`; empty if that language is missing.
-pub fn side(text: &Text, lang: Lang) -> Vec<&str> {
-    match lang {
-        Lang::En => paragraphs(&text.en),
-        Lang::Zh => text.zh.as_deref().map(paragraphs).unwrap_or_default(),
-    }
+pub fn side(text: &RichText, lang: Lang) -> Vec<Rich> {
+    text.side(lang).map(Rich::paragraphs).unwrap_or_default()
 }
 
 /// Pairs the blocks of one page (or of all pages).
@@ -65,7 +58,7 @@ mod tests {
     use super::*;
 
     fn para(en: &str, zh: Option<&str>) -> Block {
-        Block::Paragraph { text: Text { en: en.into(), zh: zh.map(Into::into) }, events: vec![] }
+        Block::Paragraph { text: RichText { en: Rich::plain(en), zh: zh.map(Rich::plain) }, events: vec![] }
     }
 
     #[test]
@@ -90,7 +83,7 @@ mod tests {
         let p = pair(&blocks);
         assert!(!p.aligned());
         assert_eq!((p.en_paragraphs, p.zh_paragraphs, p.untranslated), (2, 3, 0));
-        assert_eq!(side(blocks[0].text(), Lang::Zh), ["第一段。", "译者拆出的第二段。"]);
+        assert_eq!(side(blocks[0].text(), Lang::Zh), [Rich::plain("第一段。"), Rich::plain("译者拆出的第二段。")]);
     }
 
     #[test]
@@ -103,8 +96,10 @@ mod tests {
 
     #[test]
     fn subheads_pair_but_only_paragraphs_are_counted() {
-        let blocks =
-            [Block::Subhead { text: Text { en: "Head".into(), zh: Some("标题".into()) } }, para("One.", Some("一。"))];
+        let blocks = [
+            Block::Subhead { text: RichText { en: Rich::plain("Head"), zh: Some(Rich::plain("标题")) } },
+            para("One.", Some("一。")),
+        ];
         let p = pair(&blocks);
         assert_eq!((p.en_paragraphs, p.zh_paragraphs), (1, 1));
         assert!(p.aligned());

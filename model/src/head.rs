@@ -174,12 +174,12 @@ impl Subject<'_> {
         match (self.route, self.article, self.timeline) {
             (Route::Article { page, .. }, Some(a), _) => {
                 head.title = article_title(&plain(&a.headline, mode), *page, &site, t);
-                let summary = Some(a.summary.str(lang)).filter(|s| !s.trim().is_empty());
+                let summary = Some(a.summary.str(lang).to_owned()).filter(|s| !s.trim().is_empty());
                 let first = a.pages.iter().flatten().find_map(|b| match b {
                     crate::Block::Paragraph { text, .. } => Some(text.str(lang)),
                     _ => None,
                 });
-                head.description = clip(summary.or(first).unwrap_or_default(), 200);
+                head.description = clip(&summary.or(first).unwrap_or_default(), 200);
                 head.kind = "article";
                 head.image = Some(card(CardOf::Article(&a.slug), lang, plain(&a.headline, mode)));
                 head.json_ld = Some(self.news_article(a, &head));

@@ -14,8 +14,12 @@ use crate::article::{Article, Block};
 use crate::catalog::Catalog;
 use crate::error::{ContentError, ErrorKind};
 use crate::files::{self, ARTICLES, CATALOG, TIMELINES};
+use crate::listing::Listing;
 use crate::locate::{locate, JsonPath};
+use crate::paging::PageSel;
 use crate::parse;
+use crate::rich::{Inline, Rich, RichText, Target};
+use crate::route::Route;
 use crate::text::Text;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -95,6 +99,48 @@ impl Sink<'_> {
 
     fn parse_error(&mut self, e: ContentError) {
         self.out.push(Diagnostic { severity: Severity::Error, error: e.in_file(self.src.name.clone()) });
+    }
+
+    /// Marked text: English present, and every link one the reader may
+    /// follow. Links to Folio's own views are returned, to be checked once
+    /// every article and timeline has been read.
+    fn rich(&mut self, path: &JsonPath, t: &RichText, folio: &mut Vec<(JsonPath, String, Target)>) {
+        if t.en.is_blank() {
+            self.error(ErrorKind::Missing, &path.key("en"), "missing English text; expected a non-empty \"en\" string");
+        }
+        for (lang, side) in [("en", Some(&t.en)), ("zh", t.zh.as_ref())] {
+            if let Some(side) = side {
+                self.links(&path.key(lang), side, folio);
+            }
+        }
+    }
+
+    fn links(&mut self, path: &JsonPath, r: &Rich, folio: &mut Vec<(JsonPath, String, Target)>) {
+        for (k, item) in r.0.iter().enumerate() {
+            let at = path.index(k);
+            match item {
+                Inline::Link { href, text } => {
+                    match Target::parse(href) {
+                        Ok(Target::External(_)) => {}
+                        Ok(target) => folio.push((at.key("link"), href.clone(), target)),
+                        Err(why) => self.error(ErrorKind::Invalid, &at.key("link"), why.message(href)),
+                    }
+                    if text.is_blank() {
+                        self.error(
+                            ErrorKind::Missing,
+                            &at.key("text"),
+                            "a link without words; expected the text the reader clicks",
+                        );
+                    }
+                    self.links(&at.key("text"), text, folio);
+                }
+                Inline::Em(m) => self.links(&at.key("em"), m, folio),
+                Inline::Strong(m) => self.links(&at.key("strong"), m, folio),
+                Inline::Sup(m) => self.links(&at.key("sup"), m, folio),
+                Inline::Sub(m) => self.links(&at.key("sub"), m, folio),
+                Inline::Text(_) | Inline::Code(_) => {}
+            }
+        }
     }
 
     /// English is the source language: it must be present and not blank.
@@ -187,7 +233,8 @@ fn check_article(
     assets: &HashSet<&str>,
     known_events: Option<&HashSet<String>>,
     sink: &mut Sink,
-) {
+) -> Vec<(JsonPath, String, Target)> {
+    let mut folio = Vec::new();
     let root = JsonPath::root();
     let expected_name = crate::files::article(&a.slug);
     if sink.src.name != expected_name {
@@ -273,7 +320,7 @@ fn check_article(
             "article has no pages; expected at least one page of blocks",
         );
     }
-    let translated = a.pages.iter().flatten().any(|b| b.text().zh.as_deref().is_some_and(|z| !z.trim().is_empty()));
+    let translated = a.pages.iter().flatten().any(|b| b.text().side(crate::Lang::Zh).is_some());
     for (i, page) in a.pages.iter().enumerate() {
         let pp = root.key("pages").index(i);
         let pairing = crate::bilingual::pair(page);
@@ -301,7 +348,7 @@ fn check_article(
         }
         for (j, block) in page.iter().enumerate() {
             let bp = pp.index(j);
-            sink.text(&bp.key("text"), block.text());
+            sink.rich(&bp.key("text"), block.text(), &mut folio);
             match block {
                 Block::Quote { cite: Some(cite), .. } => sink.text(&bp.key("cite"), cite),
                 Block::Paragraph { events, .. } => {
@@ -315,6 +362,57 @@ fn check_article(
                 }
                 _ => {}
             }
+        }
+    }
+    folio
+}
+
+/// What links to Folio's own views may name: the articles with their
+/// subheads' anchors page by page, the timelines with their events, and
+/// the catalog's editions and sections.
+#[derive(Default)]
+struct Views {
+    articles: HashMap<String, Vec<Vec<String>>>,
+    timelines: HashMap<String, HashSet<String>>,
+}
+
+impl Views {
+    /// Why `target` names nothing, if it does not.
+    fn missing(&self, target: &Target, catalog: Option<&Catalog>) -> Option<String> {
+        let Target::Folio { route, anchor } = target else { return None };
+        match route {
+            Route::Article { slug, page } => {
+                let Some(pages) = self.articles.get(slug) else {
+                    return Some(format!("no article {slug:?}; expected the slug of a file in {ARTICLES}/"));
+                };
+                let on: Vec<&String> = match page {
+                    PageSel::All => pages.iter().flatten().collect(),
+                    PageSel::Page(n) if *n <= pages.len() => pages[n - 1].iter().collect(),
+                    PageSel::Page(n) => {
+                        return Some(format!("article {slug:?} has {} page(s), not {n}", pages.len()));
+                    }
+                };
+                let a = anchor.as_ref()?;
+                (!on.contains(&a)).then(|| {
+                    let known: Vec<&str> = on.iter().map(|s| s.as_str()).collect();
+                    format!(
+                        "no subhead #{a} on that page of {slug:?}; its anchors there: {}",
+                        if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                    )
+                })
+            }
+            Route::Timeline { id, event } => match (self.timelines.get(id), event) {
+                (None, _) => Some(format!("no timeline {id:?}; expected the id of a file in {TIMELINES}/")),
+                (Some(events), Some(e)) if !events.contains(e) => Some(format!("no event {e:?} in timeline {id:?}")),
+                _ => None,
+            },
+            Route::Listing { listing: Listing::Section(id), .. } => catalog
+                .filter(|c| c.section(id).is_none())
+                .map(|_| format!("no section {id:?}; expected one of the catalog's sections")),
+            Route::Listing { listing: Listing::Edition(id), .. } => catalog
+                .filter(|c| !c.editions.iter().any(|e| &e.id == id))
+                .map(|_| format!("no edition {id:?}; expected one of the catalog's editions")),
+            _ => None,
         }
     }
 }
@@ -505,6 +603,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
     };
 
     // Timelines first: articles cite their events.
+    let mut views = Views::default();
     let mut event_ids: HashSet<String> = HashSet::new();
     let mut all_parsed = true;
     for src in &corpus.timelines {
@@ -513,6 +612,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
             Ok(t) => {
                 check_timeline(&t, &mut sink);
                 event_ids.extend(t.events.iter().map(|e| e.id.clone()));
+                views.timelines.insert(t.id.clone(), t.events.iter().map(|e| e.id.clone()).collect());
             }
             Err(e) => {
                 sink.parse_error(e);
@@ -525,6 +625,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
     let known_events = (!corpus.timelines.is_empty() && all_parsed).then_some(&event_ids);
 
     let mut by_slug: HashMap<String, &str> = HashMap::new();
+    let mut links = Vec::new();
     for src in &corpus.articles {
         let mut sink = Sink { src, out: &mut out };
         let article = match parse::article(&src.text) {
@@ -541,7 +642,23 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
                 format!("duplicate slug {:?}, already used by {first}; expected each slug once", article.slug),
             );
         }
-        check_article(&article, catalog.as_ref(), &assets, known_events, &mut sink);
+        let folio = check_article(&article, catalog.as_ref(), &assets, known_events, &mut sink);
+        if !folio.is_empty() {
+            links.push((src, folio));
+        }
+        let anchors = article.pages.iter().map(|p| p.iter().filter_map(Block::anchor).collect()).collect();
+        views.articles.insert(article.slug.clone(), anchors);
+    }
+    // Links to Folio's own views, once every article has been read. A
+    // link into a timeline that did not parse is not reported again.
+    for (src, folio) in links {
+        let mut sink = Sink { src, out: &mut out };
+        for (path, href, target) in folio {
+            let broken = matches!(&target, Target::Folio { route: Route::Timeline { .. }, .. }) && !all_parsed;
+            if let Some(why) = views.missing(&target, catalog.as_ref()).filter(|_| !broken) {
+                sink.error(ErrorKind::Reference, &path, format!("link {href:?}: {why}"));
+            }
+        }
     }
 
     for src in &corpus.derived {

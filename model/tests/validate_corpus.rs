@@ -64,7 +64,7 @@ fn unknown_section() {
 
 #[test]
 fn missing_english_text() {
-    expect("missing-english.json", Missing, "pages[0][0]", 4, "missing field `en`");
+    expect("missing-english.json", Missing, "pages[0][0].text", 4, "missing field `en`");
 }
 
 #[test]
@@ -304,4 +304,80 @@ fn a_bundles_split_timeline_is_not_content() {
     let d = with_timeline(|t| t.replacen('{', "{\"details_apart\": true,", 1));
     assert_eq!(d.len(), 1, "{d:#?}");
     assert!(d[0].contains("at details_apart: \"details_apart\" is written by `cargo xtask dist`"), "{d:#?}");
+}
+
+/// The good corpus with its article's text edited.
+fn with_ok_article(edit: impl Fn(&str) -> String) -> Vec<String> {
+    let mut c = good();
+    let a = &mut c.articles[0];
+    a.text = edit(&a.text);
+    validate(&c).iter().map(|d| d.to_string()).collect()
+}
+
+/// The good article with its second page's paragraph written as `json`.
+fn marked(json: &str) -> Vec<String> {
+    with_ok_article(|a| {
+        a.replacen(r#""text": {"en": "Second page.", "zh": "第二页。"}"#, &format!(r#""text": {json}"#), 1)
+    })
+}
+
+#[test]
+fn marks_and_links_that_resolve_are_clean() {
+    let d = marked(
+        r#"{"en": ["See ", {"em": "the"}, " ", {"link": "/article/ok/2/#s-second", "text": "second part"}, ", ",
+            {"link": "/timeline/t/2016-05-sochi/", "text": [{"strong": "Sochi"}]}, ", ",
+            {"link": "/section/opinion/", "text": "opinion"}, " and ", {"link": "https://example.org/", "text": "more"}, "."],
+           "zh": ["见", {"link": "/article/ok/all/", "text": "全文"}, "。"]}"#,
+    );
+    assert!(d.is_empty(), "{d:#?}");
+}
+
+#[test]
+fn a_link_to_nothing_is_reported_where_it_is() {
+    let d = marked(
+        r#"{"en": ["See ", {"link": "/article/gone/", "text": "this"}, " and ",
+             {"strong": [{"link": "/article/ok/3/", "text": "that"}]}],
+           "zh": [{"link": "/article/ok/#s-nowhere", "text": "这"}, {"link": "/timeline/t/1999-01-01-x/", "text": "那"}]}"#,
+    );
+    assert_eq!(d.len(), 4, "{d:#?}");
+    assert!(d[0].starts_with("articles/ok.json:19:62: error: at pages[1][1].text.en[1].link: link \"/article/gone/\": no article \"gone\""), "{d:#?}");
+    assert!(
+        d[1].contains(
+            "at pages[1][1].text.en[3].strong[0].link: link \"/article/ok/3/\": article \"ok\" has 2 page(s), not 3"
+        ),
+        "{d:#?}"
+    );
+    assert!(d[2].contains("at pages[1][1].text.zh[0].link: link \"/article/ok/#s-nowhere\": no subhead #s-nowhere on that page of \"ok\"; its anchors there: none"), "{d:#?}");
+    assert!(d[3].contains("no event \"1999-01-01-x\" in timeline \"t\""), "{d:#?}");
+}
+
+#[test]
+fn a_link_the_reader_may_not_follow_is_an_error() {
+    let d = marked(
+        r#"{"en": ["Click ", {"link": "javascript:alert(1)", "text": "here"}, {"em": [{"link": "/zh/article/ok/", "text": "x"}]}, {"link": "https://example.org/", "text": " "}], "zh": "点"}"#,
+    );
+    assert_eq!(d.len(), 3, "{d:#?}");
+    assert!(
+        d[0].starts_with("articles/ok.json:19:64: error: ")
+            && d[0].contains(
+                "at pages[1][1].text.en[1].link: link \"javascript:alert(1)\" is not allowed; expected https://"
+            ),
+        "{d:#?}"
+    );
+    assert!(
+        d[1].contains("at pages[1][1].text.en[2].em[0].link: link \"/zh/article/ok/\" is not one of Folio's addresses"),
+        "{d:#?}"
+    );
+    assert!(d[2].contains("at pages[1][1].text.en[3].text: a link without words"), "{d:#?}");
+}
+
+#[test]
+fn an_unknown_mark_is_reported_with_its_place() {
+    let d = marked(r#"{"en": ["Hi ", {"blink": "there"}]}"#);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].starts_with("articles/ok.json:19:59: error: at pages[1][1].text.en[1]: "), "{d:#?}");
+    assert!(
+        d[0].contains("unknown field `blink`, expected one of `em`, `strong`, `sup`, `sub`, `code`, `link`, `text`"),
+        "{d:#?}"
+    );
 }

@@ -1,12 +1,13 @@
 use crate::components::bi_text::BiText;
 use crate::components::event_strip::EventLink;
+use crate::components::rich::rich;
 use folio_model::bilingual::side;
 use folio_model::ui::{EN, ZH};
-use folio_model::{Block, Lang, Mode};
+use folio_model::{Block, Lang, Mode, Rich};
 use leptos::prelude::*;
 
 /// One block of article text (paragraph, subhead or quote) in the reading
-/// mode, always as text, never as HTML.
+/// mode, as text nodes and the elements of its marks, never as HTML.
 ///
 /// - English or 中文: the block in that language. A block with no
 ///   translation shows the English original, marked "未翻译" and
@@ -32,10 +33,15 @@ pub fn BlockView(
     #[prop(optional)]
     copy: bool,
 ) -> impl IntoView {
+    // A subhead's `#s-…` anchor, on the first side shown only: ids are
+    // unique, and a copy has none.
+    let heading = if copy { None } else { block.anchor() };
     let inner = match mode {
-        Mode::En => side_view(&block, Lang::En).into_any(),
-        Mode::Zh => side_view(&block, Lang::Zh).into_any(),
-        Mode::Both => view! { {side_view(&block, Lang::En)}{side_view(&block, Lang::Zh)} }.into_any(),
+        Mode::En => side_view(&block, Lang::En, mode, heading).into_any(),
+        Mode::Zh => side_view(&block, Lang::Zh, mode, heading).into_any(),
+        Mode::Both => {
+            view! { {side_view(&block, Lang::En, mode, heading)}{side_view(&block, Lang::Zh, mode, None)} }.into_any()
+        }
     };
     let class = if mode == Mode::Both { "block pair" } else { "block" };
     let links = (!events.is_empty()).then(|| {
@@ -51,7 +57,7 @@ pub fn BlockView(
 
 /// The block in `lang`; for a missing translation, the English with the
 /// marker, worded in both languages so every reader understands it.
-fn side_view(block: &Block, lang: Lang) -> impl IntoView {
+fn side_view(block: &Block, lang: Lang, mode: Mode, anchor: Option<String>) -> impl IntoView {
     let text = block.text();
     let mut paras = side(text, lang);
     let missing = paras.is_empty() && lang == Lang::Zh;
@@ -73,10 +79,13 @@ fn side_view(block: &Block, lang: Lang) -> impl IntoView {
         (Lang::En, _) => "side side-en",
         (Lang::Zh, _) => "side side-zh",
     };
-    let ps = |paras: Vec<&str>| paras.into_iter().map(|p| view! { <p>{p.to_owned()}</p> }).collect_view();
+    let ps = |paras: Vec<Rich>| paras.iter().map(|p| view! { <p>{rich(p, mode)}</p> }).collect_view();
     let body = match block {
         Block::Paragraph { .. } => ps(paras).into_any(),
-        Block::Subhead { .. } => view! { <h2 class="subhead">{paras.join(" ")}</h2> }.into_any(),
+        Block::Subhead { .. } => {
+            let words = paras.iter().enumerate().map(|(i, p)| view! { {(i > 0).then_some(" ")}{rich(p, mode)} });
+            view! { <h2 class="subhead" id=anchor>{words.collect_view()}</h2> }.into_any()
+        }
         Block::Quote { cite, .. } => {
             let cite = cite.as_ref().map(|c| {
                 let (c, l) = c.get(shown);

@@ -24,6 +24,7 @@ pub mod pager;
 pub mod reader_keys;
 pub mod reader_settings;
 pub mod related_list;
+pub mod rich;
 pub mod saved_list;
 pub mod saved_notice;
 pub mod search_box;

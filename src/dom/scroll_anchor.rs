@@ -56,15 +56,26 @@ pub fn restore(id: &str, top: f64) {
 }
 
 /// Once mounted: scrolls to the block the address's hash names (`#b-4`,
-/// from the timeline or a search result) and marks it `data-landed`; the
-/// router's own jump ran before the text loaded.
+/// from the timeline or a search result; `#s-a-new-approach`, a subhead a
+/// link names) and marks it `data-landed`; the router's own jump ran
+/// before the text loaded.
 pub fn use_hash_block() {
     let hash = leptos_router::hooks::use_location().hash;
     Effect::new(move || {
         let hash = hash.get_untracked();
-        if let Some(id) = hash.strip_prefix("#b-").filter(|id| id.bytes().all(|b| b.is_ascii_digit())) {
-            if let Some(el) = document().get_element_by_id(&format!("b-{id}")) {
+        let id = hash.strip_prefix('#').filter(|id| {
+            let (kind, rest) = id.split_at(id.len().min(2));
+            match kind {
+                "b-" => !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()),
+                "s-" => !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'),
+                _ => false,
+            }
+        });
+        if let Some(id) = id {
+            if let Some(el) = document().get_element_by_id(id) {
                 el.scroll_into_view();
+                // The block a subhead's anchor is in.
+                let el = el.closest(".block").ok().flatten().unwrap_or(el);
                 // Marked for the eye too: a search result or a timeline
                 // citation lands here, and `:target` alone misses a
                 // client-side navigation.

@@ -25,6 +25,7 @@
 use crate::date::Date;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// About how large a shard may grow, raw, before the shards double.
 pub const SHARD_TARGET: usize = 12 * 1024;
@@ -141,7 +142,7 @@ pub struct Posting {
 pub struct Source<'a> {
     pub doc: Doc,
     pub code: u32,
-    pub fields: Vec<(u32, &'a str)>,
+    pub fields: Vec<(u32, Cow<'a, str>)>,
 }
 
 /// The index of a whole archive, ready to write.
@@ -158,7 +159,7 @@ pub type Terms = Vec<(String, Vec<u32>)>;
 /// A document's terms, each with the blocks it is in, ascending: the part
 /// of indexing that is per document, so a caller may spread it over
 /// threads ([`build_from`] then merges).
-pub fn terms_of(fields: &[(u32, &str)]) -> Terms {
+pub fn terms_of(fields: &[(u32, Cow<str>)]) -> Terms {
     let mut here: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
     for (block, text) in fields {
         for token in super::text::tokens(text) {
@@ -375,7 +376,7 @@ mod tests {
     }
 
     fn article<'a>(slug: &str, code: u32, fields: Vec<(u32, &'a str)>) -> Source<'a> {
-        Source { doc: story(slug), code, fields }
+        Source { doc: story(slug), code, fields: fields.into_iter().map(|(b, t)| (b, t.into())).collect() }
     }
 
     fn read(index: &Index, term: &str) -> Vec<Posting> {

@@ -26,6 +26,7 @@ use crate::article::Article;
 use crate::catalog::Catalog;
 use crate::timeline::Timeline;
 use index::{Doc, EventDoc, Source, Story, BODY, HEADLINE, SUMMARY};
+use std::borrow::Cow;
 
 /// The index of every article and event.
 pub fn index_archive(catalog: &Catalog, articles: &[Article], timelines: &[Timeline]) -> index::Index {
@@ -49,7 +50,11 @@ pub fn sources<'a>(
         add_text(&mut fields, HEADLINE, &a.headline);
         add_text(&mut fields, SUMMARY, &a.summary);
         for (i, block) in a.pages.iter().flatten().enumerate() {
-            add_text(&mut fields, BODY + i as u32, block.text());
+            let text = block.text();
+            fields.push((BODY + i as u32, Cow::Owned(text.en.text())));
+            if let Some(zh) = text.side(crate::Lang::Zh) {
+                fields.push((BODY + i as u32, Cow::Owned(zh.text())));
+            }
         }
         dated.push((
             a.published.sort_key(),
@@ -96,10 +101,10 @@ pub fn sources<'a>(
 
 /// Both languages of a text under one block number; a text without its
 /// translation is indexed in English, the language it has.
-fn add_text<'a>(fields: &mut Vec<(u32, &'a str)>, block: u32, t: &'a crate::Text) {
-    fields.push((block, t.en.as_str()));
+fn add_text<'a>(fields: &mut Vec<(u32, Cow<'a, str>)>, block: u32, t: &'a crate::Text) {
+    fields.push((block, Cow::Borrowed(t.en.as_str())));
     if let Some(zh) = t.zh.as_deref().filter(|z| !z.trim().is_empty()) {
-        fields.push((block, zh));
+        fields.push((block, Cow::Borrowed(zh)));
     }
 }
 

@@ -13,6 +13,7 @@ use super::text::{find, holds_all, QueryWord};
 use crate::article::Article;
 use crate::paging::PageSel;
 use crate::text::{Lang, Text};
+use std::borrow::Cow;
 
 /// A snippet: text in order, each part marked as a match or not. Views
 /// render the parts as text nodes (`<mark>` around matches); nothing here
@@ -90,11 +91,12 @@ pub struct ArticleHit {
 }
 
 /// The text of block `b` of the index's numbering.
-fn block_text(article: &Article, b: u32) -> Option<&Text> {
+fn block_text(article: &Article, b: u32) -> Option<Cow<'_, Text>> {
     match b {
-        HEADLINE => Some(&article.headline),
-        SUMMARY => Some(&article.summary),
-        _ => article.pages.iter().flatten().nth((b - BODY) as usize).map(|block| block.text()),
+        HEADLINE => Some(Cow::Borrowed(&article.headline)),
+        SUMMARY => Some(Cow::Borrowed(&article.summary)),
+        // Its words: a snippet quotes text, never marks.
+        _ => article.pages.iter().flatten().nth((b - BODY) as usize).map(|block| Cow::Owned(block.text().plain())),
     }
 }
 
@@ -115,12 +117,12 @@ pub fn article_hit(article: &Article, hit: &Hit, words: &[QueryWord]) -> Option<
     let candidates = std::iter::once(hit.block).chain(hit.together.iter().copied());
     let whole = candidates
         .filter(|&b| b < BODY + blocks)
-        .find(|&b| block_text(article, b).is_some_and(|t| holds(t, words)))
-        .or_else(|| (BODY..BODY + blocks).find(|&b| block_text(article, b).is_some_and(|t| holds(t, words))));
+        .find(|&b| block_text(article, b).is_some_and(|t| holds(&t, words)))
+        .or_else(|| (BODY..BODY + blocks).find(|&b| block_text(article, b).is_some_and(|t| holds(&t, words))));
     let b = match whole {
         Some(b) => b,
         None => {
-            let everywhere: Vec<&Text> = (0..BODY + blocks).filter_map(|b| block_text(article, b)).collect();
+            let everywhere: Vec<Cow<Text>> = (0..BODY + blocks).filter_map(|b| block_text(article, b)).collect();
             let all = everywhere.iter().map(|t| format!("{}\n{}", t.en, t.zh.as_deref().unwrap_or_default()));
             let all: String = all.collect::<Vec<_>>().join("\n");
             if !holds_all(&all, words) {
@@ -198,7 +200,8 @@ mod tests {
         let a = article();
         let all: Vec<&crate::Block> = a.pages.iter().flatten().collect();
         let last = all.len() - 1;
-        let word = all[last].text().en.split_whitespace().find(|w| w.len() > 5).unwrap();
+        let words = all[last].text().en.text();
+        let word = words.split_whitespace().find(|w| w.len() > 5).unwrap();
         let words = query_words(word);
         let found = article_hit(&a, &hit(BODY + last as u32, vec![BODY + last as u32]), &words).unwrap();
         assert_eq!(found.block, Some(last));

@@ -274,7 +274,10 @@ mod tests {
             a.slug = slug.into();
             a.pages = vec![events
                 .iter()
-                .map(|id| Block::Paragraph { text: Text::en("p"), events: vec![id.to_string(), "not-on-it".into()] })
+                .map(|id| Block::Paragraph {
+                    text: crate::RichText::en("p"),
+                    events: vec![id.to_string(), "not-on-it".into()],
+                })
                 .collect()];
             a
         };
@@ -296,8 +299,8 @@ mod tests {
         let mut a = article();
         let (x, y) = (&tl.events[5], &tl.events[2]);
         a.pages = vec![vec![
-            Block::Paragraph { text: Text::en("1"), events: vec![x.id.clone(), "unknown".into()] },
-            Block::Paragraph { text: Text::en("2"), events: vec![y.id.clone(), x.id.clone()] },
+            Block::Paragraph { text: crate::RichText::en("1"), events: vec![x.id.clone(), "unknown".into()] },
+            Block::Paragraph { text: crate::RichText::en("2"), events: vec![y.id.clone(), x.id.clone()] },
         ]];
         let cites = EventTable::new([&tl]).cites(&a);
         assert_eq!(cites.events.iter().map(|c| c.event.as_str()).collect::<Vec<_>>(), [&x.id, &y.id]);
