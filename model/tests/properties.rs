@@ -292,3 +292,55 @@ fn the_shipped_files_round_trip_through_their_types() {
     let timeline = folio_model::timeline::parse(TIMELINE).unwrap();
     assert_eq!(folio_model::timeline::parse(&serde_json::to_string(&timeline).unwrap()).unwrap(), timeline);
 }
+
+// ---------------------------------------------------------------- marked text
+
+fn rich() -> impl Strategy<Value = folio_model::Rich> {
+    use folio_model::{Inline, Rich};
+    // Any text, blank lines and markup-looking strings among it.
+    let text = "(\\PC|\n|<[a-z]+>|&amp;| ){0,12}";
+    let leaf = prop_oneof![text.prop_map(Inline::Text), text.prop_map(Inline::Code)];
+    let inline = leaf.prop_recursive(3, 24, 4, move |inner| {
+        let r = proptest::collection::vec(inner, 0..4).prop_map(Rich);
+        prop_oneof![
+            r.clone().prop_map(Inline::Em),
+            r.clone().prop_map(Inline::Strong),
+            r.clone().prop_map(Inline::Sup),
+            r.clone().prop_map(Inline::Sub),
+            ("(https://a\\.b/|/article/[a-z]{1,4}/|javascript:|)\\PC{0,6}", r)
+                .prop_map(|(href, text)| Inline::Link { href, text }),
+        ]
+    });
+    proptest::collection::vec(inline, 0..6).prop_map(Rich)
+}
+
+proptest! {
+    /// Marked text written out reads back as the same words and marks
+    /// (runs of text may merge: `["a", "b"]` is `"ab"`'s equal in words).
+    #[test]
+    fn marked_text_round_trips_and_never_panics(r in rich()) {
+        let json = serde_json::to_string(&r).unwrap();
+        let back: folio_model::Rich = parse::from_json(&json).unwrap();
+        prop_assert_eq!(back.text(), r.text());
+        prop_assert_eq!(serde_json::to_string(&back).unwrap(), json);
+        // Splitting into paragraphs keeps every word that is not white space.
+        let words = |s: String| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>().concat();
+        let split: String = r.paragraphs().iter().map(|p| p.text()).collect();
+        prop_assert_eq!(words(split), words(r.text()));
+    }
+
+    /// Any link target is either refused or one of the kinds the page may
+    /// follow: never a scheme that runs code.
+    #[test]
+    fn a_link_target_is_safe_or_refused(href in "(?i)(javascript|data|vbscript|https?|mailto|ftp)?:?/{0,2}\\PC{0,20}") {
+        use folio_model::rich::Target;
+        match Target::parse(&href) {
+            Ok(Target::External(url)) => {
+                let lower = url.to_ascii_lowercase();
+                prop_assert!(lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"), "{}", url);
+            }
+            Ok(Target::Folio { route, .. }) => prop_assert!(href.starts_with('/') && !href.starts_with("//"), "{} {:?}", href, route),
+            Err(_) => {}
+        }
+    }
+}
