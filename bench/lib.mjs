@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
+import { blockWords } from '../e2e/rich.js';
 
 export const THROTTLE = 4;
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -165,7 +166,7 @@ const CLICK_UNTIL_TEXT = ([selector, expected]) => new Promise((resolve) => {
  *  what the reader waits for after a page turn or a language switch. */
 export function firstLine(article, n, lang) {
   const p = article.pages[n].find((b) => b.type === 'paragraph');
-  return (p.text[lang] ?? p.text.en).split('\n')[0].slice(0, 60);
+  return blockWords(p, lang).split('\n')[0].slice(0, 60);
 }
 
 /** The controls `clickToResponse` measures on `article`: the pager's Next

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASE, launch, newPage, articleFiles } from './browser.js';
+import { blockWords } from './rich.js';
 
 const articles = articleFiles();
 const dir = mkdtempSync(join(tmpdir(), 'folio-print-'));
@@ -42,7 +43,7 @@ for (const [prefix, lang] of [['', 'en'], ['/zh', 'zh']]) {
       let at = 0;
       a.pages.forEach((blocks, n) => {
         for (const b of blocks.filter((b) => b.type === 'paragraph')) {
-          for (const para of (b.text[lang] ?? b.text.en).split('\n\n')) {
+          for (const para of blockWords(b, lang, { print: true }).split('\n\n')) {
             const i = text.indexOf(squash(para), at);
             assert.ok(i >= 0, `${path}: page ${n + 1} paragraph printed, in order: ${para.slice(0, 50)}…`);
             at = i;

@@ -4,12 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { BASE, appReady, launch, newPage, waitForApp, withoutPageData, articleFiles } from './browser.js';
+import { blockWords } from './rich.js';
 
 const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
 const catalog = content('catalog.json');
 const articles = articleFiles();
 const timeline = content(`timelines/${catalog.timelines[0].id}.json`);
-const paragraphs = (page, lang) => page.filter((b) => b.type === 'paragraph').map((b) => b.text[lang] ?? b.text.en);
+const paragraphs = (page, lang) => page.filter((b) => b.type === 'paragraph').map((b) => blockWords(b, lang));
 const pagePath = (prefix, slug, n) => `${prefix}/article/${slug}/${n === 1 ? '' : `${n}/`}`;
 
 let browser;
@@ -147,7 +148,7 @@ test('an embed of a later page is a thin page: a real file, which the app fills 
   const page = await newPage(browser);
   await page.goto(BASE + path);
   await waitForApp(page);
-  const first = articles[0].pages[1].find((b) => b.type === 'paragraph').text.en;
+  const first = blockWords(articles[0].pages[1].find((b) => b.type === 'paragraph'), 'en');
   await page.locator('#page-text').getByText(first).waitFor();
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();

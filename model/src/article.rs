@@ -193,36 +193,35 @@ impl<'de> Deserialize<'de> for Block {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Block, A::Error> {
                 let (mut kind, mut text, mut events, mut cite) = (None, None, None, None);
                 while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "type" => kind = Some(map.next_value()?),
-                        "text" => text = Some(map.next_value()?),
-                        "events" => events = Some(map.next_value()?),
-                        "cite" => cite = Some(map.next_value()?),
+                    let (name, twice) = match key.as_str() {
+                        "type" => ("type", kind.replace(map.next_value()?).is_some()),
+                        "text" => ("text", text.replace(map.next_value()?).is_some()),
+                        "events" => ("events", events.replace(map.next_value()?).is_some()),
+                        "cite" => ("cite", cite.replace(map.next_value()?).is_some()),
                         other => return Err(de::Error::unknown_field(other, BLOCK_KEYS)),
+                    };
+                    if twice {
+                        return Err(de::Error::duplicate_field(name));
                     }
                 }
                 let kind = kind.ok_or_else(|| de::Error::missing_field("type"))?;
                 let text = text.ok_or_else(|| de::Error::missing_field("text"))?;
-                // The keys another kind of block has are as wrong here as any.
-                let only = |ok: bool, key: &'static str| {
-                    if ok {
-                        Ok(())
-                    } else {
-                        Err(de::Error::unknown_field(key, BLOCK_KEYS))
-                    }
-                };
+                // Another kind of block's keys are as wrong here as a typo.
+                let only = |ok: bool, what: &'static str| if ok { Ok(()) } else { Err(de::Error::custom(what)) };
+                const EVENTS: &str = "only a paragraph has \"events\"";
+                const CITE: &str = "only a quote has \"cite\"";
                 match kind {
                     Kind::Paragraph => {
-                        only(cite.is_none(), "cite")?;
+                        only(cite.is_none(), CITE)?;
                         Ok(Block::Paragraph { text, events: events.unwrap_or_default() })
                     }
                     Kind::Subhead => {
-                        only(cite.is_none(), "cite")?;
-                        only(events.is_none(), "events")?;
+                        only(cite.is_none(), CITE)?;
+                        only(events.is_none(), EVENTS)?;
                         Ok(Block::Subhead { text })
                     }
                     Kind::Quote => {
-                        only(events.is_none(), "events")?;
+                        only(events.is_none(), EVENTS)?;
                         Ok(Block::Quote { text, cite })
                     }
                 }
@@ -307,6 +306,26 @@ impl Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_is_read_whatever_its_keys_order_and_refuses_what_its_kind_has_not() {
+        let b: Block = serde_json::from_str(r#"{"events": ["x"], "text": {"en": "T"}, "type": "paragraph"}"#).unwrap();
+        assert_eq!(b, Block::Paragraph { text: RichText::en("T"), events: vec!["x".into()] });
+        let b: Block = serde_json::from_str(r#"{"type": "quote", "text": {"en": "Q"}, "cite": {"en": "C"}}"#).unwrap();
+        assert_eq!(b, Block::Quote { text: RichText::en("Q"), cite: Some(Text::en("C")) });
+        for (json, says) in [
+            (r#"{"type": "subhead", "text": {"en": "S"}, "events": ["x"]}"#, "only a paragraph has \"events\""),
+            (r#"{"type": "paragraph", "text": {"en": "P"}, "cite": {"en": "C"}}"#, "only a quote has \"cite\""),
+            (r#"{"type": "paragraph", "text": {"en": "P"}, "text": {"en": "Q"}}"#, "duplicate field `text`"),
+            (r#"{"type": "aside", "text": {"en": "P"}}"#, "unknown variant `aside`"),
+            (r#"{"type": "paragraph", "txt": {"en": "P"}}"#, "unknown field `txt`"),
+            (r#"{"type": "paragraph"}"#, "missing field `text`"),
+            (r#"{"text": {"en": "P"}}"#, "missing field `type`"),
+        ] {
+            let e = serde_json::from_str::<Block>(json).unwrap_err().to_string();
+            assert!(e.contains(says), "{json}: {e}");
+        }
+    }
 
     /// The test fixtures' article, given a third page: pages of 1, 3 and 2
     /// blocks.
