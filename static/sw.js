@@ -101,7 +101,7 @@ self.addEventListener('fetch', function (e) {
     return e.respondWith(page(req, rel, e));
   }
   if (rel.indexOf('content/') == 0) return e.respondWith(stale(req, rel, e));
-  if (rel.indexOf(BUILD.code + '/') == 0 || BUILD.shell.indexOf(rel) >= 0 && /^main-/.test(rel)) {
+  if (rel.indexOf(BUILD.code + '/') == 0 || hashed(rel) && BUILD.shell.indexOf(rel) >= 0) {
     return e.respondWith(code(req));
   }
   // Stable names (prefs.js, favicon.svg): the network, else the copy.

@@ -105,9 +105,7 @@ impl Sink<'_> {
     /// follow. Links to Folio's own views are returned, to be checked once
     /// every article and timeline has been read.
     fn rich(&mut self, path: &JsonPath, t: &RichText, folio: &mut Vec<(JsonPath, String, Target)>) {
-        if t.en.is_blank() {
-            self.error(ErrorKind::Missing, &path.key("en"), "missing English text; expected a non-empty \"en\" string");
-        }
+        self.english(path, t.en.is_blank());
         for (lang, side) in [("en", Some(&t.en)), ("zh", t.zh.as_ref())] {
             if let Some(side) = side {
                 self.links(&path.key(lang), side, folio);
@@ -145,7 +143,11 @@ impl Sink<'_> {
 
     /// English is the source language: it must be present and not blank.
     fn text(&mut self, path: &JsonPath, t: &Text) {
-        if t.en.trim().is_empty() {
+        self.english(path, t.en.trim().is_empty());
+    }
+
+    fn english(&mut self, path: &JsonPath, blank: bool) {
+        if blank {
             self.error(ErrorKind::Missing, &path.key("en"), "missing English text; expected a non-empty \"en\" string");
         }
     }
@@ -410,7 +412,7 @@ impl Views {
                 .filter(|c| c.section(id).is_none())
                 .map(|_| format!("no section {id:?}; expected one of the catalog's sections")),
             Route::Listing { listing: Listing::Edition(id), .. } => catalog
-                .filter(|c| !c.editions.iter().any(|e| &e.id == id))
+                .filter(|c| c.edition(id).is_none())
                 .map(|_| format!("no edition {id:?}; expected one of the catalog's editions")),
             _ => None,
         }
@@ -604,15 +606,13 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
 
     // Timelines first: articles cite their events.
     let mut views = Views::default();
-    let mut event_ids: HashSet<String> = HashSet::new();
     let mut all_parsed = true;
     for src in &corpus.timelines {
         let mut sink = Sink { src, out: &mut out };
         match crate::timeline::parse(&src.text) {
             Ok(t) => {
                 check_timeline(&t, &mut sink);
-                event_ids.extend(t.events.iter().map(|e| e.id.clone()));
-                views.timelines.insert(t.id.clone(), t.events.iter().map(|e| e.id.clone()).collect());
+                views.timelines.entry(t.id.clone()).or_default().extend(t.events.iter().map(|e| e.id.clone()));
             }
             Err(e) => {
                 sink.parse_error(e);
@@ -622,6 +622,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
     }
     // Citations can only be checked against timelines that parsed; a broken
     // timeline is reported once, not again at every paragraph citing it.
+    let event_ids: HashSet<String> = views.timelines.values().flatten().cloned().collect();
     let known_events = (!corpus.timelines.is_empty() && all_parsed).then_some(&event_ids);
 
     let mut by_slug: HashMap<String, &str> = HashMap::new();

@@ -51,10 +51,12 @@ pub fn sources<'a>(
         add_text(&mut fields, SUMMARY, &a.summary);
         for (i, block) in a.pages.iter().flatten().enumerate() {
             let text = block.text();
-            fields.push((BODY + i as u32, Cow::Owned(text.en.text())));
-            if let Some(zh) = text.side(crate::Lang::Zh) {
-                fields.push((BODY + i as u32, Cow::Owned(zh.text())));
-            }
+            add(
+                &mut fields,
+                BODY + i as u32,
+                text.en.text().into(),
+                text.side(crate::Lang::Zh).map(|z| z.text().into()),
+            );
         }
         dated.push((
             a.published.sort_key(),
@@ -102,10 +104,14 @@ pub fn sources<'a>(
 /// Both languages of a text under one block number; a text without its
 /// translation is indexed in English, the language it has.
 fn add_text<'a>(fields: &mut Vec<(u32, Cow<'a, str>)>, block: u32, t: &'a crate::Text) {
-    fields.push((block, Cow::Borrowed(t.en.as_str())));
-    if let Some(zh) = t.zh.as_deref().filter(|z| !z.trim().is_empty()) {
-        fields.push((block, Cow::Borrowed(zh)));
-    }
+    add(fields, block, t.en.as_str().into(), t.zh.as_deref().filter(|z| !z.trim().is_empty()).map(Cow::Borrowed));
+}
+
+/// The English, and the Chinese where there is a translation, under one
+/// block number.
+fn add<'a>(fields: &mut Vec<(u32, Cow<'a, str>)>, block: u32, en: Cow<'a, str>, zh: Option<Cow<'a, str>>) {
+    fields.push((block, en));
+    fields.extend(zh.map(|zh| (block, zh)));
 }
 
 /// What the search address asks for: `?q=…&type=article|event&section=…`.
