@@ -214,6 +214,71 @@ async fn a_subhead_has_its_anchor_once() {
     assert!(all(&host, "h2[id]").is_empty(), "a copy has no anchor");
 }
 
+#[wasm_bindgen_test]
+async fn lists_nest_notes_stand_apart_and_figures_come_in_copies_and_lazily() {
+    let blocks: Vec<Block> = folio_model::parse::from_json(
+        r#"[{"type": "list", "ordered": true, "items": [
+              {"en": ["One ", {"em": "first"}], "zh": ["一", {"em": "首"}]},
+              {"en": "Two", "items": [{"en": "Two a", "zh": "二甲"}, {"en": "Two b <img src=x onerror=window.__pwned=1>"}]}]},
+            {"type": "note", "text": {"en": "Corrected.", "zh": "已更正。"}},
+            {"type": "figure", "src": "figures/pier.jpg", "width": 1200, "height": 800,
+             "alt": {"en": "A pier", "zh": "码头"}, "caption": {"en": "The pier", "zh": "码头全景"}, "credit": {"en": "Folio"}},
+            {"type": "figure", "src": "figures/map.svg", "width": 600, "height": 400,
+             "alt": {"en": "A map"}, "caption": {"en": "Map"}, "credit": {"en": "Folio"}}]"#,
+    )
+    .unwrap();
+    let [list, note, photo, svg] = <[Block; 4]>::try_from(blocks).unwrap();
+    let host = mount({
+        let list = list.clone();
+        move || view! { <BlockView block=list id=0 mode=Mode::Zh/> }
+    });
+    let items = all(&host, ".side > ol.text-list > li");
+    assert_eq!(items.len(), 2);
+    assert_eq!(text(&find(&host, ".side > ol > li:first-child em")), "首");
+    assert_eq!(items[1].get_attribute("lang").as_deref(), Some("en"), "an untranslated item says its language");
+    let nested = all(&host, ".side > ol > li > ol > li");
+    assert_eq!(nested.iter().map(text).collect::<Vec<_>>(), ["二甲", "Two b <img src=x onerror=window.__pwned=1>"]);
+    assert_eq!(nested[1].get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(nested[0].get_attribute("lang"), None);
+    assert!(all(&host, "img").is_empty(), "markup in an item is text");
+    let host = mount(move || view! { <BlockView block=list id=0 mode=Mode::Both/> });
+    assert_eq!(all(&host, ".pair > .side > ol.text-list").len(), 2, "a list in each language, side by side");
+
+    let host = mount(move || view! { <BlockView block=note id=1 mode=Mode::Both/> });
+    assert_eq!(all(&host, ".pair aside.note").iter().map(text).collect::<Vec<_>>(), ["Corrected.", "已更正。"]);
+
+    for (mode, eager) in [(Mode::En, false), (Mode::Both, true)] {
+        let b = photo.clone();
+        let host = mount(move || view! { <BlockView block=b id=2 mode eager/> });
+        assert!(all(&host, ".pair").is_empty(), "{mode:?}: a figure is one picture, not a pair");
+        let img = find(&host, "figure.inline-figure picture img");
+        assert_eq!(img.get_attribute("loading").as_deref(), (!eager).then_some("lazy"), "{mode:?}");
+        assert_eq!(
+            img.get_attribute("srcset").as_deref(),
+            Some("content/derived/resized/figures/pier-480.jpg 480w, content/derived/resized/figures/pier-960.jpg 960w, content/figures/pier.jpg 1200w")
+        );
+        assert!(img.get_attribute("sizes").is_some());
+        assert_eq!(
+            (img.get_attribute("width").as_deref(), img.get_attribute("height").as_deref()),
+            (Some("1200"), Some("800"))
+        );
+        let source = find(&host, "picture source[type='image/webp']");
+        assert!(source.get_attribute("srcset").unwrap().ends_with("pier-1200.webp 1200w"));
+        assert_eq!(
+            text(&find(&host, "figcaption .caption")),
+            if mode == Mode::Both { "The pier · 码头全景" } else { "The pier" }
+        );
+    }
+    let host = mount(move || view! { <BlockView block=svg id=3 mode=Mode::En/> });
+    let img = find(&host, "figure img");
+    assert_eq!(
+        (img.get_attribute("srcset"), img.get_attribute("src").as_deref()),
+        (None, Some("content/figures/map.svg"))
+    );
+    assert!(all(&host, "source").is_empty(), "an SVG stays as it is");
+    assert!(js_sys::Reflect::get(&window(), &"__pwned".into()).unwrap().is_undefined());
+}
+
 fn para(en: &str, zh: Option<&str>) -> Block {
     Block::Paragraph { text: RichText { en: Rich::plain(en), zh: zh.map(Rich::plain) }, events: vec![] }
 }

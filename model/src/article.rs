@@ -3,7 +3,7 @@
 use crate::catalog::ArticleEntry;
 use crate::paging::{PageSel, Resolved};
 use crate::reading;
-use crate::rich::RichText;
+use crate::rich::{Rich, RichText};
 use crate::text::{Lang, Text};
 use crate::timestamp::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -120,6 +120,73 @@ impl<'de> Deserialize<'de> for FigureSrc {
     }
 }
 
+/// The widths, in CSS pixels of a 1× screen or device pixels of a 2×
+/// one, at which `dist` writes a copy of each raster figure in the
+/// content folder (JPEG or PNG), as WebP and in the original's format:
+/// a phone's column, a desk's, and a desk's at 2×. Each narrower than the
+/// figure's own width; the original is the widest choice.
+pub const RESIZED_WIDTHS: [u32; 3] = [480, 960, 1440];
+
+/// What a figure takes of the screen's width, for the browser to choose
+/// among the copies before layout: the page's margins on a phone, the
+/// text column (`--measure`, 80ch at most) on a desk.
+pub const FIGURE_SIZES: &str = "(max-width: 760px) calc(100vw - 2rem), 720px";
+
+/// One resized copy of a raster figure: its width, and its two files
+/// (paths inside the content folder).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resized {
+    pub width: u32,
+    pub webp: String,
+    /// In the original's format, for a browser without WebP.
+    pub fallback: String,
+}
+
+/// The copies `dist` writes of the figure file `path` (a content-folder
+/// path, see [`asset_ref`]) of intrinsic width `width`, narrowest first,
+/// the full width last (its fallback is the original itself). Empty for
+/// a file that is not JPEG or PNG (SVG stays as it is, a WebP or GIF as
+/// given) and for a remote one. The app and `dist` both call this: the
+/// names are derived, never stored.
+pub fn resized(path: &str, width: u32) -> Vec<Resized> {
+    let Some((stem, ext)) = path.rsplit_once('.') else { return Vec::new() };
+    let ext = ext.to_ascii_lowercase();
+    if !matches!(ext.as_str(), "jpg" | "jpeg" | "png") || asset_ref(path) != Some(AssetRef::Local(path)) {
+        return Vec::new();
+    }
+    let copy = |w: u32, e: &str| crate::files::resized(stem, w, e);
+    let mut out: Vec<Resized> = RESIZED_WIDTHS
+        .iter()
+        .filter(|&&w| w < width)
+        .map(|&w| Resized { width: w, webp: copy(w, "webp"), fallback: copy(w, &ext) })
+        .collect();
+    out.push(Resized { width, webp: copy(width, "webp"), fallback: path.to_owned() });
+    out
+}
+
+/// The `srcset`s of a raster figure's copies (see [`resized`]), as paths
+/// from the bundle root: the WebP ones and those in the original's
+/// format. `None` for a figure with no copies.
+pub fn srcsets(path: &str, width: u32) -> Option<(String, String)> {
+    let copies = resized(path, width);
+    if copies.is_empty() {
+        return None;
+    }
+    let (mut webp, mut fallback) = (String::new(), String::new());
+    for c in &copies {
+        for (set, file) in [(&mut webp, &c.webp), (&mut fallback, &c.fallback)] {
+            if !set.is_empty() {
+                set.push_str(", ");
+            }
+            set.push_str(&crate::files::in_bundle(file));
+            set.push(' ');
+            set.push_str(&c.width.to_string());
+            set.push('w');
+        }
+    }
+    Some((webp, fallback))
+}
+
 /// Where a figure's `src` points, once checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AssetRef<'a> {
@@ -167,18 +234,107 @@ pub enum Block {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         cite: Option<Text>,
     },
+    /// A list, bulleted or numbered. An item may hold a list of its own,
+    /// one level deep: deeper nesting is not a newspaper's, and the type
+    /// cannot say it.
+    List {
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        ordered: bool,
+        items: Vec<Item>,
+    },
+    /// A figure between paragraphs, with the lead figure's fields.
+    Figure(Figure),
+    /// A note or aside, set apart from the text (an editor's note, a
+    /// correction, a box of background).
+    Note {
+        text: RichText,
+    },
+}
+
+/// One item of a [`Block::List`]: its text in both languages, and the
+/// items of its own list, if it has one (bulleted or numbered as its
+/// parent). In a content file, a text with its items beside it:
+/// `{"en": "Two", "zh": "二", "items": [{"en": "Two a"}]}`. The type
+/// would nest deeper; the validator allows one level.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Item {
+    #[serde(flatten)]
+    pub text: RichText,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
+}
+
+/// Read by hand, as a [`RichText`] with one more key: one reader for an
+/// item at any depth (each `Vec` of another type is code of its own).
+impl<'de> Deserialize<'de> for Item {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{self, MapAccess, Visitor};
+        const KEYS: &[&str] = &["en", "zh", "items"];
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Item;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list item: {\"en\": …, \"zh\": …, \"items\": […]}")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Item, A::Error> {
+                let (mut en, mut zh, mut items) = (None, None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    let twice = match key.as_str() {
+                        "en" => en.replace(map.next_value::<Rich>()?).is_some(),
+                        "zh" => zh.replace(map.next_value::<Rich>()?).is_some(),
+                        "items" => items.replace(map.next_value::<Vec<Item>>()?).is_some(),
+                        other => return Err(de::Error::unknown_field(other, KEYS)),
+                    };
+                    if twice {
+                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                    }
+                }
+                let en = en.ok_or_else(|| de::Error::missing_field("en"))?;
+                Ok(Item { text: RichText { en, zh }, items: items.unwrap_or_default() })
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 /// A block's keys, for messages.
-const BLOCK_KEYS: &[&str] = &["type", "text", "events", "cite"];
+const BLOCK_KEYS: &[&str] =
+    &["type", "text", "events", "cite", "ordered", "items", "src", "width", "height", "alt", "caption", "credit"];
 
 /// A block's `type`.
-#[derive(Deserialize)]
+#[derive(Clone, Copy, Deserialize)]
 #[serde(rename_all = "lowercase")]
 enum Kind {
     Paragraph,
     Subhead,
     Quote,
+    List,
+    Figure,
+    Note,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Paragraph => "paragraph",
+            Kind::Subhead => "subhead",
+            Kind::Quote => "quote",
+            Kind::List => "list",
+            Kind::Figure => "figure",
+            Kind::Note => "note",
+        }
+    }
+
+    /// The keys a block of this kind may have besides `type`.
+    fn keys(self) -> &'static [&'static str] {
+        match self {
+            Kind::Paragraph => &["text", "events"],
+            Kind::Subhead | Kind::Note => &["text"],
+            Kind::Quote => &["text", "cite"],
+            Kind::List => &["ordered", "items"],
+            Kind::Figure => &["src", "width", "height", "alt", "caption", "credit"],
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Block {
@@ -188,43 +344,69 @@ impl<'de> Deserialize<'de> for Block {
         impl<'de> Visitor<'de> for V {
             type Value = Block;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a block: {\"type\": \"paragraph\" (or \"subhead\", \"quote\"), \"text\": …}")
+                f.write_str(
+                    "a block: {\"type\": \"paragraph\" (or \"subhead\", \"quote\", \"list\", \"figure\", \"note\"), …}",
+                )
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Block, A::Error> {
-                let (mut kind, mut text, mut events, mut cite) = (None, None, None, None);
+                let (mut kind, mut text, mut events, mut cite) = (None::<Kind>, None, None, None);
+                let (mut ordered, mut items) = (None, None);
+                let (mut src, mut width, mut height, mut alt, mut caption, mut credit) =
+                    (None, None, None, None, None, None);
+                let mut given: Vec<&'static str> = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
-                    let (name, twice) = match key.as_str() {
-                        "type" => ("type", kind.replace(map.next_value()?).is_some()),
-                        "text" => ("text", text.replace(map.next_value()?).is_some()),
-                        "events" => ("events", events.replace(map.next_value()?).is_some()),
-                        "cite" => ("cite", cite.replace(map.next_value()?).is_some()),
-                        other => return Err(de::Error::unknown_field(other, BLOCK_KEYS)),
-                    };
-                    if twice {
+                    let name = BLOCK_KEYS
+                        .iter()
+                        .find(|k| **k == key)
+                        .ok_or_else(|| de::Error::unknown_field(&key, BLOCK_KEYS))?;
+                    if given.contains(name) {
                         return Err(de::Error::duplicate_field(name));
+                    }
+                    given.push(name);
+                    match *name {
+                        "type" => kind = Some(map.next_value()?),
+                        "text" => text = Some(map.next_value()?),
+                        "events" => events = Some(map.next_value()?),
+                        "cite" => cite = Some(map.next_value()?),
+                        "ordered" => ordered = Some(map.next_value()?),
+                        "items" => items = Some(map.next_value()?),
+                        "src" => src = Some(map.next_value()?),
+                        "width" => width = Some(map.next_value()?),
+                        "height" => height = Some(map.next_value()?),
+                        "alt" => alt = Some(map.next_value()?),
+                        "caption" => caption = Some(map.next_value()?),
+                        _ => credit = Some(map.next_value()?),
                     }
                 }
                 let kind = kind.ok_or_else(|| de::Error::missing_field("type"))?;
-                let text = text.ok_or_else(|| de::Error::missing_field("text"))?;
                 // Another kind of block's keys are as wrong here as a typo.
-                let only = |ok: bool, what: &'static str| if ok { Ok(()) } else { Err(de::Error::custom(what)) };
-                const EVENTS: &str = "only a paragraph has \"events\"";
-                const CITE: &str = "only a quote has \"cite\"";
-                match kind {
-                    Kind::Paragraph => {
-                        only(cite.is_none(), CITE)?;
-                        Ok(Block::Paragraph { text, events: events.unwrap_or_default() })
-                    }
-                    Kind::Subhead => {
-                        only(cite.is_none(), CITE)?;
-                        only(events.is_none(), EVENTS)?;
-                        Ok(Block::Subhead { text })
-                    }
-                    Kind::Quote => {
-                        only(events.is_none(), EVENTS)?;
-                        Ok(Block::Quote { text, cite })
-                    }
+                if let Some(key) = given.iter().find(|k| **k != "type" && !kind.keys().contains(k)) {
+                    return Err(de::Error::custom(format_args!(
+                        "a {} has no {key:?}; its keys are \"type\", \"{}\"",
+                        kind.name(),
+                        kind.keys().join("\", \"")
+                    )));
                 }
+                fn need<T, E: de::Error>(v: Option<T>, key: &'static str) -> Result<T, E> {
+                    v.ok_or_else(|| E::missing_field(key))
+                }
+                Ok(match kind {
+                    Kind::Paragraph => {
+                        Block::Paragraph { text: need(text, "text")?, events: events.unwrap_or_default() }
+                    }
+                    Kind::Subhead => Block::Subhead { text: need(text, "text")? },
+                    Kind::Quote => Block::Quote { text: need(text, "text")?, cite },
+                    Kind::Note => Block::Note { text: need(text, "text")? },
+                    Kind::List => Block::List { ordered: ordered.unwrap_or(false), items: need(items, "items")? },
+                    Kind::Figure => Block::Figure(Figure {
+                        src: need(src, "src")?,
+                        width: need(width, "width")?,
+                        height: need(height, "height")?,
+                        alt: need(alt, "alt")?,
+                        caption: need(caption, "caption")?,
+                        credit: need(credit, "credit")?,
+                    }),
+                })
             }
         }
         d.deserialize_map(V)
@@ -241,11 +423,44 @@ impl Block {
         }
     }
 
-    /// The block's main text, whatever its kind.
-    pub fn text(&self) -> &RichText {
+    /// The block's marked texts in reading order: one for a paragraph,
+    /// subhead, quote or note; each item's for a list (an item's own items
+    /// after it); none for a figure, whose words are plain
+    /// ([`Block::words`] has its caption).
+    pub fn texts(&self) -> Vec<&RichText> {
         match self {
-            Block::Paragraph { text, .. } | Block::Subhead { text } | Block::Quote { text, .. } => text,
+            Block::Paragraph { text, .. }
+            | Block::Subhead { text }
+            | Block::Quote { text, .. }
+            | Block::Note { text } => {
+                vec![text]
+            }
+            Block::List { items, .. } => {
+                fn walk<'a>(items: &'a [Item], out: &mut Vec<&'a RichText>) {
+                    for i in items {
+                        out.push(&i.text);
+                        walk(&i.items, out);
+                    }
+                }
+                let mut out = Vec::new();
+                walk(items, &mut out);
+                out
+            }
+            Block::Figure(_) => Vec::new(),
         }
+    }
+
+    /// The block's words in both languages, marks dropped, its texts
+    /// joined by a line break; a figure's caption. What search indexes and
+    /// quotes, and what reading time counts.
+    pub fn words(&self) -> Text {
+        if let Block::Figure(f) = self {
+            return f.caption.clone();
+        }
+        let texts = self.texts();
+        let en: Vec<String> = texts.iter().map(|t| t.en.text()).collect();
+        let zh: Vec<String> = texts.iter().filter_map(|t| t.side(Lang::Zh).map(Rich::text)).collect();
+        Text { en: en.join("\n"), zh: (!zh.is_empty()).then(|| zh.join("\n")) }
     }
 }
 
@@ -298,7 +513,8 @@ impl Article {
 
     /// Estimated minutes to read the blocks of `sel` in `lang`.
     pub fn reading_minutes(&self, sel: PageSel, lang: Lang) -> u32 {
-        let texts: Vec<String> = self.blocks(sel).into_iter().map(|b| b.text().str(lang)).collect();
+        // A figure's caption is read too, but not worth its code here.
+        let texts: Vec<String> = self.blocks(sel).into_iter().flat_map(Block::texts).map(|t| t.str(lang)).collect();
         reading::minutes(texts.iter().map(String::as_str))
     }
 }
@@ -314,10 +530,27 @@ mod tests {
         let b: Block = serde_json::from_str(r#"{"type": "quote", "text": {"en": "Q"}, "cite": {"en": "C"}}"#).unwrap();
         assert_eq!(b, Block::Quote { text: RichText::en("Q"), cite: Some(Text::en("C")) });
         for (json, says) in [
-            (r#"{"type": "subhead", "text": {"en": "S"}, "events": ["x"]}"#, "only a paragraph has \"events\""),
-            (r#"{"type": "paragraph", "text": {"en": "P"}, "cite": {"en": "C"}}"#, "only a quote has \"cite\""),
+            (
+                r#"{"type": "subhead", "text": {"en": "S"}, "events": ["x"]}"#,
+                "a subhead has no \"events\"; its keys are \"type\", \"text\"",
+            ),
+            (r#"{"type": "paragraph", "text": {"en": "P"}, "cite": {"en": "C"}}"#, "a paragraph has no \"cite\""),
+            (
+                r#"{"type": "list", "items": [], "text": {"en": "P"}}"#,
+                "a list has no \"text\"; its keys are \"type\", \"ordered\", \"items\"",
+            ),
+            (
+                r#"{"type": "list", "items": [{"en": "a", "text": "b"}]}"#,
+                "unknown field `text`, expected one of `en`, `zh`, `items`",
+            ),
+            (r#"{"type": "list", "items": [{"zh": "甲"}]}"#, "missing field `en`"),
+            (
+                r#"{"type": "figure", "src": "figures/a.jpg", "width": 4, "height": 3, "alt": {"en": "A"}, "caption": {"en": "C"}}"#,
+                "missing field `credit`",
+            ),
             (r#"{"type": "paragraph", "text": {"en": "P"}, "text": {"en": "Q"}}"#, "duplicate field `text`"),
             (r#"{"type": "aside", "text": {"en": "P"}}"#, "unknown variant `aside`"),
+            (r#"{"type": "note", "text": {"en": "P"}, "type": "note"}"#, "duplicate field `type`"),
             (r#"{"type": "paragraph", "txt": {"en": "P"}}"#, "unknown field `txt`"),
             (r#"{"type": "paragraph"}"#, "missing field `text`"),
             (r#"{"text": {"en": "P"}}"#, "missing field `type`"),
@@ -325,6 +558,33 @@ mod tests {
             let e = serde_json::from_str::<Block>(json).unwrap_err().to_string();
             assert!(e.contains(says), "{json}: {e}");
         }
+    }
+
+    #[test]
+    fn lists_figures_and_notes_are_blocks_that_round_trip() {
+        let json = r#"[
+            {"type": "list", "ordered": true, "items": [
+                {"en": "One", "zh": "一"},
+                {"items": [{"en": "Two a"}, {"en": "Two b", "zh": "二乙"}], "en": "Two"}
+            ]},
+            {"type": "list", "items": [{"en": "Bullet"}]},
+            {"type": "figure", "src": "figures/a.jpg", "width": 1600, "height": 900,
+             "alt": {"en": "A pier"}, "caption": {"en": "The pier", "zh": "码头"}, "credit": {"en": "Folio"}},
+            {"type": "note", "text": {"en": "Corrected on 8 September.", "zh": "九月八日更正。"}}
+        ]"#;
+        let blocks: Vec<Block> = serde_json::from_str(json).unwrap();
+        let Block::List { ordered: true, items } = &blocks[0] else { panic!("{:?}", blocks[0]) };
+        assert_eq!(items[1].items[1].text.str(Lang::Zh), "二乙");
+        assert!(matches!(&blocks[1], Block::List { ordered: false, .. }), "bulleted unless said");
+        let texts: Vec<String> = blocks[0].texts().iter().map(|t| t.en.text()).collect();
+        assert_eq!(texts, ["One", "Two", "Two a", "Two b"], "an item's own items after it");
+        assert_eq!(blocks[0].words().zh.as_deref(), Some("一\n二乙"));
+        assert!(blocks[2].texts().is_empty());
+        assert_eq!(blocks[2].words().get(Lang::Zh).0, "码头", "a figure's words are its caption");
+        assert_eq!(blocks[3].words().en, "Corrected on 8 September.");
+        let back: Vec<Block> = serde_json::from_str(&serde_json::to_string(&blocks).unwrap()).unwrap();
+        assert_eq!(back, blocks);
+        assert!(!serde_json::to_string(&blocks[1]).unwrap().contains("ordered"), "written as it is read");
     }
 
     /// The test fixtures' article, given a third page: pages of 1, 3 and 2
@@ -371,6 +631,26 @@ mod tests {
             for (i, block) in a.blocks(PageSel::Page(n)).into_iter().enumerate() {
                 assert!(std::ptr::eq(block, all[first + i]), "page {n}, block {i}");
             }
+        }
+    }
+
+    #[test]
+    fn a_raster_figure_has_copies_narrower_than_itself_and_an_svg_none() {
+        let r = resized("figures/pier.JPG", 1200);
+        let widths: Vec<u32> = r.iter().map(|c| c.width).collect();
+        assert_eq!(widths, [480, 960, 1200]);
+        assert_eq!(r[0].webp, "derived/resized/figures/pier-480.webp");
+        assert_eq!(r[0].fallback, "derived/resized/figures/pier-480.jpg");
+        assert_eq!(r[2].webp, "derived/resized/figures/pier-1200.webp");
+        assert_eq!(r[2].fallback, "figures/pier.JPG", "the original is the widest fallback");
+        let (webp, fallback) = srcsets("figures/pier.jpg", 1000).unwrap();
+        assert_eq!(webp, "content/derived/resized/figures/pier-480.webp 480w, content/derived/resized/figures/pier-960.webp 960w, content/derived/resized/figures/pier-1000.webp 1000w");
+        assert_eq!(fallback, "content/derived/resized/figures/pier-480.jpg 480w, content/derived/resized/figures/pier-960.jpg 960w, content/figures/pier.jpg 1000w");
+        assert_eq!(srcsets("figures/map.svg", 1000), None);
+        assert_eq!(resized("figures/a.png", 300).iter().map(|c| c.width).collect::<Vec<_>>(), [300]);
+        assert_eq!(resized("figures/a.png", 300)[0].webp, "derived/resized/figures/a-300.webp");
+        for none in ["figures/map.svg", "figures/a.webp", "https://example.org/a.jpg", "../a.jpg", "noext"] {
+            assert!(resized(none, 2000).is_empty(), "{none}");
         }
     }
 

@@ -41,14 +41,16 @@ pub fn side(text: &RichText, lang: Lang) -> Vec<Rich> {
 pub fn pair<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> Pairing {
     let mut p = Pairing { en_paragraphs: 0, zh_paragraphs: 0, untranslated: 0, uneven: 0 };
     for block in blocks {
-        let en = side(block.text(), Lang::En).len();
-        let zh = side(block.text(), Lang::Zh).len();
+        // A list pairs item by item; a figure has one caption for both.
+        let texts = block.texts();
+        let counts: Vec<(usize, usize)> =
+            texts.iter().map(|t| (side(t, Lang::En).len(), side(t, Lang::Zh).len())).collect();
         if matches!(block, Block::Paragraph { .. }) {
-            p.en_paragraphs += en;
-            p.zh_paragraphs += zh;
+            p.en_paragraphs += counts.iter().map(|c| c.0).sum::<usize>();
+            p.zh_paragraphs += counts.iter().map(|c| c.1).sum::<usize>();
         }
-        p.untranslated += usize::from(zh == 0);
-        p.uneven += usize::from(en != zh);
+        p.untranslated += usize::from(counts.iter().any(|c| c.1 == 0));
+        p.uneven += usize::from(counts.iter().any(|c| c.0 != c.1));
     }
     p
 }
@@ -83,7 +85,7 @@ mod tests {
         let p = pair(&blocks);
         assert!(!p.aligned());
         assert_eq!((p.en_paragraphs, p.zh_paragraphs, p.untranslated), (2, 3, 0));
-        assert_eq!(side(blocks[0].text(), Lang::Zh), [Rich::plain("第一段。"), Rich::plain("译者拆出的第二段。")]);
+        assert_eq!(side(blocks[0].texts()[0], Lang::Zh), [Rich::plain("第一段。"), Rich::plain("译者拆出的第二段。")]);
     }
 
     #[test]
@@ -103,5 +105,18 @@ mod tests {
         let p = pair(&blocks);
         assert_eq!((p.en_paragraphs, p.zh_paragraphs), (1, 1));
         assert!(p.aligned());
+    }
+
+    #[test]
+    fn a_list_pairs_item_by_item_and_an_item_without_its_translation_is_counted() {
+        let item = |en: &str, zh: Option<&str>| crate::article::Item {
+            text: RichText { en: Rich::plain(en), zh: zh.map(Rich::plain) },
+            items: vec![],
+        };
+        let list = |items| Block::List { ordered: false, items };
+        assert!(pair(&[list(vec![item("a", Some("甲")), item("b", Some("乙"))])]).aligned());
+        let p = pair(&[list(vec![item("a", Some("甲")), item("b", None)])]);
+        assert_eq!((p.en_paragraphs, p.untranslated), (0, 1), "items are not paragraphs, but are paired");
+        assert!(!p.aligned());
     }
 }

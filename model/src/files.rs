@@ -48,6 +48,12 @@ pub fn event(timeline: &str, event: &str) -> String {
     format!("{TIMELINES}/{timeline}/{event}.json")
 }
 
+/// A resized copy of the raster figure whose path without its extension
+/// is `stem` (`article::resized`), `width` pixels wide, as `ext`.
+pub fn resized(stem: &str, width: u32, ext: &str) -> String {
+    format!("{DERIVED}/resized/{stem}-{width}.{ext}")
+}
+
 /// A page of a listing: `kind` is `latest`, `edition` or `section`, with
 /// the edition's or section's id (`Listing::file`).
 pub fn listing(kind: &str, id: Option<&str>, page: usize) -> String {

@@ -37,7 +37,7 @@ pub mod timestamp;
 pub mod ui;
 pub mod validate;
 
-pub use article::{Article, Block, Byline, Figure, FigureSrc};
+pub use article::{Article, Block, Byline, Figure, FigureSrc, Item};
 pub use catalog::{ArticleEntry, Catalog, Edition, Section, TimelineEntry};
 pub use date::Date;
 pub use deferred::Deferred;

@@ -281,39 +281,7 @@ fn check_article(
         }
     }
     if let Some(fig) = &a.figure {
-        let p = root.key("figure");
-        for (k, t) in [("alt", &fig.alt), ("caption", &fig.caption), ("credit", &fig.credit)] {
-            sink.text(&p.key(k), t);
-        }
-        if fig.width == 0 || fig.height == 0 {
-            sink.error(
-                ErrorKind::Invalid,
-                &p.key("width"),
-                "figure size must be positive; expected the image's intrinsic width and height in pixels",
-            );
-        }
-        // Each language's file: a map's Chinese labels are a file of their own.
-        let per_language = fig.src.per_language();
-        for (lang, src) in fig.src.files() {
-            let at = if per_language { p.key("src").key(lang.code()) } else { p.key("src") };
-            match crate::article::asset_ref(src) {
-                Some(crate::article::AssetRef::Remote(url)) => {
-                    if !url.starts_with("https://") {
-                        sink.warn(ErrorKind::Invalid, &at, "figure is served over plain http; expected https:// so browsers do not block it");
-                    }
-                }
-                Some(crate::article::AssetRef::Local(path)) => {
-                    if !assets.contains(path) {
-                        sink.error(ErrorKind::Reference, &at, format!("figure file {path} does not exist in the content folder; expected the image there, e.g. under figures/"));
-                    }
-                }
-                None => sink.error(
-                    ErrorKind::Invalid,
-                    &at,
-                    format!("figure src {src:?} is not allowed; expected a path inside the content folder such as figures/map.svg, or an https:// URL"),
-                ),
-            }
-        }
+        check_figure(fig, &root.key("figure"), assets, sink);
     }
     if a.pages.is_empty() {
         sink.error(
@@ -322,7 +290,7 @@ fn check_article(
             "article has no pages; expected at least one page of blocks",
         );
     }
-    let translated = a.pages.iter().flatten().any(|b| b.text().side(crate::Lang::Zh).is_some());
+    let translated = a.pages.iter().flatten().any(|b| b.words().zh.is_some());
     for (i, page) in a.pages.iter().enumerate() {
         let pp = root.key("pages").index(i);
         let pairing = crate::bilingual::pair(page);
@@ -350,10 +318,37 @@ fn check_article(
         }
         for (j, block) in page.iter().enumerate() {
             let bp = pp.index(j);
-            sink.rich(&bp.key("text"), block.text(), &mut folio);
             match block {
-                Block::Quote { cite: Some(cite), .. } => sink.text(&bp.key("cite"), cite),
-                Block::Paragraph { events, .. } => {
+                Block::List { items, .. } => {
+                    if items.is_empty() {
+                        sink.error(ErrorKind::Missing, &bp.key("items"), "a list without items; expected at least one");
+                    }
+                    for (k, item) in items.iter().enumerate() {
+                        let ip = bp.key("items").index(k);
+                        sink.rich(&ip, &item.text, &mut folio);
+                        for (l, sub) in item.items.iter().enumerate() {
+                            let sp = ip.key("items").index(l);
+                            sink.rich(&sp, &sub.text, &mut folio);
+                            if !sub.items.is_empty() {
+                                sink.error(
+                                    ErrorKind::Invalid,
+                                    &sp.key("items"),
+                                    "a list nested two levels deep; expected an item's items to have none of their own",
+                                );
+                            }
+                        }
+                    }
+                }
+                Block::Figure(fig) => check_figure(fig, &bp, assets, sink),
+                Block::Subhead { text } | Block::Note { text } | Block::Quote { text, cite: None } => {
+                    sink.rich(&bp.key("text"), text, &mut folio)
+                }
+                Block::Quote { text, cite: Some(cite) } => {
+                    sink.rich(&bp.key("text"), text, &mut folio);
+                    sink.text(&bp.key("cite"), cite);
+                }
+                Block::Paragraph { text, events } => {
+                    sink.rich(&bp.key("text"), text, &mut folio);
                     for (k, id) in events.iter().enumerate() {
                         if !crate::route::is_slug(id) {
                             sink.error(ErrorKind::Invalid, &bp.key("events").index(k), format!("event id {id:?} is not a slug; expected lowercase letters, digits and hyphens, e.g. 2016-05-sochi"));
@@ -362,11 +357,47 @@ fn check_article(
                         }
                     }
                 }
-                _ => {}
             }
         }
     }
     folio
+}
+
+/// A figure, lead or between paragraphs: its words in English, a size to
+/// reserve, and files that exist or an https address.
+fn check_figure(fig: &crate::Figure, p: &JsonPath, assets: &HashSet<&str>, sink: &mut Sink) {
+    for (k, t) in [("alt", &fig.alt), ("caption", &fig.caption), ("credit", &fig.credit)] {
+        sink.text(&p.key(k), t);
+    }
+    if fig.width == 0 || fig.height == 0 {
+        sink.error(
+            ErrorKind::Invalid,
+            &p.key("width"),
+            "figure size must be positive; expected the image's intrinsic width and height in pixels",
+        );
+    }
+    // Each language's file: a map's Chinese labels are a file of their own.
+    let per_language = fig.src.per_language();
+    for (lang, src) in fig.src.files() {
+        let at = if per_language { p.key("src").key(lang.code()) } else { p.key("src") };
+        match crate::article::asset_ref(src) {
+            Some(crate::article::AssetRef::Remote(url)) => {
+                if !url.starts_with("https://") {
+                    sink.warn(ErrorKind::Invalid, &at, "figure is served over plain http; expected https:// so browsers do not block it");
+                }
+            }
+            Some(crate::article::AssetRef::Local(path)) => {
+                if !assets.contains(path) {
+                    sink.error(ErrorKind::Reference, &at, format!("figure file {path} does not exist in the content folder; expected the image there, e.g. under figures/"));
+                }
+            }
+            None => sink.error(
+                ErrorKind::Invalid,
+                &at,
+                format!("figure src {src:?} is not allowed; expected a path inside the content folder such as figures/map.svg, or an https:// URL"),
+            ),
+        }
+    }
 }
 
 /// What links to Folio's own views may name: the articles with their

@@ -381,3 +381,49 @@ fn an_unknown_mark_is_reported_with_its_place() {
         "{d:#?}"
     );
 }
+
+/// The good article with its second page's paragraph replaced by the
+/// block `json`, and a paragraph after it.
+fn with_block(json: &str) -> Vec<String> {
+    with_ok_article(|a| {
+        a.replacen(
+            r#"{"type": "paragraph", "text": {"en": "Second page.", "zh": "第二页。"}}"#,
+            &format!(r#"{json}, {{"type": "paragraph", "text": {{"en": "After.", "zh": "之后。"}}}}"#),
+            1,
+        )
+    })
+}
+
+#[test]
+fn lists_notes_and_figures_between_paragraphs_are_checked_where_they_are() {
+    let good = with_block(
+        r#"{"type": "list", "items": [{"en": "One", "zh": "一"}, {"en": "Two", "zh": "二", "items": [{"en": "Two a", "zh": "二甲"}]}]},
+           {"type": "note", "text": {"en": "A note.", "zh": "注。"}}"#,
+    );
+    assert!(good.is_empty(), "{good:#?}");
+    let d = with_block(
+        r#"{"type": "list", "ordered": true, "items": [
+              {"en": ["See ", {"link": "/article/gone/", "text": "this"}], "zh": "见"},
+              {"en": "Two", "zh": "二", "items": [{"en": "Deep", "zh": "深", "items": [{"en": "Deeper", "zh": "更深"}]}]},
+              {"en": " ", "zh": "空"}]},
+           {"type": "list", "items": []},
+           {"type": "figure", "src": "figures/nope.jpg", "width": 0, "height": 300,
+            "alt": {"en": ""}, "caption": {"en": "C", "zh": "图"}, "credit": {"en": "F"}}"#,
+    );
+    let want = [
+        "at pages[1][1].items[0].en[1].link: link \"/article/gone/\": no article \"gone\"",
+        "at pages[1][1].items[1].items[0].items: a list nested two levels deep",
+        "at pages[1][1].items[2].en: missing English text",
+        "at pages[1][2].items: a list without items",
+        "at pages[1][3].alt.en: missing English text",
+        "at pages[1][3].width: figure size must be positive",
+        "at pages[1][3].src: figure file figures/nope.jpg does not exist",
+        // The blank English item beside its Chinese.
+        "warning: at pages[1]: page 2: 1 English paragraph(s) but 1 Chinese",
+    ];
+    for w in want {
+        assert_eq!(d.iter().filter(|m| m.contains(w)).count(), 1, "{w}\n{d:#?}");
+    }
+    assert_eq!(d.len(), want.len(), "{d:#?}");
+    assert!(d.iter().all(|m| m.starts_with("articles/ok.json:")), "{d:#?}");
+}

@@ -24,7 +24,7 @@ pub fn rich(text: &Rich, mode: Mode) -> AnyView {
 fn inline(item: &Inline, mode: Mode) -> AnyView {
     let (tag, inner, href, class) = match item {
         Inline::Text(s) => return lines(s),
-        Inline::Code(s) => return element("code", s.clone().into_any(), None, None),
+        Inline::Code(s) => return element("code", s.clone().into_any(), ("href", None), None),
         Inline::Em(r) => ("em", r, None, None),
         Inline::Strong(r) => ("strong", r, None, None),
         Inline::Sup(r) => ("sup", r, None, None),
@@ -41,13 +41,18 @@ fn inline(item: &Inline, mode: Mode) -> AnyView {
             Err(_) => return rich(text, mode),
         },
     };
-    element(tag, rich(inner, mode), href, class)
+    element(tag, rich(inner, mode), ("href", href), class)
 }
 
-/// One element for every mark: a `view!` per tag would be a type, and
-/// code, of its own for each.
-fn element(tag: &'static str, inner: AnyView, href: Option<String>, class: Option<&'static str>) -> AnyView {
-    leptos::html::custom(tag).attr("href", href).attr("class", class).child(inner).into_any()
+/// One element for every mark, and for a list's parts (`block.rs`): a
+/// `view!` per tag would be a type, and code, of its own for each.
+pub(crate) fn element(
+    tag: &'static str,
+    inner: AnyView,
+    (name, value): (&'static str, Option<String>),
+    class: Option<&'static str>,
+) -> AnyView {
+    leptos::html::custom(tag).attr(name, value).attr("class", class).child(inner).into_any()
 }
 
 /// A string, with its line breaks (`\n`) as `<br>`.

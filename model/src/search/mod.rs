@@ -50,13 +50,8 @@ pub fn sources<'a>(
         add_text(&mut fields, HEADLINE, &a.headline);
         add_text(&mut fields, SUMMARY, &a.summary);
         for (i, block) in a.pages.iter().flatten().enumerate() {
-            let text = block.text();
-            add(
-                &mut fields,
-                BODY + i as u32,
-                text.en.text().into(),
-                text.side(crate::Lang::Zh).map(|z| z.text().into()),
-            );
+            let words = block.words();
+            add(&mut fields, BODY + i as u32, words.en.into(), words.zh.map(Into::into));
         }
         dated.push((
             a.published.sort_key(),

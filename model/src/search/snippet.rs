@@ -96,7 +96,7 @@ fn block_text(article: &Article, b: u32) -> Option<Cow<'_, Text>> {
         HEADLINE => Some(Cow::Borrowed(&article.headline)),
         SUMMARY => Some(Cow::Borrowed(&article.summary)),
         // Its words: a snippet quotes text, never marks.
-        _ => article.pages.iter().flatten().nth((b - BODY) as usize).map(|block| Cow::Owned(block.text().plain())),
+        _ => article.pages.iter().flatten().nth((b - BODY) as usize).map(|block| Cow::Owned(block.words())),
     }
 }
 
@@ -200,7 +200,7 @@ mod tests {
         let a = article();
         let all: Vec<&crate::Block> = a.pages.iter().flatten().collect();
         let last = all.len() - 1;
-        let words = all[last].text().en.text();
+        let words = all[last].words().en;
         let word = words.split_whitespace().find(|w| w.len() > 5).unwrap();
         let words = query_words(word);
         let found = article_hit(&a, &hit(BODY + last as u32, vec![BODY + last as u32]), &words).unwrap();

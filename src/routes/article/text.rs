@@ -42,7 +42,7 @@ pub fn page_text(article: Arc<Article>, cites: Option<Arc<Cites>>, page: Memo<Pa
                     Block::Paragraph { events, .. } => events.iter().filter_map(|id| link(id)).collect(),
                     _ => Vec::new(),
                 };
-                view! { <BlockView block=b.clone() id=first + i mode events/> }
+                view! { <BlockView block=b.clone() id=first + i mode events eager=i == 0/> }
             })
             .collect_view();
         view! { {notice}{views} }

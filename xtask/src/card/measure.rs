@@ -18,8 +18,8 @@ fn synthetic_cards(catalog: &Catalog) -> Vec<Card<'static>> {
         let text = std::fs::read_to_string(dir.join(folio_model::files::article(name))).unwrap();
         let a = folio_model::parse::article(&text).unwrap();
         for block in a.pages.iter().flatten() {
-            let t = block.text();
-            paragraphs.push((t.str(Lang::En).to_owned(), t.str(Lang::Zh).to_owned()));
+            let t = block.words();
+            paragraphs.push((t.get(Lang::En).0.to_owned(), t.get(Lang::Zh).0.to_owned()));
         }
     }
     let mut cards = Vec::new();
