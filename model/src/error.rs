@@ -122,6 +122,7 @@ mod tests {
         let corpus = Corpus {
             catalog: Some(source("catalog.json", CATALOG.into())),
             articles: vec![source("articles/ok.json", edit(ARTICLE, article.0, article.1))],
+            markdown: vec![],
             timelines: vec![source("timelines/t.json", edit(TIMELINE, timeline.0, timeline.1))],
             derived: Vec::new(),
             assets: vec!["figures/map.svg".into()],

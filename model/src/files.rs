@@ -116,6 +116,9 @@ pub fn under(path: &str, folder: &str) -> bool {
 pub enum Kind {
     Catalog,
     Article,
+    /// An article's Markdown file, English (`articles/{slug}.md`) or
+    /// Chinese (`articles/{slug}.zh.md`), which `dist` turns into JSON.
+    Markdown,
     Timeline,
     Derived,
     /// Anything else: a figure, a font, a file the validator only lists.
@@ -135,6 +138,12 @@ pub fn kind(path: &str) -> Kind {
         Kind::Catalog
     } else if json_in(ARTICLES) {
         Kind::Article
+    } else if path
+        .strip_prefix(ARTICLES)
+        .and_then(|p| p.strip_prefix('/'))
+        .is_some_and(|n| n.ends_with(".md") && !n.contains('/'))
+    {
+        Kind::Markdown
     } else if json_in(TIMELINES) {
         Kind::Timeline
     } else if under(path, DERIVED) && path.ends_with(".json") {

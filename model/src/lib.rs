@@ -20,6 +20,8 @@ pub mod files;
 pub mod head;
 pub mod listing;
 pub mod locate;
+#[cfg(feature = "markdown")]
+pub mod markdown;
 pub mod mode;
 pub mod offline;
 pub mod page_data;

@@ -101,7 +101,7 @@ impl Rich {
     }
 
     /// Without white space at either end, nor empty strings.
-    fn trimmed(mut self) -> Rich {
+    pub(crate) fn trimmed(mut self) -> Rich {
         if let Some(Inline::Text(s)) = self.0.first_mut() {
             *s = s.trim_start().to_owned();
         }

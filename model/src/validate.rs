@@ -38,6 +38,8 @@ pub struct Corpus {
     /// `None` when `catalog.json` is missing.
     pub catalog: Option<Source>,
     pub articles: Vec<Source>,
+    /// Articles' Markdown files, English and Chinese (`articles/*.md`).
+    pub markdown: Vec<Source>,
     pub timelines: Vec<Source>,
     /// The files `cargo xtask dist` derives (`derived/…`), present when the
     /// folder is a bundle's `content/`: checked so that a damaged copy on a
@@ -75,17 +77,43 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Collects findings for one file, locating each path in its text.
+/// Where a Markdown article's parts were written (nothing without Markdown).
+#[cfg(feature = "markdown")]
+type SourceMap = crate::markdown::SourceMap;
+#[cfg(not(feature = "markdown"))]
+type SourceMap = ();
+
+/// Collects findings for one file, locating each path in its text, or
+/// for an article read from Markdown, in the file that wrote it.
 struct Sink<'a> {
     src: &'a Source,
     out: &'a mut Vec<Diagnostic>,
+    #[cfg(feature = "markdown")]
+    map: Option<&'a crate::markdown::SourceMap>,
 }
 
-impl Sink<'_> {
+impl<'a> Sink<'a> {
+    fn new(src: &'a Source, out: &'a mut Vec<Diagnostic>) -> Sink<'a> {
+        Sink {
+            src,
+            out,
+            #[cfg(feature = "markdown")]
+            map: None,
+        }
+    }
+
     fn push(&mut self, severity: Severity, kind: ErrorKind, path: &JsonPath, message: String) {
+        let shown = path.to_string();
+        #[cfg(feature = "markdown")]
+        if let Some(map) = self.map {
+            let (file, line, column) = map.locate(&shown);
+            let error = ContentError { kind, file: Some(file.to_owned()), path: shown, line, column, message };
+            self.out.push(Diagnostic { severity, error });
+            return;
+        }
+        let file = self.src.name.clone();
         let (line, column) = locate(&self.src.text, path).unwrap_or((0, 0));
-        let file = Some(self.src.name.clone());
-        let error = ContentError { kind, file, path: path.to_string(), line, column, message };
+        let error = ContentError { kind, file: Some(file), path: shown, line, column, message };
         self.out.push(Diagnostic { severity, error });
     }
 
@@ -239,7 +267,8 @@ fn check_article(
     let mut folio = Vec::new();
     let root = JsonPath::root();
     let expected_name = crate::files::article(&a.slug);
-    if sink.src.name != expected_name {
+    // A Markdown article's slug is its file's name.
+    if sink.src.name != expected_name && matches!(files::kind(&sink.src.name), files::Kind::Article) {
         sink.error(
             ErrorKind::Invalid,
             &root.key("slug"),
@@ -621,7 +650,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
             None
         }
         Some(src) => {
-            let mut sink = Sink { src, out: &mut out };
+            let mut sink = Sink::new(src, &mut out);
             match parse::catalog(&src.text) {
                 Ok(c) => {
                     check_catalog(&c, &mut sink);
@@ -639,7 +668,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
     let mut views = Views::default();
     let mut all_parsed = true;
     for src in &corpus.timelines {
-        let mut sink = Sink { src, out: &mut out };
+        let mut sink = Sink::new(src, &mut out);
         match crate::timeline::parse(&src.text) {
             Ok(t) => {
                 check_timeline(&t, &mut sink);
@@ -658,8 +687,10 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
 
     let mut by_slug: HashMap<String, &str> = HashMap::new();
     let mut links = Vec::new();
+    #[cfg(feature = "markdown")]
+    let mut md_links = Vec::new();
     for src in &corpus.articles {
-        let mut sink = Sink { src, out: &mut out };
+        let mut sink = Sink::new(src, &mut out);
         let article = match parse::article(&src.text) {
             Ok(a) => a,
             Err(e) => {
@@ -681,10 +712,50 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
         let anchors = article.pages.iter().map(|p| p.iter().filter_map(Block::anchor).collect()).collect();
         views.articles.insert(article.slug.clone(), anchors);
     }
+    #[cfg(feature = "markdown")]
+    for (src, zh) in markdown_pairs(corpus, &mut out) {
+        let parsed = crate::markdown::article(
+            crate::markdown::Md { name: &src.name, text: &src.text },
+            zh.map(|z| crate::markdown::Md { name: &z.name, text: &z.text }),
+        );
+        let parsed = match parsed {
+            Ok(p) => p,
+            Err(errors) => {
+                out.extend(errors.into_iter().map(|error| Diagnostic { severity: Severity::Error, error }));
+                continue;
+            }
+        };
+        let article = &parsed.article;
+        let mut sink = Sink { src, out: &mut out, map: Some(&parsed.map) };
+        if let Some(first) = by_slug.insert(article.slug.clone(), &src.name) {
+            sink.error(
+                ErrorKind::Duplicate,
+                &JsonPath::root().key("slug"),
+                format!(
+                    "duplicate slug {:?}, already used by {first}; expected one file per article, JSON or Markdown",
+                    article.slug
+                ),
+            );
+        }
+        let folio = check_article(article, catalog.as_ref(), &assets, known_events, &mut sink);
+        if !folio.is_empty() {
+            md_links.push((src, parsed.map.clone(), folio));
+        }
+        let anchors = article.pages.iter().map(|p| p.iter().filter_map(Block::anchor).collect()).collect();
+        views.articles.insert(article.slug.clone(), anchors);
+    }
     // Links to Folio's own views, once every article has been read. A
     // link into a timeline that did not parse is not reported again.
-    for (src, folio) in links {
-        let mut sink = Sink { src, out: &mut out };
+    let located = links.into_iter().map(|(src, folio)| (src, None::<SourceMap>, folio));
+    #[cfg(feature = "markdown")]
+    let located = located.chain(md_links.into_iter().map(|(src, map, folio)| (src, Some(map), folio)));
+    for (src, _map, folio) in located {
+        #[allow(unused_mut)]
+        let mut sink = Sink::new(src, &mut out);
+        #[cfg(feature = "markdown")]
+        {
+            sink.map = _map.as_ref();
+        }
         for (path, href, target) in folio {
             let broken = matches!(&target, Target::Folio { route: Route::Timeline { .. }, .. }) && !all_parsed;
             if let Some(why) = views.missing(&target, catalog.as_ref()).filter(|_| !broken) {
@@ -694,11 +765,11 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
     }
 
     for src in &corpus.derived {
-        check_derived(src, &mut Sink { src, out: &mut out });
+        check_derived(src, &mut Sink::new(src, &mut out));
     }
 
     if let (Some(c), Some(src)) = (&catalog, &corpus.catalog) {
-        let mut sink = Sink { src, out: &mut out };
+        let mut sink = Sink::new(src, &mut out);
         for (key, list) in [("most_viewed", &c.most_viewed), ("top_news", &c.top_news)] {
             for (i, slug) in list.iter().enumerate() {
                 if !by_slug.contains_key(slug) {
@@ -749,6 +820,7 @@ impl Corpus {
             match crate::files::kind(&name) {
                 Kind::Catalog => corpus.catalog = Some(Source { text: read()?, name }),
                 Kind::Article => corpus.articles.push(Source { text: read()?, name }),
+                Kind::Markdown => corpus.markdown.push(Source { text: read()?, name }),
                 Kind::Timeline => corpus.timelines.push(Source { text: read()?, name }),
                 Kind::Derived => corpus.derived.push(Source { text: read()?, name }),
                 Kind::Asset => corpus.assets.push(name),
@@ -756,6 +828,33 @@ impl Corpus {
         }
         Ok(corpus)
     }
+}
+
+/// Each English Markdown article with its Chinese file, if it has one; a
+/// Chinese file without its English one is reported.
+#[cfg(feature = "markdown")]
+fn markdown_pairs<'c>(corpus: &'c Corpus, out: &mut Vec<Diagnostic>) -> Vec<(&'c Source, Option<&'c Source>)> {
+    let mut pairs = Vec::new();
+    for src in &corpus.markdown {
+        match crate::markdown::slug_of(&src.name) {
+            Some((slug, false)) => {
+                let zh = format!("{ARTICLES}/{slug}.zh.md");
+                pairs.push((src, corpus.markdown.iter().find(|s| s.name == zh)));
+            }
+            Some((slug, true)) => {
+                let en = format!("{ARTICLES}/{slug}.md");
+                if !corpus.markdown.iter().any(|s| s.name == en) {
+                    Sink::new(src, out).error(
+                        ErrorKind::Missing,
+                        &JsonPath::root(),
+                        format!("a Chinese file without its English one; expected {en} beside it, with the article's fields"),
+                    );
+                }
+            }
+            None => {}
+        }
+    }
+    pairs
 }
 
 /// True when any finding is an error.

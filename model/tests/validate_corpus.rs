@@ -427,3 +427,52 @@ fn lists_notes_and_figures_between_paragraphs_are_checked_where_they_are() {
     assert_eq!(d.len(), want.len(), "{d:#?}");
     assert!(d.iter().all(|m| m.starts_with("articles/ok.json:")), "{d:#?}");
 }
+
+/// A Markdown article beside the good JSON one.
+#[cfg(feature = "markdown")]
+fn with_markdown(files: &[(&str, &str)]) -> Vec<String> {
+    let mut c = good();
+    c.markdown = files.iter().map(|(name, text)| Source { name: (*name).into(), text: (*text).into() }).collect();
+    validate(&c).iter().map(|d| d.to_string()).collect()
+}
+
+#[cfg(feature = "markdown")]
+const MD_EN: &str = "+++\nsection = \"opinion\"\nheadline = \"H\"\nsummary = \"S\"\ncolumn = \"C\"\nauthor = \"A\"\npublished = 2016-09-07T07:48:00+08:00\n+++\n\nSee [the other](/article/ok/2/#s-second). [@2016-05-sochi]\n\n- one\n- two\n";
+#[cfg(feature = "markdown")]
+const MD_ZH: &str = "+++\nheadline = \"标题\"\n+++\n\n见[另一篇](/article/ok/2/#s-second)。\n\n- 一\n- 二\n";
+
+#[test]
+#[cfg(feature = "markdown")]
+fn a_markdown_article_is_checked_like_a_json_one_and_its_findings_name_its_files() {
+    let good = with_markdown(&[("articles/md.md", MD_EN), ("articles/md.zh.md", MD_ZH)]);
+    assert!(good.is_empty(), "{good:#?}");
+    let d = with_markdown(&[
+        (
+            "articles/md.md",
+            &MD_EN.replace("/article/ok/2/", "/article/gone/").replace("section = \"opinion\"", "section = \"sport\""),
+        ),
+        ("articles/md.zh.md", &MD_ZH.replace("/article/ok/2/#s-second", "/article/ok/#s-nowhere")),
+    ]);
+    let want = [
+        "articles/md.md:2:1: error: at section: unknown section \"sport\"",
+        "articles/md.md:10:1: error: at pages[0][0].text.en[1].link: link \"/article/gone/#s-second\": no article \"gone\"",
+        "articles/md.zh.md:5:1: error: at pages[0][0].text.zh[1].link: link \"/article/ok/#s-nowhere\": no subhead #s-nowhere",
+    ];
+    for w in want {
+        assert_eq!(d.iter().filter(|m| m.starts_with(w)).count(), 1, "{w}\n{d:#?}");
+    }
+    assert_eq!(d.len(), want.len(), "{d:#?}");
+
+    let d = with_markdown(&[("articles/lost.zh.md", MD_ZH)]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].starts_with("articles/lost.zh.md:")
+            && d[0].contains("a Chinese file without its English one; expected articles/lost.md"),
+        "{d:#?}"
+    );
+    let d = with_markdown(&[("articles/ok.md", MD_EN)]);
+    assert!(d.iter().any(|m| m.contains("duplicate slug \"ok\"")), "{d:#?}");
+    let d = with_markdown(&[("articles/md.md", &MD_EN.replace("\n- one", "\n<script>x</script>\n\n- one"))]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].starts_with("articles/md.md:12:1: error: raw HTML is not passed through"), "{d:#?}");
+}
