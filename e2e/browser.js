@@ -9,12 +9,21 @@ import { fileURLToPath } from 'node:url';
 
 export const BASE = process.env.FOLIO_URL ?? 'http://127.0.0.1:8080';
 
-/// The shipped articles, in file-name order: every file in
-/// content/articles/ is an article (no list names them).
+/// The shipped articles, in slug order, as the app reads them: every
+/// article in content/articles/ (JSON, or Markdown with its Chinese file;
+/// no list names them), read from the JSON the release dist/ holds.
 export function articleFiles() {
   const dir = new URL('../content/articles/', import.meta.url);
-  return readdirSync(dir).filter((n) => n.endsWith('.json')).sort()
-    .map((n) => JSON.parse(readFileSync(new URL(n, dir))));
+  const slugs = readdirSync(dir)
+    .map((n) => n.match(/^(.+?)(\.zh)?\.(json|md)$/))
+    .filter((m) => m && !m[2])
+    .map((m) => m[1]);
+  return [...new Set(slugs)].sort().map(shippedArticle);
+}
+
+/// One shipped article as the app reads it (dist's JSON of it).
+export function shippedArticle(slug) {
+  return JSON.parse(readFileSync(new URL(`../dist/content/articles/${slug}.json`, import.meta.url)));
 }
 
 /// Runs `cargo xtask ARGS` (the binary the test command names in

@@ -10,14 +10,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage, withoutPageData } from './browser.js';
+import { BASE, launch, newPage, withoutPageData, shippedArticle } from './browser.js';
 
 const SLUG = 'japan-overtures-to-russia';
 const LONG = 'seven-decades-of-summits';
 const ID = 'japan-russia-summits';
 const EVENT = '2016-05-sochi-new-approach';
 const OTHER = '1993-10-tokyo-declaration';
-const seed = JSON.parse(readFileSync(new URL(`../content/articles/${SLUG}.json`, import.meta.url)));
+const seed = shippedArticle(SLUG);
 const tl = JSON.parse(readFileSync(new URL(`../content/timelines/${ID}.json`, import.meta.url)));
 const para = (page, i, lang = 'en') => seed.pages[page].filter((b) => b.type === 'paragraph')[i].text[lang];
 

@@ -1,11 +1,10 @@
 // English / 中文 / Both, end to end against the release dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage, waitForArticle, withoutPageData } from './browser.js';
+import { BASE, launch, newPage, waitForArticle, withoutPageData, shippedArticle } from './browser.js';
 
 const SLUG = 'japan-overtures-to-russia';
-const seed = JSON.parse(readFileSync(new URL(`../content/articles/${SLUG}.json`, import.meta.url)));
+const seed = shippedArticle(SLUG);
 const P = seed.pages.flat().filter((b) => b.type === 'paragraph');
 const EN = `/article/${SLUG}/`;
 const ZH = `/zh/article/${SLUG}/`;

@@ -2,12 +2,11 @@
 // Debian's Chromium. Each test is something a reader does.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage, waitForApp, waitForArticle, withoutPageData, articleFiles } from './browser.js';
+import { BASE, launch, newPage, waitForApp, waitForArticle, withoutPageData, articleFiles, shippedArticle } from './browser.js';
 
 const SLUG = 'japan-overtures-to-russia';
 const ARTICLE = `/article/${SLUG}/`;
-const seed = JSON.parse(readFileSync(new URL(`../content/articles/${SLUG}.json`, import.meta.url)));
+const seed = shippedArticle(SLUG);
 const para = (page, i) => seed.pages[page].filter((b) => b.type === 'paragraph')[i].text.en;
 const HEADLINE = seed.headline.en;
 

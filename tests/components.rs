@@ -43,7 +43,7 @@ fn text(el: &Element) -> String {
 }
 
 fn seed() -> Article {
-    let json = include_str!("../content/articles/japan-overtures-to-russia.json");
+    let json = include_str!("../model/tests/fixtures/seed-article.json");
     folio_model::parse::article(json).expect("seed article parses")
 }
 

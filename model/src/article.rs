@@ -155,10 +155,14 @@ pub fn resized(path: &str, width: u32) -> Vec<Resized> {
         return Vec::new();
     }
     let copy = |w: u32, e: &str| crate::files::resized(stem, w, e);
+    // A PNG's narrower copies as PNG would cost more than they save (a
+    // photo in PNG can grow when scaled; every current browser takes the
+    // WebP): its fallback is the original at every width.
+    let fallback = |w: u32| if ext == "png" { path.to_owned() } else { copy(w, &ext) };
     let mut out: Vec<Resized> = RESIZED_WIDTHS
         .iter()
         .filter(|&&w| w < width)
-        .map(|&w| Resized { width: w, webp: copy(w, "webp"), fallback: copy(w, &ext) })
+        .map(|&w| Resized { width: w, webp: copy(w, "webp"), fallback: fallback(w) })
         .collect();
     out.push(Resized { width, webp: copy(width, "webp"), fallback: path.to_owned() });
     out
@@ -173,8 +177,13 @@ pub fn srcsets(path: &str, width: u32) -> Option<(String, String)> {
         return None;
     }
     let (mut webp, mut fallback) = (String::new(), String::new());
-    for c in &copies {
+    let last = copies.len() - 1;
+    for (i, c) in copies.iter().enumerate() {
         for (set, file) in [(&mut webp, &c.webp), (&mut fallback, &c.fallback)] {
+            // The original is named once, at its own width.
+            if i < last && file == path {
+                continue;
+            }
             if !set.is_empty() {
                 set.push_str(", ");
             }
@@ -648,6 +657,9 @@ mod tests {
         assert_eq!(fallback, "content/derived/resized/figures/pier-480.jpg 480w, content/derived/resized/figures/pier-960.jpg 960w, content/figures/pier.jpg 1000w");
         assert_eq!(srcsets("figures/map.svg", 1000), None);
         assert_eq!(resized("figures/a.png", 300).iter().map(|c| c.width).collect::<Vec<_>>(), [300]);
+        let png = resized("figures/a.png", 1000);
+        assert!(png.iter().all(|c| c.fallback == "figures/a.png"), "a PNG falls back to itself");
+        assert_eq!(srcsets("figures/a.png", 1000).unwrap().1, "content/figures/a.png 1000w");
         assert_eq!(resized("figures/a.png", 300)[0].webp, "derived/resized/figures/a-300.webp");
         for none in ["figures/map.svg", "figures/a.webp", "https://example.org/a.jpg", "../a.jpg", "noext"] {
             assert!(resized(none, 2000).is_empty(), "{none}");

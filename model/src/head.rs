@@ -338,7 +338,7 @@ mod tests {
     }
 
     fn seed() -> Article {
-        crate::parse::article(include_str!("../../content/articles/japan-overtures-to-russia.json")).unwrap()
+        crate::parse::article(include_str!("../tests/fixtures/seed-article.json")).unwrap()
     }
 
     fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {

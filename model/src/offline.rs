@@ -136,18 +136,30 @@ pub fn article_files(article: &Article) -> Vec<String> {
 /// What any page of `article` reads that the worker, saving the page,
 /// saves with it ([`crate::files::offline`]; `dist` writes the list, and
 /// `static/sw.js` reads it): its own file, the events it cites and its
-/// figure in every language (the language switch shows the other's), as
-/// paths from the bundle root.
+/// figures in every language (the language switch shows the other's),
+/// with their resized copies, as paths from the bundle root.
 pub fn article_needs(article: &Article) -> Vec<String> {
     let mut files: Vec<String> = [crate::files::article(&article.slug), Cites::file(&article.slug)]
         .into_iter()
         .map(|f| crate::files::in_bundle(&f))
         .collect();
-    for (_, src) in article.figure.iter().flat_map(|f| f.src.files()) {
-        if let Some(AssetRef::Local(src)) = asset_ref(src) {
-            files.push(crate::files::in_bundle(src));
+    // Every figure, lead and between paragraphs, with its WebP copies:
+    // the page offline shows the copy its screen chose online (every
+    // browser with a service worker takes WebP).
+    let inline = article.pages.iter().flatten().filter_map(|b| match b {
+        crate::Block::Figure(f) => Some(f),
+        _ => None,
+    });
+    for f in article.figure.iter().chain(inline) {
+        for (_, src) in f.src.files() {
+            if let Some(AssetRef::Local(src)) = asset_ref(src) {
+                let copies = crate::article::resized(src, f.width);
+                files.push(crate::files::in_bundle(src));
+                files.extend(copies.iter().map(|c| crate::files::in_bundle(&c.webp)));
+            }
         }
     }
+    files.dedup();
     files
 }
 
@@ -263,7 +275,7 @@ mod tests {
     use super::*;
 
     fn article() -> Article {
-        let json = include_str!("../../content/articles/japan-overtures-to-russia.json");
+        let json = include_str!("../tests/fixtures/seed-article.json");
         crate::parse::article(json).unwrap()
     }
 
@@ -291,6 +303,26 @@ mod tests {
         for f in files.iter().filter(|f| !f.starts_with("content/")) {
             assert!(Route::parse(&format!("/{f}"), "").route != Route::NotFound, "{f}");
         }
+    }
+
+    #[test]
+    fn a_figure_between_paragraphs_is_kept_with_its_webp_copies() {
+        let mut a = article();
+        let photo: crate::Figure = serde_json::from_str(
+            r#"{"src": "figures/pier.jpg", "width": 1000, "height": 600, "alt": {"en": "A"}, "caption": {"en": "C"}, "credit": {"en": "F"}}"#,
+        )
+        .unwrap();
+        a.pages[0].push(crate::Block::Figure(photo));
+        let needs = article_needs(&a);
+        for want in [
+            "content/figures/pier.jpg",
+            "content/derived/resized/figures/pier-480.webp",
+            "content/derived/resized/figures/pier-960.webp",
+            "content/derived/resized/figures/pier-1000.webp",
+        ] {
+            assert!(needs.iter().any(|f| f == want), "{want}: {needs:?}");
+        }
+        assert!(!needs.iter().any(|f| f.ends_with("pier-480.jpg")), "no fallback copies: {needs:?}");
     }
 
     #[test]

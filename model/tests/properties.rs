@@ -203,7 +203,7 @@ proptest! {
 
 // ---------------------------------------------------------------- content files
 
-const ARTICLE: &str = include_str!("../../content/articles/japan-overtures-to-russia.json");
+const ARTICLE: &str = include_str!("fixtures/seed-article.json");
 const CATALOG: &str = include_str!("../../content/catalog.json");
 const TIMELINE: &str = include_str!("../../content/timelines/japan-russia-summits.json");
 
@@ -341,6 +341,150 @@ proptest! {
             }
             Ok(Target::Folio { route, .. }) => prop_assert!(href.starts_with('/') && !href.starts_with("//"), "{} {:?}", href, route),
             Err(_) => {}
+        }
+    }
+}
+
+// ---------------------------------------------------------------- Markdown
+
+#[cfg(feature = "markdown")]
+mod markdown {
+    use folio_model::article::{Article, Block, Figure, FigureSrc, Item};
+    use folio_model::markdown::{article, write, Md};
+    use folio_model::{parse, Inline, Rich, RichText, Text};
+    use proptest::prelude::*;
+
+    /// Words as a newsroom writes them: letters, digits, Chinese, spaces
+    /// between words and the punctuation of running text, including the
+    /// characters Markdown would read as syntax (which the writer escapes).
+    fn words() -> impl Strategy<Value = String> {
+        "[A-Za-z0-9\u{4e00}-\u{4e0f}]{1,6}([ ,.;:'\"()?!*_#<>\\[\\]`&-]{0,2}[A-Za-z0-9\u{4e00}-\u{4e0f}]{1,6}){0,4}"
+    }
+
+    /// Marked text whose marks Markdown can say: each mark's words start
+    /// and end with a letter, and a mark follows a space or the start.
+    fn rich() -> impl Strategy<Value = Rich> {
+        let mark = prop_oneof![
+            words().prop_map(|w| Inline::Em(Rich::plain(w))),
+            words().prop_map(|w| Inline::Strong(Rich::plain(w))),
+            "[a-z0-9]{1,4}".prop_map(|w| Inline::Sup(Rich::plain(w))),
+            "[a-z0-9]{1,4}".prop_map(|w| Inline::Sub(Rich::plain(w))),
+            "[a-z0-9 ._-]{1,8}"
+                .prop_map(|c| Inline::Code(c.trim().to_owned()))
+                .prop_filter("words", |c| !matches!(c, Inline::Code(s) if s.is_empty())),
+            (words(), "(https://example\\.org/[a-z]{0,4}|/article/[a-z]{1,4}/|mailto:a@b\\.org)")
+                .prop_map(|(w, href)| Inline::Link { href, text: Rich::plain(w) }),
+        ];
+        (words(), proptest::collection::vec((mark, words()), 0..3)).prop_map(|(first, rest)| {
+            let mut items = vec![Inline::Text(first)];
+            for (m, after) in rest {
+                if let Some(Inline::Text(t)) = items.last_mut() {
+                    t.push(' ');
+                }
+                items.push(m);
+                items.push(Inline::Text(format!(" {after}")));
+            }
+            Rich(items)
+        })
+    }
+
+    fn text(zh: bool) -> impl Strategy<Value = RichText> {
+        (rich(), rich()).prop_map(move |(en, z)| RichText { en, zh: zh.then_some(z) })
+    }
+
+    fn plain(zh: bool) -> impl Strategy<Value = Text> {
+        (words(), words()).prop_map(move |(en, z)| Text { en, zh: zh.then_some(z) })
+    }
+
+    fn block(zh: bool) -> impl Strategy<Value = Block> {
+        let item = (text(zh), proptest::collection::vec(text(zh), 0..3)).prop_map(|(text, sub)| Item {
+            text,
+            items: sub.into_iter().map(|text| Item { text, items: vec![] }).collect(),
+        });
+        prop_oneof![
+            4 => (text(zh), proptest::collection::vec("[a-z0-9]{1,4}(-[a-z0-9]{1,4}){0,2}", 0..3)).prop_map(|(text, mut events)| {
+                events.dedup();
+                let mut seen = Vec::new();
+                events.retain(|e| { let new = !seen.contains(e); seen.push(e.clone()); new });
+                Block::Paragraph { text, events }
+            }),
+            1 => text(zh).prop_map(|text| Block::Subhead { text }),
+            1 => (text(zh), proptest::option::of(plain(zh))).prop_map(|(text, cite)| Block::Quote { text, cite }),
+            1 => text(zh).prop_map(|text| Block::Note { text }),
+            1 => (any::<bool>(), proptest::collection::vec(item, 1..4)).prop_map(|(ordered, items)| Block::List { ordered, items }),
+            // A credit is quoted with a quote it does not hold: never both.
+            1 => (plain(zh), plain(zh), plain(zh).prop_map(|mut c| {
+                    c.en = c.en.replace('\'', "’");
+                    c.zh = c.zh.map(|z| z.replace('\'', "’"));
+                    c
+                }), 1u32..3000, 1u32..3000).prop_map(|(alt, caption, credit, width, height)| {
+                Block::Figure(Figure { src: FigureSrc::one("figures/a.jpg"), width, height, alt, caption, credit })
+            }),
+        ]
+    }
+
+    fn generated() -> impl Strategy<Value = Article> {
+        any::<bool>().prop_flat_map(|zh| {
+            proptest::collection::vec(proptest::collection::vec(block(zh), 1..5), 1..4).prop_map(move |pages| {
+                let mut a = parse::article(include_str!("fixtures/seed-article.json")).unwrap();
+                a.slug = "generated".into();
+                if !zh {
+                    for t in [&mut a.column, &mut a.headline, &mut a.summary, &mut a.byline.author] {
+                        t.zh = None;
+                    }
+                    if let Some(s) = a.byline.source.as_mut() {
+                        s.zh = None;
+                    }
+                    a.figure = None;
+                }
+                a.pages = pages;
+                a
+            })
+        })
+    }
+
+    fn read(en: &str, zh: Option<&str>) -> Result<Article, Vec<folio_model::ContentError>> {
+        article(
+            Md { name: "articles/generated.md", text: en },
+            zh.map(|text| Md { name: "articles/generated.zh.md", text }),
+        )
+        .map(|p| p.article)
+    }
+
+    proptest! {
+        /// An article written as Markdown reads back as itself: marks,
+        /// links, citations, lists, quotes, notes and figures, in both
+        /// languages, page by page.
+        #[test]
+        fn an_article_round_trips_through_markdown(a in generated()) {
+            let (en, zh) = write::article(&a).map_err(TestCaseError::fail)?;
+            let back = read(&en, zh.as_deref()).map_err(|e| TestCaseError::fail(format!("{e:#?}\n{en}")))?;
+            prop_assert_eq!(back, a, "{}\n{}", en, zh.unwrap_or_default());
+        }
+
+        /// Any body, however broken, is read without a panic: mapped, or
+        /// reported with its file and a line in it.
+        #[test]
+        fn any_markdown_is_mapped_or_reported_never_a_panic(
+            body in proptest::collection::vec(prop_oneof![
+                Just("\n"), Just("\n\n"), Just("# "), Just("## "), Just("- "), Just("1. "), Just("   "), Just("> "), Just("[!NOTE]"),
+                Just("*"), Just("**"), Just("_"), Just("^"), Just("~"), Just("`"), Just("```"), Just("["), Just("]"), Just("("), Just(")"),
+                Just("!["), Just("<b>"), Just("<!--nextpage-->"), Just("---"), Just("[@"), Just("@e-1"), Just(";"), Just("{width=3 height=2}"),
+                Just("https://a.org/"), Just("javascript:x"), Just("/article/a/"), Just("word"), Just("字"), Just("\\"), Just("|"), Just("&amp;"),
+            ], 0..40),
+            zh in proptest::option::of(proptest::collection::vec(prop_oneof![Just("\n\n"), Just("- "), Just("字"), Just("## "), Just("<!--nextpage-->")], 0..10)),
+        ) {
+            let front = "+++\nsection = \"s\"\nheadline = \"h\"\nsummary = \"s\"\ncolumn = \"c\"\nauthor = \"a\"\npublished = 2016-09-07T07:48:00+08:00\n+++\n";
+            let en = format!("{front}{}", body.concat());
+            let zh = zh.map(|z| format!("+++\n+++\n{}", z.concat()));
+            if let Err(errors) = read(&en, zh.as_deref()) {
+                prop_assert!(!errors.is_empty());
+                for e in errors {
+                    prop_assert!(e.file.is_some() && e.line >= 1, "{}", e);
+                    let text = if e.file.as_deref() == Some("articles/generated.md") { &en } else { zh.as_ref().unwrap() };
+                    prop_assert!(e.line <= text.lines().count().max(1) + 1, "{} (of {} lines)", e, text.lines().count());
+                }
+            }
         }
     }
 }

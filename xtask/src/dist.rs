@@ -98,12 +98,24 @@ pub fn build_with(build: &Build) -> Result<Built> {
     // A split timeline's file is written as its index instead.
     let split: HashSet<String> =
         site.timelines.iter().filter(|t| site.too_large_timeline(t)).map(|t| files::timeline(&t.id)).collect();
-    out.copy_dir(&build.content, files::FOLDER, |rel| split.contains(rel))?;
+    // A Markdown article is written as the JSON the app reads; its
+    // Markdown files are the publisher's, not the reader's.
+    let markdown = |rel: &str| matches!(files::kind(rel), files::Kind::Markdown);
+    out.copy_dir(&build.content, files::FOLDER, |rel| split.contains(rel) || markdown(rel))?;
+    for a in &site.articles {
+        let json = files::article(&a.slug);
+        if !build.content.join(&json).exists() {
+            let bytes = serde_json::to_vec(a).map_err(|e| crate::Error::other(format!("article {}: {e}", a.slug)))?;
+            out.write(&files::in_bundle(&json), &bytes)?;
+        }
+    }
     step("copy");
     let routes = write_route_files(&out, &shell, &site, &code)?;
     step("routes");
     crate::card::write_all(&out, &site.catalog, &site.articles, &site.timelines, &build.content)?;
     step("cards");
+    crate::resize::write_all(&out, &site.articles, &build.content)?;
+    step("figures");
     write_search_index(&out, &site)?;
     step("search");
     let stats = out.finish()?;

@@ -9,7 +9,8 @@
 //! - [`trunk`] and [`app`]: the app's code, built only when it changed,
 //!   and split into chunks; [`code`]: which chunks each view preloads;
 //! - [`render`]: each route's page, `404.html`, the offline page, oEmbed;
-//! - [`card`]: the share cards; [`search_index`]: the search index;
+//! - [`card`]: the share cards; [`resize`]: the raster figures'
+//!   resized copies; [`search_index`]: the search index;
 //! - [`worker`]: the offline worker's file;
 //! - [`stamps`] (what each output was last made from) and [`output`]
 //!   (writing only what changed, with its pre-compressed copies).
@@ -30,6 +31,7 @@ pub mod budgets;
 pub mod card;
 pub mod code;
 pub mod compress;
+pub mod convert;
 pub mod dist;
 mod error;
 pub mod fs;
@@ -39,6 +41,7 @@ pub mod output;
 pub mod page_parts;
 pub mod parallel;
 pub mod render;
+pub mod resize;
 pub mod scale;
 pub mod search_index;
 pub mod server;
@@ -68,7 +71,9 @@ pub fn validate(dir: PathBuf) -> Result {
     for d in &diags {
         eprintln!("{}/{d}", shown.trim_end_matches('/'));
     }
-    let articles = corpus.articles.len();
+    // A Markdown article is its English file (and its Chinese one).
+    let markdown = corpus.markdown.iter().filter(|s| !s.name.ends_with(".zh.md")).count();
+    let articles = corpus.articles.len() + markdown;
     if has_errors(&diags) {
         let errors = diags.iter().filter(|d| d.severity == folio_model::validate::Severity::Error).count();
         return Err(Kind::Invalid { dir, errors, articles }.into());

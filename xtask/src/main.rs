@@ -16,6 +16,10 @@ usage: cargo xtask <command>
   dist [--content DIR] [--out DIR]
                              build the release bundle into dist/ (from content/)
   validate [DIR]             check a content folder (default: content/)
+  convert FILE               turn an article's JSON file (articles/SLUG.json) into Markdown
+                             (SLUG.md and, with any Chinese, SLUG.zh.md), or its SLUG.md
+                             back into JSON; the new files are written only if they read
+                             back as the same article, and then the old ones are removed
   split-timeline FILE DIR    write a timeline into a bundle's content folder DIR as an
                              index and one file per event, as dist does with a timeline
                              over 512 KB (for one copied straight into a deployed dist/)
@@ -51,6 +55,10 @@ fn main() -> ExitCode {
         },
         Some("page-parts") => page_parts::command(&args[1..]),
         Some("app") => budgets::app_command(),
+        Some("convert") => match &args[1..] {
+            [file] => xtask::convert::command(Path::new(file)),
+            _ => Err(Error::usage("convert needs one article file")),
+        },
         Some("validate") => xtask::validate(args.get(1).map(PathBuf::from).unwrap_or_else(|| root().join("content"))),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");

@@ -66,7 +66,8 @@ impl Stamps {
         Ok(())
     }
 
-    fn save(self) -> Result {
+    /// Saves the record, saying nothing (a step that prints its own line).
+    pub fn save(self) -> Result {
         let mut lines: Vec<String> =
             self.new.into_inner().expect("not poisoned").into_iter().map(|(k, v)| format!("{k}\t{v}\n")).collect();
         lines.sort();

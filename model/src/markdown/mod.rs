@@ -24,6 +24,7 @@ use crate::article::{Article, Block, Figure, FigureSrc, Item};
 use crate::error::{ContentError, ErrorKind};
 use crate::rich::{Rich, RichText};
 use crate::text::Text;
+pub use read::Fault;
 use read::{Picture, Piece};
 
 /// One Markdown file: its name in the content folder and its text.
@@ -31,14 +32,6 @@ use read::{Picture, Piece};
 pub struct Md<'a> {
     pub name: &'a str,
     pub text: &'a str,
-}
-
-/// A fault at a byte offset of a file's body.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Fault {
-    pub offset: usize,
-    pub kind: ErrorKind,
-    pub message: String,
 }
 
 /// Where each part of an article read from Markdown was written, so the
@@ -81,7 +74,9 @@ pub struct Parsed {
 /// The slug of an English Markdown file's name (`articles/{slug}.md`),
 /// and whether the name is a Chinese one (`articles/{slug}.zh.md`).
 pub fn slug_of(name: &str) -> Option<(&str, bool)> {
-    let file = name.strip_prefix(crate::files::ARTICLES)?.strip_prefix('/')?.strip_suffix(".md")?;
+    // Named from the content folder (`articles/…`) or from above it.
+    let (dir, file) = name.rsplit_once('/')?;
+    let file = file.strip_suffix(".md").filter(|_| dir.rsplit('/').next() == Some(crate::files::ARTICLES))?;
     match file.strip_suffix(".zh") {
         Some(slug) => Some((slug, true)),
         None => Some((file, false)),

@@ -3,7 +3,6 @@
 //! is either mapped or reported as a [`Fault`] at its offset: nothing is
 //! dropped, and no HTML is passed through.
 
-use super::Fault;
 use crate::error::ErrorKind;
 use crate::rich::{Inline, Rich, Target};
 use pulldown_cmark::{BlockQuoteKind, Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -17,6 +16,14 @@ pub const PAGE_BREAK: &str = "<!--nextpage-->";
 /// they read as text the author sees, not as constructs Folio would drop.
 pub fn options() -> Options {
     Options::ENABLE_SUPERSCRIPT | Options::ENABLE_SUBSCRIPT | Options::ENABLE_GFM
+}
+
+/// A fault at a byte offset of a file's body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fault {
+    pub offset: usize,
+    pub kind: ErrorKind,
+    pub message: String,
 }
 
 /// A block in one language, before the two languages are paired.
@@ -559,9 +566,12 @@ fn attributes(s: &str, pic: &mut Picture) -> Result<(), String> {
     let mut rest = inner.trim_start();
     while !rest.is_empty() {
         let (key, after) = rest.split_once('=').ok_or_else(|| format!("attribute {rest:?}; {SHAPE}"))?;
-        let (value, after) = if let Some(q) = after.strip_prefix('"') {
-            let end = q.find('"').ok_or_else(|| format!("an unclosed quote in {key}; {SHAPE}"))?;
-            (&q[..end], &q[end + 1..])
+        // In "…" or '…' (the one the value does not hold), or bare.
+        let quote = after.chars().next().filter(|c| matches!(c, '"' | '\''));
+        let (value, after) = if let Some(q) = quote {
+            let inner = &after[1..];
+            let end = inner.find(q).ok_or_else(|| format!("an unclosed quote in {key}; {SHAPE}"))?;
+            (&inner[..end], &inner[end + 1..])
         } else {
             after.split_once(char::is_whitespace).unwrap_or((after, ""))
         };

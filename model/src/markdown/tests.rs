@@ -175,16 +175,39 @@ fn an_article_reads_back_from_the_markdown_it_is_written_as() {
     let back =
         read(&en, zh.as_deref()).unwrap_or_else(|e| panic!("{e:#?}\n{en}\n{}", zh.clone().unwrap_or_default())).article;
     assert_eq!(back, a);
+    // The shipped articles: written back from what they read as, they
+    // read the same again.
     for name in ["japan-overtures-to-russia", "seven-decades-of-summits"] {
-        let path = format!("{}/../content/articles/{name}.json", env!("CARGO_MANIFEST_DIR"));
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
-        let a = crate::parse::article(&text).unwrap();
+        let a = shipped(name);
         let (en, zh) = write::article(&a).unwrap_or_else(|e| panic!("{name}: {e}"));
         let back = article(md(&format!("articles/{name}.md"), &en), zh.as_deref().map(|z| md("articles/x.zh.md", z)))
             .unwrap_or_else(|e| panic!("{name}: {e:#?}"))
             .article;
         assert_eq!(back, a, "{name}");
     }
+}
+
+/// A shipped article, read from its Markdown files.
+fn shipped(name: &str) -> Article {
+    let dir = format!("{}/../content/articles", env!("CARGO_MANIFEST_DIR"));
+    let en = std::fs::read_to_string(format!("{dir}/{name}.md")).unwrap();
+    let zh = std::fs::read_to_string(format!("{dir}/{name}.zh.md")).ok();
+    let (en_name, zh_name) = (format!("articles/{name}.md"), format!("articles/{name}.zh.md"));
+    article(md(&en_name, &en), zh.as_deref().map(|z| md(&zh_name, z)))
+        .unwrap_or_else(|e| panic!("{name}: {e:#?}"))
+        .article
+}
+
+/// The tests of the model as the browser builds it (no Markdown) read the
+/// seed article from a JSON fixture: it must be the shipped article.
+#[test]
+fn the_seed_fixture_is_the_shipped_seed_article() {
+    let fixture = crate::parse::article(include_str!("../../tests/fixtures/seed-article.json")).unwrap();
+    assert_eq!(
+        fixture,
+        shipped("japan-overtures-to-russia"),
+        "regenerate it: cargo xtask convert on a copy of the .md"
+    );
 }
 
 #[test]
@@ -261,4 +284,53 @@ fn a_file_name_says_its_slug_and_language() {
     assert_eq!(slug_of("articles/a-b.zh.md"), Some(("a-b", true)));
     assert_eq!(slug_of("articles/a-b.json"), None);
     assert_eq!(slug_of("timelines/a.md"), None);
+    assert_eq!(slug_of("content/articles/a.md"), Some(("a", false)));
+}
+
+/// The CommonMark spec's own examples, each read as an article's body:
+/// every one is mapped to blocks or reported, none panics. The spec is
+/// not committed; point `FOLIO_COMMONMARK_SPEC` at its `spec.txt` (npm's
+/// `commonmark-spec` package has it) and run
+/// `cargo test -p folio-model --features markdown -- --ignored --nocapture commonmark`.
+#[test]
+#[ignore]
+fn commonmark_spec_examples_are_mapped_or_reported() {
+    let path = std::env::var("FOLIO_COMMONMARK_SPEC").expect("FOLIO_COMMONMARK_SPEC=…/spec.txt");
+    let spec = std::fs::read_to_string(path).unwrap();
+    let fence = "`".repeat(32);
+    let mut examples = Vec::new();
+    let mut lines = spec.lines();
+    while let Some(line) = lines.next() {
+        if line == format!("{fence} example") {
+            let mut md = String::new();
+            for l in lines.by_ref() {
+                if l == "." {
+                    break;
+                }
+                md.push_str(&l.replace('→', "\t"));
+                md.push('\n');
+            }
+            for l in lines.by_ref() {
+                if l == fence {
+                    break;
+                }
+            }
+            examples.push(md);
+        }
+    }
+    let (mut mapped, mut reported, mut panicked) = (0, 0, 0);
+    for md in &examples {
+        let mut faults = Vec::new();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read::pages(md, &mut faults))) {
+            Err(_) => panicked += 1,
+            Ok(_) if faults.is_empty() => mapped += 1,
+            Ok(_) => {
+                assert!(faults.iter().all(|f| f.offset <= md.len() && !f.message.is_empty()));
+                reported += 1
+            }
+        }
+    }
+    println!("CommonMark spec: {} examples, {mapped} mapped, {reported} reported, {panicked} panicked", examples.len());
+    assert!(examples.len() > 600, "read the examples");
+    assert_eq!(panicked, 0);
 }

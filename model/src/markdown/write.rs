@@ -79,9 +79,19 @@ fn file(a: &Article, lang: Lang) -> Result<String, String> {
         if i > 0 {
             write!(out, "\n{PAGE_BREAK}\n").unwrap();
         }
+        // Two lists of a kind in a row would read as one: the second
+        // takes the other marker (`*`, `1)`), as CommonMark separates them.
+        let mut alternate = false;
         for (j, block) in page.iter().enumerate() {
             out.push('\n');
-            block_md(&mut out, block, lang).map_err(|why| format!("page {}, block {}: {why}", i + 1, j + 1))?;
+            alternate = match (block, j.checked_sub(1).map(|k| &page[k])) {
+                (Block::List { ordered, .. }, Some(Block::List { ordered: before, .. })) => {
+                    ordered == before && !alternate
+                }
+                _ => false,
+            };
+            block_md(&mut out, block, lang, alternate)
+                .map_err(|why| format!("page {}, block {}: {why}", i + 1, j + 1))?;
         }
     }
     Ok(out)
@@ -105,7 +115,7 @@ fn clip(s: &str) -> String {
     s.chars().take(40).collect()
 }
 
-fn block_md(out: &mut String, block: &Block, lang: Lang) -> Result<(), String> {
+fn block_md(out: &mut String, block: &Block, lang: Lang, alternate: bool) -> Result<(), String> {
     match block {
         Block::Paragraph { text, events } => {
             let r = side(text, lang)?;
@@ -129,7 +139,7 @@ fn block_md(out: &mut String, block: &Block, lang: Lang) -> Result<(), String> {
             out.push_str("> [!NOTE]\n");
             quoted(out, side(text, lang)?)?;
         }
-        Block::List { ordered, items } => list(out, *ordered, items, lang, "")?,
+        Block::List { ordered, items } => list(out, *ordered, items, lang, "", alternate)?,
         Block::Figure(f) => {
             let (src, _) = f.src.get(lang);
             let pick = |t: &Text| -> String {
@@ -149,10 +159,15 @@ fn block_md(out: &mut String, block: &Block, lang: Lang) -> Result<(), String> {
                 attrs.push(format!("height={}", f.height));
             }
             if !credit.is_empty() || lang == Lang::En {
-                if credit.contains('"') {
-                    return Err("a figure's credit with a double quote; expected none".into());
+                // Quoted with whichever quote it does not hold.
+                let q = if credit.contains('"') { '\'' } else { '"' };
+                if credit.contains('"') && credit.contains('\'') || credit.contains('\n') {
+                    return Err(
+                        "a figure's credit with both kinds of quote, or on two lines; expected one kind, one line"
+                            .into(),
+                    );
                 }
-                attrs.push(format!("credit=\"{credit}\""));
+                attrs.push(format!("credit={q}{}{q}", escape(&credit)));
             }
             writeln!(out, "{{{}}}", attrs.join(" ")).unwrap();
         }
@@ -170,13 +185,25 @@ fn quoted(out: &mut String, r: &Rich) -> Result<(), String> {
     Ok(())
 }
 
-fn list(out: &mut String, ordered: bool, items: &[Item], lang: Lang, indent: &str) -> Result<(), String> {
-    let marker = if ordered { "1. " } else { "- " };
+fn list(
+    out: &mut String,
+    ordered: bool,
+    items: &[Item],
+    lang: Lang,
+    indent: &str,
+    alternate: bool,
+) -> Result<(), String> {
+    let marker = match (ordered, alternate) {
+        (true, false) => "1. ",
+        (true, true) => "1) ",
+        (false, false) => "- ",
+        (false, true) => "* ",
+    };
     let inner = format!("{indent}{}", " ".repeat(marker.len()));
     for item in items {
         writeln!(out, "{indent}{marker}{}", paragraph(side(&item.text, lang)?, true)?).unwrap();
         if !item.items.is_empty() {
-            list(out, ordered, &item.items, lang, &inner)?;
+            list(out, ordered, &item.items, lang, &inner, false)?;
         }
     }
     Ok(())

@@ -130,11 +130,14 @@ fn turn_links(
 
 /// After a page turn, focus and scroll go to the top of the new text, so
 /// keyboard and screen-reader users continue where reading continues. Not
-/// on first render: a reader arriving from a link starts at the top.
+/// on first render: a reader arriving from a link starts at the top. Not
+/// when the address names a place on the new page (a link to a subhead
+/// further down): `use_hash_block` takes the reader there.
 fn focus_text_on_page_turn(page: Memo<PageSel>, text: NodeRef<leptos::html::Div>) {
+    let hash = leptos_router::hooks::use_location().hash;
     Effect::new(move |prev: Option<PageSel>| {
         let now = page.get();
-        if prev.is_some_and(|p| p != now) {
+        if prev.is_some_and(|p| p != now) && hash.get_untracked().len() <= 1 {
             if let Some(el) = text.get_untracked() {
                 focus_and_reveal(el.into());
             }

@@ -15,8 +15,7 @@ fn synthetic_cards(catalog: &Catalog) -> Vec<Card<'static>> {
     let dir = crate::root().join("content");
     let mut paragraphs: Vec<(String, String)> = Vec::new();
     for name in ["japan-overtures-to-russia", "seven-decades-of-summits"] {
-        let text = std::fs::read_to_string(dir.join(folio_model::files::article(name))).unwrap();
-        let a = folio_model::parse::article(&text).unwrap();
+        let a = super::tests::shipped_article(&dir, name);
         for block in a.pages.iter().flatten() {
             let t = block.words();
             paragraphs.push((t.get(Lang::En).0.to_owned(), t.get(Lang::Zh).0.to_owned()));

@@ -9,11 +9,15 @@ use super::*;
 pub(super) fn shipped() -> (std::path::PathBuf, Catalog, Article, Timeline) {
     let dir = crate::root().join("content");
     let catalog = folio_model::parse::catalog(&std::fs::read_to_string(dir.join("catalog.json")).unwrap()).unwrap();
-    let text = std::fs::read_to_string(dir.join(folio_model::files::article("japan-overtures-to-russia"))).unwrap();
-    let article = folio_model::parse::article(&text).unwrap();
+    let article = shipped_article(&dir, "japan-overtures-to-russia");
     let text = std::fs::read_to_string(dir.join(folio_model::files::timeline("japan-russia-summits"))).unwrap();
     let timeline: Timeline = folio_model::parse::from_json(&text).unwrap();
     (dir, catalog, article, timeline)
+}
+
+/// A shipped article, read as `dist` reads it (JSON or Markdown).
+pub(super) fn shipped_article(dir: &Path, slug: &str) -> Article {
+    crate::site::read_articles(dir).unwrap().into_iter().find(|a| a.slug == slug).expect(slug)
 }
 
 /// A card drawn as `write_all` draws it.
@@ -175,13 +179,8 @@ fn an_edited_figure_changes_the_key() {
 #[test]
 fn write_all_draws_what_changed_only() {
     let (dir, catalog, _, timeline) = shipped();
-    let articles: Vec<Article> = ["japan-overtures-to-russia", "seven-decades-of-summits"]
-        .iter()
-        .map(|n| {
-            let text = std::fs::read_to_string(dir.join(folio_model::files::article(n))).unwrap();
-            folio_model::parse::article(&text).unwrap()
-        })
-        .collect();
+    let articles: Vec<Article> =
+        ["japan-overtures-to-russia", "seven-decades-of-summits"].iter().map(|n| shipped_article(&dir, n)).collect();
     let dist = std::env::temp_dir().join(format!("folio-cards-dist-{}", std::process::id()));
     let build = || {
         let out = Output::new(&dist).unwrap();

@@ -315,20 +315,43 @@ pub fn newest_first(articles: Vec<Article>) -> (Archive, Vec<Article>) {
     (archive, articles)
 }
 
-/// Every file in `articles/` of a content folder, parsed on every core, in
+/// Every article in `articles/` of a content folder, JSON or Markdown (an
+/// English `{slug}.md` with its `{slug}.zh.md`), parsed on every core, in
 /// file-name order.
 pub fn read_articles(dir: &Path) -> Result<Vec<Article>> {
     let mut names: Vec<String> = fs::read_dir_if_present(dir.join(files::ARTICLES))?
         .unwrap_or_default()
         .into_iter()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".json"))
+        .filter(|n| n.ends_with(".json") || (n.ends_with(".md") && !n.ends_with(".zh.md")))
         .collect();
     names.sort();
     parallel_map(&names, |n| {
         let rel = format!("{}/{n}", files::ARTICLES);
-        parse_file(&dir.join(&rel), format!("content/{rel}"), parse::article)
+        if n.ends_with(".json") {
+            parse_file(&dir.join(&rel), format!("content/{rel}"), parse::article)
+        } else {
+            read_markdown(dir, &rel)
+        }
     })
+}
+
+/// A Markdown article, from its English file `rel` and its Chinese one
+/// beside it, if there is one. Its faults are reported together, each
+/// with its file, line and column.
+pub fn read_markdown(dir: &Path, rel: &str) -> Result<Article> {
+    use folio_model::markdown::{article, Md};
+    let en = fs::read_to_string(dir.join(rel))?;
+    let zh_rel = rel.replace(".md", ".zh.md");
+    let zh_path = dir.join(&zh_rel);
+    let zh = if zh_path.exists() { Some(fs::read_to_string(&zh_path)?) } else { None };
+    let (en_name, zh_name) = (format!("content/{rel}"), format!("content/{zh_rel}"));
+    article(Md { name: &en_name, text: &en }, zh.as_deref().map(|text| Md { name: &zh_name, text }))
+        .map(|p| p.article)
+        .map_err(|errors| match <[ContentError; 1]>::try_from(errors) {
+            Ok([one]) => one.into(),
+            Err(all) => Error::other(all.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
+        })
 }
 
 /// Reads and parses one content file; a parse error names it as `shown`.
