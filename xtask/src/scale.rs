@@ -400,7 +400,11 @@ const ZH: &[&str] = &[
 ];
 
 /// A bilingual article of three pages of three paragraphs, some citing
-/// events.
+/// events, as a newsroom writes them: a paragraph with emphasis, strong
+/// words and a link out, a bulleted list with an item of its own items,
+/// and two raster figures between paragraphs (the shipped content's two
+/// PNGs, so `dist` resizes two files, whatever the archive's size; what
+/// each resized source costs is measured apart, `resize_measure`).
 fn synthetic_article(i: usize, newest: i64, sections: &[&str], editions: &[&str], events: &[String]) -> String {
     let pick = |k: usize, words: &[&str], len: usize| -> Vec<String> {
         (0..len).map(|j| words[(i * 7 + k * 13 + j * 3) % words.len()].to_owned()).collect()
@@ -416,7 +420,15 @@ fn synthetic_article(i: usize, newest: i64, sections: &[&str], editions: &[&str]
         for q in 0..3 {
             let k = p * 3 + q;
             let (en, zh) = sentence(k);
-            let text = serde_json::json!({"en": format!("{en} {en} {en}"), "zh": format!("{zh}{zh}{zh}")});
+            let text = if k == 1 {
+                serde_json::json!({
+                    "en": [format!("{en} "), {"em": "marked words"}, format!(" {en} "), {"strong": "strong words"}, " and ",
+                           {"link": "https://example.org/", "text": "a link out"}, format!(". {en}")],
+                    "zh": [zh.clone(), {"em": "强调"}, zh.clone(), {"strong": "加粗"}, {"link": "https://example.org/", "text": "外部链接"}, format!("。{zh}")],
+                })
+            } else {
+                serde_json::json!({"en": format!("{en} {en} {en}"), "zh": format!("{zh}{zh}{zh}")})
+            };
             let mut block = serde_json::json!({"type": "paragraph", "text": text});
             // News gathers round the latest events: each article's
             // first paragraph cites one of the last four, so those have
@@ -428,6 +440,18 @@ fn synthetic_article(i: usize, newest: i64, sections: &[&str], editions: &[&str]
                 block["events"] = serde_json::json!([events[(i + k) % events.len()]]);
             }
             blocks.push(block);
+        }
+        let (en, zh) = sentence(50 + p);
+        match p {
+            1 => {
+                blocks.insert(2, serde_json::json!({"type": "list", "items": [
+                    {"en": en, "zh": zh},
+                    {"en": "A second item", "zh": "第二项", "items": [{"en": "with its own item", "zh": "及其子项"}]},
+                ]}));
+                blocks.insert(1, synthetic_figure("figures/kunashiri-from-nemuro.png", 1600, 900));
+            }
+            2 => blocks.insert(2, synthetic_figure("figures/summits-by-decade.png", 1200, 700)),
+            _ => {}
         }
         pages.push(serde_json::Value::Array(blocks));
     }
@@ -451,6 +475,12 @@ fn synthetic_article(i: usize, newest: i64, sections: &[&str], editions: &[&str]
         "pages": pages,
     })
     .to_string()
+}
+
+fn synthetic_figure(src: &str, width: u32, height: u32) -> serde_json::Value {
+    serde_json::json!({"type": "figure", "src": src, "width": width, "height": height,
+        "alt": {"en": "A picture from the archive", "zh": "档案图片"},
+        "caption": {"en": "From the archive.", "zh": "档案资料。"}, "credit": {"en": "Folio", "zh": "Folio"}})
 }
 
 /// The medians `bench/scale.mjs` measured.
