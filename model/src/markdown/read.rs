@@ -224,7 +224,11 @@ impl<'a> Reader<'a, '_> {
     /// `![alt](src "caption"){attributes}`, alone in its paragraph.
     fn figure(&mut self, at: usize) -> Option<Piece> {
         let Some((Event::Start(Tag::Image { dest_url, title, .. }), _)) = self.next() else { unreachable!() };
-        let alt = self.inlines(TagEnd::Image, Allow::Plain).map(|r| r.text())?;
+        let Some(alt) = self.inlines(TagEnd::Image, Allow::Plain).map(|r| r.text()) else {
+            // Reported; the rest of its paragraph is not reported again.
+            self.skip_to_paragraph_end();
+            return None;
+        };
         let mut rest = String::new();
         while let Some((e, range)) = self.next() {
             match e {

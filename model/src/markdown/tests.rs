@@ -232,6 +232,7 @@ fn what_folio_cannot_show_is_reported_at_its_line_and_column() {
         ("\nText [@Not An Id].\n", "citation \"@Not An Id\"", 1),
         ("\n> [!WARNING]\n> Careful.\n", "an alert other than > [!NOTE]", 1),
         ("\n3. three\n", "does not start at 1", 1),
+        ("\n![a <b>bold</b> alt](figures/a.jpg \"C\"){width=1 height=1}\n", "raw HTML is not passed through", 1),
     ] {
         let e = errors(&body(md), None);
         // Each tag of inline HTML is its own finding.

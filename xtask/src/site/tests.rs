@@ -137,3 +137,72 @@ fn a_new_story_changes_the_inputs_of_the_pages_it_touches_only() {
     assert!(same(&opinion), "a section it is not in");
     assert!(same(&Route::Article { slug: seed.slug.clone(), page: PageSel::Page(1) }), "another article");
 }
+
+#[test]
+fn hostile_strings_in_a_markdown_article_stay_text_on_the_page_without_javascript() {
+    let Site { catalog, mut articles, timelines, .. } = Site::read(&crate::root().join("content")).unwrap();
+    let en = r#"+++
+section = "world"
+headline = "<script>window.pwned=1</script>"
+summary = "\"><img src=x onerror=alert(1)>"
+column = "<b>c</b>"
+author = "<i>a</i>"
+published = 2026-12-01T08:00:00+09:00
++++
+
+A paragraph with *<em>marks</em>* and [a <b>link</b>](https://example.org/?q="><script>x</script>).
+
+- an item &lt;script&gt;alert(2)&lt;/script&gt;
+  - <span>nested</span> is reported, so: \<span\>nested\</span\>
+
+![alt "><svg onload=alert(3)>](figures/summits-by-decade.png "caption <iframe src=javascript:alert(4)>"){width=1200 height=700 credit="<u>credit</u>"}
+
+> [!NOTE]
+> a note \<object data=x\>
+"#;
+    // Raw HTML in the text is refused by the reader; escaped, it is text.
+    let refused = folio_model::markdown::article(folio_model::markdown::Md { name: "articles/h.md", text: en }, None);
+    let refused = refused.unwrap_err();
+    assert!(refused.iter().all(|e| e.message.starts_with("raw HTML")), "{refused:#?}");
+    // Escaped, the same strings are words, and the page shows them so.
+    let en = r#"+++
+section = "world"
+headline = "<script>window.pwned=1</script>"
+summary = "\"><img src=x onerror=alert(1)>"
+column = "<b>c</b>"
+author = "<i>a</i>"
+published = 2026-12-01T08:00:00+09:00
++++
+
+A paragraph with *\<em\>marks\</em\>* and [a \<b\>link\</b\>](https://example.org/?q="><script>x</script>).
+
+- an item &lt;script&gt;alert(2)&lt;/script&gt;
+  - \<span\>nested\</span\>
+
+![alt "\>\<svg onload=alert(3)\>](figures/summits-by-decade.png "caption <iframe src=javascript:alert(4)>"){width=1200 height=700 credit="\<u\>credit\</u\>"}
+
+> [!NOTE]
+> a note \<object data=x\>
+"#;
+    let parsed = folio_model::markdown::article(folio_model::markdown::Md { name: "articles/h.md", text: en }, None)
+        .unwrap_or_else(|e| panic!("{e:#?}"));
+    articles.push(parsed.article);
+    let site = Site::new(catalog, articles, timelines);
+    let route = Route::Article { slug: "h".into(), page: PageSel::Page(1) };
+    let body = folio::prerender::render(&route.href(), site.data_for(&route));
+    assert!(body.contains("<ul class=\"text-list\""), "the list was rendered: {body}");
+    for tag in
+        ["<script", "<img src=x", "<svg", "<iframe", "<object", "<em>marks", "<b>link", "<span>", "<u>", "<i>a", "<b>c"]
+    {
+        assert!(!body.contains(tag), "{tag} became markup: {body}");
+    }
+    for text in [
+        "&lt;em&gt;marks&lt;/em&gt;",
+        "&lt;b&gt;link&lt;/b&gt;",
+        "&lt;span&gt;nested&lt;/span&gt;",
+        "&lt;object data=x&gt;",
+    ] {
+        assert!(body.contains(text), "{text} shown as text: {body}");
+    }
+    assert!(body.contains("alert(3)"), "the alt is an attribute value, escaped");
+}
