@@ -73,9 +73,10 @@ pub fn use_hash_block() {
         });
         if let Some(id) = id {
             if let Some(el) = document().get_element_by_id(id) {
-                el.scroll_into_view();
-                // The block a subhead's anchor is in.
+                // The block a subhead's anchor is in, which keeps its
+                // distance from the sticky masthead (`scroll-margin-top`).
                 let el = el.closest(".block").ok().flatten().unwrap_or(el);
+                el.scroll_into_view();
                 // Marked for the eye too: a search result or a timeline
                 // citation lands here, and `:target` alone misses a
                 // client-side navigation.
