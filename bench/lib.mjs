@@ -4,7 +4,7 @@
 // language switches, the timeline's ready, zoom and selection), so that an
 // A/B (ab.mjs) measures exactly what the bench does.
 import { chromium } from 'playwright-core';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { blockWords } from '../e2e/rich.js';
@@ -34,9 +34,16 @@ export const summaries = (o) => Object.fromEntries(Object.entries(o).map(([k, v]
 export function subjects(root) {
   const content = (rel) => JSON.parse(readFileSync(join(root, 'content', rel)));
   const catalog = content('catalog.json');
-  // Every article file is published; the seed article is the one measured.
-  const articles = readdirSync(join(root, 'content', 'articles')).filter((f) => f.endsWith('.json')).sort()
-    .map((f) => content(`articles/${f}`));
+  // Every article is published; the seed article is the one measured. A
+  // Markdown article (`{slug}.md`, with its `.zh.md`) is read as the JSON
+  // dist made of it, which the bench has built before it runs.
+  const slugs = readdirSync(join(root, 'content', 'articles'))
+    .map((f) => f.match(/^(.+?)(\.zh)?\.(json|md)$/)).filter((m) => m && !m[2]).map((m) => m[1]);
+  const json = (slug) => {
+    const own = join(root, 'content', 'articles', `${slug}.json`);
+    return JSON.parse(readFileSync(existsSync(own) ? own : join(root, 'dist', 'content', 'articles', `${slug}.json`)));
+  };
+  const articles = [...new Set(slugs)].sort().map(json);
   const article = articles.find((a) => a.slug === 'japan-overtures-to-russia');
   const timelineId = catalog.timelines[0].id;
   const timeline = content(`timelines/${timelineId}.json`);
