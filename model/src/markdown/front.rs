@@ -89,7 +89,8 @@ pub fn split(text: &str) -> Result<(&str, usize, Vec<(String, usize)>), (usize, 
     if first.trim_end() != FENCE {
         return Err((text_start, "no front matter; expected the file to start with a +++ line, the article's fields in TOML, and another +++ line".into()));
     }
-    let front_start = text_start + first.len() + rest[first.len()..].len().min(1);
+    // After the first line's end, `\n` or `\r\n`.
+    let front_start = text_start + rest.find('\n').map_or(rest.len(), |i| i + 1);
     let mut offset = front_start;
     let mut keys = Vec::new();
     let mut table = String::new();

@@ -77,8 +77,20 @@ pub fn pages(body: &str, faults: &mut Vec<Fault>) -> Vec<Vec<Placed>> {
     while let Some((event, range)) = r.next() {
         let at = range.start;
         match event {
-            Event::Html(html) if html.trim() == PAGE_BREAK => {
-                if pages.iter().all(Vec::is_empty) {
+            Event::Start(Tag::HtmlBlock) => {
+                // The block's text, in one event or several (a line end
+                // may come apart from its line).
+                let mut html = String::new();
+                while let Some((e, _)) = r.next() {
+                    match e {
+                        Event::End(TagEnd::HtmlBlock) => break,
+                        Event::Html(h) | Event::Text(h) => html.push_str(&h),
+                        _ => {}
+                    }
+                }
+                if html.trim() != PAGE_BREAK {
+                    r.fault(at, ErrorKind::Invalid, "raw HTML is not passed through; expected Markdown (the only HTML Folio reads is <!--nextpage--> on a line of its own)");
+                } else if pages.iter().all(Vec::is_empty) {
                     r.fault(
                         at,
                         ErrorKind::Invalid,
@@ -94,7 +106,6 @@ pub fn pages(body: &str, faults: &mut Vec<Fault>) -> Vec<Vec<Placed>> {
                     pages.push(Vec::new());
                 }
             }
-            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
             Event::Start(tag) => {
                 if let Some(piece) = r.block(tag, at) {
                     pages.last_mut().expect("one page at least").push((piece, at));
@@ -196,11 +207,6 @@ impl<'a> Reader<'a, '_> {
                     ErrorKind::Invalid,
                     "a code block is not a Folio block; expected `code` inside a paragraph",
                 );
-                None
-            }
-            Tag::HtmlBlock => {
-                self.skip();
-                self.fault(at, ErrorKind::Invalid, "raw HTML is not passed through; expected Markdown");
                 None
             }
             _ => {

@@ -252,6 +252,11 @@ fn broken_front_matter_and_unpaired_files_say_where_and_what() {
     assert!(e[0].starts_with("articles/sample.md:3:") && e[0].contains("unknown field `sectoin`"), "{e:#?}");
     let e = errors(&EN.replace("published = 2016-09-07T07:48:00+08:00", "published = \"yesterday\""), None);
     assert!(e[0].starts_with("articles/sample.md:8:1: at published:"), "{e:#?}");
+    // Windows line ends read the same, and say the same lines.
+    let crlf = EN.replace('\n', "\r\n");
+    let p = read(&crlf, None).unwrap();
+    assert_eq!(p.article, read(EN, None).unwrap().article);
+    assert_eq!(p.map.locate("headline.en"), ("articles/sample.md", 3, 1));
     let e = errors("+++\nsection = \"x\"\n", None);
     assert!(e[0].contains("not closed"), "{e:#?}");
 
