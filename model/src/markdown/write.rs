@@ -7,7 +7,6 @@ use super::read::PAGE_BREAK;
 use crate::article::{Article, Block, Figure, Item};
 use crate::rich::{Inline, Rich};
 use crate::text::{Lang, Text};
-
 use std::fmt::Write;
 
 /// The English file and, when the article has any Chinese, the Chinese
