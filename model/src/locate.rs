@@ -163,10 +163,15 @@ pub fn locate(text: &str, path: &JsonPath) -> Option<(usize, usize)> {
         sc.descend(seg)?;
     }
     sc.ws();
-    let before = &text[..sc.i];
+    Some(line_column(text, sc.i))
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Some((line, col))
+    (line, col)
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ pub mod write;
 
 use crate::article::{Article, Block, Figure, FigureSrc, Item};
 use crate::error::{ContentError, ErrorKind};
+use crate::locate::line_column;
 use crate::rich::{Rich, RichText};
 use crate::text::Text;
 pub use read::Fault;
@@ -83,12 +84,10 @@ pub fn slug_of(name: &str) -> Option<(&str, bool)> {
     }
 }
 
-/// 1-based line and column (in characters) of byte `offset` of `text`.
-pub fn position(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
+/// A finding at byte `offset` of the file `md`.
+fn error_at(md: Md, offset: usize, kind: ErrorKind, message: String) -> ContentError {
+    let (line, column) = line_column(md.text, offset);
+    ContentError { kind, file: Some(md.name.to_owned()), path: String::new(), line, column, message }
 }
 
 /// A file read into its front matter and its pages, with faults located.
@@ -103,13 +102,13 @@ struct File<'a, F> {
 }
 
 impl<F> File<'_, F> {
+    /// Line and column of byte `offset` of the body.
     fn at(&self, offset: usize) -> (usize, usize) {
-        position(self.md.text, self.body_at + offset)
+        line_column(self.md.text, self.body_at + offset)
     }
 
     fn error(&self, offset: usize, kind: ErrorKind, message: String) -> ContentError {
-        let (line, column) = self.at(offset);
-        ContentError { kind, file: Some(self.md.name.to_owned()), path: String::new(), line, column, message }
+        error_at(self.md, self.body_at + offset, kind, message)
     }
 }
 
@@ -117,38 +116,17 @@ fn read_file<'a, F: serde::de::DeserializeOwned>(md: Md<'a>, errors: &mut Vec<Co
     let (front, body_at, keys) = match front::split(md.text) {
         Ok(parts) => parts,
         Err((offset, message)) => {
-            let (line, column) = position(md.text, offset);
-            errors.push(ContentError {
-                kind: ErrorKind::Syntax,
-                file: Some(md.name.into()),
-                path: String::new(),
-                line,
-                column,
-                message,
-            });
+            errors.push(error_at(md, offset, ErrorKind::Syntax, message));
             return None;
         }
     };
+    // Findings in file order: the front matter's, then the body's.
+    let front = front::parse::<F>(md.text, front)
+        .map_err(|(offset, message)| errors.push(error_at(md, offset, ErrorKind::Invalid, message)))
+        .ok();
     let mut faults = Vec::new();
     let pages = read::pages(&md.text[body_at..], &mut faults);
-    let front = match front::parse::<F>(md.text, front) {
-        Ok(f) => Some(f),
-        Err((offset, message)) => {
-            let (line, column) = position(md.text, offset);
-            errors.push(ContentError {
-                kind: ErrorKind::Invalid,
-                file: Some(md.name.into()),
-                path: String::new(),
-                line,
-                column,
-                message,
-            });
-            None
-        }
-    };
-    let file = File { md, front: (), pages, body_at, keys };
-    errors.extend(faults.into_iter().map(|f| file.error(f.offset, f.kind, f.message)));
-    let File { md, pages, body_at, keys, .. } = file;
+    errors.extend(faults.into_iter().map(|f| error_at(md, body_at + f.offset, f.kind, f.message)));
     Some(File { md, front: front?, pages, body_at, keys })
 }
 
