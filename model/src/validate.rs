@@ -94,11 +94,18 @@ struct Sink<'a> {
 
 impl<'a> Sink<'a> {
     fn new(src: &'a Source, out: &'a mut Vec<Diagnostic>) -> Sink<'a> {
+        Sink::located(src, out, None)
+    }
+
+    /// A sink for an article read from Markdown, whose findings `map`
+    /// places in its files (`None`: in `src` itself).
+    #[cfg_attr(not(feature = "markdown"), allow(unused_variables))]
+    fn located(src: &'a Source, out: &'a mut Vec<Diagnostic>, map: Option<&'a SourceMap>) -> Sink<'a> {
         Sink {
             src,
             out,
             #[cfg(feature = "markdown")]
-            map: None,
+            map,
         }
     }
 
@@ -685,32 +692,14 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
     let event_ids: HashSet<String> = views.timelines.values().flatten().cloned().collect();
     let known_events = (!corpus.timelines.is_empty() && all_parsed).then_some(&event_ids);
 
-    let mut by_slug: HashMap<String, &str> = HashMap::new();
-    let mut links = Vec::new();
-    #[cfg(feature = "markdown")]
-    let mut md_links = Vec::new();
+    // Every article, JSON or Markdown, read; a Markdown one with where
+    // its parts were written, so findings name its own lines.
+    let mut read: Vec<(&Source, Article, Option<SourceMap>)> = Vec::new();
     for src in &corpus.articles {
-        let mut sink = Sink::new(src, &mut out);
-        let article = match parse::article(&src.text) {
-            Ok(a) => a,
-            Err(e) => {
-                sink.parse_error(e);
-                continue;
-            }
-        };
-        if let Some(first) = by_slug.insert(article.slug.clone(), &src.name) {
-            sink.error(
-                ErrorKind::Duplicate,
-                &JsonPath::root().key("slug"),
-                format!("duplicate slug {:?}, already used by {first}; expected each slug once", article.slug),
-            );
+        match parse::article(&src.text) {
+            Ok(a) => read.push((src, a, None)),
+            Err(e) => Sink::new(src, &mut out).parse_error(e),
         }
-        let folio = check_article(&article, catalog.as_ref(), &assets, known_events, &mut sink);
-        if !folio.is_empty() {
-            links.push((src, folio));
-        }
-        let anchors = article.pages.iter().map(|p| p.iter().filter_map(Block::anchor).collect()).collect();
-        views.articles.insert(article.slug.clone(), anchors);
     }
     #[cfg(feature = "markdown")]
     for (src, zh) in markdown_pairs(corpus, &mut out) {
@@ -718,44 +707,36 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
             crate::markdown::Md { name: &src.name, text: &src.text },
             zh.map(|z| crate::markdown::Md { name: &z.name, text: &z.text }),
         );
-        let parsed = match parsed {
-            Ok(p) => p,
-            Err(errors) => {
-                out.extend(errors.into_iter().map(|error| Diagnostic { severity: Severity::Error, error }));
-                continue;
-            }
-        };
-        let article = &parsed.article;
-        let mut sink = Sink { src, out: &mut out, map: Some(&parsed.map) };
+        match parsed {
+            Ok(p) => read.push((src, p.article, Some(p.map))),
+            Err(errors) => out.extend(errors.into_iter().map(|error| Diagnostic { severity: Severity::Error, error })),
+        }
+    }
+    let mut by_slug: HashMap<String, &str> = HashMap::new();
+    let mut links = Vec::new();
+    for (src, article, map) in &read {
+        let mut sink = Sink::located(src, &mut out, map.as_ref());
         if let Some(first) = by_slug.insert(article.slug.clone(), &src.name) {
             sink.error(
                 ErrorKind::Duplicate,
                 &JsonPath::root().key("slug"),
                 format!(
-                    "duplicate slug {:?}, already used by {first}; expected one file per article, JSON or Markdown",
+                    "duplicate slug {:?}, already used by {first}; expected each slug once, in one file (JSON or Markdown)",
                     article.slug
                 ),
             );
         }
         let folio = check_article(article, catalog.as_ref(), &assets, known_events, &mut sink);
         if !folio.is_empty() {
-            md_links.push((src, parsed.map.clone(), folio));
+            links.push((*src, map.as_ref(), folio));
         }
         let anchors = article.pages.iter().map(|p| p.iter().filter_map(Block::anchor).collect()).collect();
         views.articles.insert(article.slug.clone(), anchors);
     }
     // Links to Folio's own views, once every article has been read. A
     // link into a timeline that did not parse is not reported again.
-    let located = links.into_iter().map(|(src, folio)| (src, None::<SourceMap>, folio));
-    #[cfg(feature = "markdown")]
-    let located = located.chain(md_links.into_iter().map(|(src, map, folio)| (src, Some(map), folio)));
-    for (src, _map, folio) in located {
-        #[allow(unused_mut)]
-        let mut sink = Sink::new(src, &mut out);
-        #[cfg(feature = "markdown")]
-        {
-            sink.map = _map.as_ref();
-        }
+    for (src, map, folio) in links {
+        let mut sink = Sink::located(src, &mut out, map);
         for (path, href, target) in folio {
             let broken = matches!(&target, Target::Folio { route: Route::Timeline { .. }, .. }) && !all_parsed;
             if let Some(why) = views.missing(&target, catalog.as_ref()).filter(|_| !broken) {
