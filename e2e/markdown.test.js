@@ -107,7 +107,12 @@ test('an article written as two Markdown files builds, reads in every mode and i
       assert.equal(await lists.count(), mode === '/dual' ? 2 : 1, `${mode}: a list per language shown`);
       assert.equal(await lists.first().locator(':scope > li > ul > li').count(), 1, 'nested one level');
       assert.equal(await page.locator('#page-text figure.inline-figure img').count(), 1, 'one chart, in every mode');
-      assert.equal(await page.locator('.lead-figure img').getAttribute('srcset') !== null, true, 'the lead photo comes in copies');
+      const chosen = await page.locator('.lead-figure img').evaluate((img) => new Promise((done) => {
+        if (img.complete) return done(img.currentSrc);
+        img.addEventListener('load', () => done(img.currentSrc));
+        img.addEventListener('error', () => done(`failed: ${img.currentSrc}`));
+      }));
+      assert.match(chosen, /\/kunashiri-from-nemuro-(480|960)\.webp$/, `${mode} at ${width} px: the lead photo is the WebP copy that fits`);
       const out = page.locator('#page-text a.link-out').first();
       assert.equal(await out.getAttribute('href'), 'https://www.mofa.go.jp/');
       const own = page.locator('#page-text a[href*="seven-decades-of-summits"]').first();

@@ -276,6 +276,17 @@ async fn lists_nest_notes_stand_apart_and_figures_come_in_copies_and_lazily() {
         (None, Some("content/figures/map.svg"))
     );
     assert!(all(&host, "source").is_empty(), "an SVG stays as it is");
+    // A PNG's copies are WebP only: its <img> is the original, no srcset.
+    let Block::Figure(mut png) = photo else { unreachable!() };
+    png.src = folio_model::FigureSrc::one("figures/chart.png");
+    let host = mount(move || view! { <BlockView block=Block::Figure(png) id=4 mode=Mode::En/> });
+    let img = find(&host, "figure img");
+    assert_eq!(
+        (img.get_attribute("srcset"), img.get_attribute("sizes"), img.get_attribute("src").as_deref()),
+        (None, None, Some("content/figures/chart.png"))
+    );
+    let source = find(&host, "picture source[type='image/webp']");
+    assert!(source.get_attribute("srcset").unwrap().starts_with("content/derived/resized/figures/chart-480.webp 480w"));
     assert!(js_sys::Reflect::get(&window(), &"__pwned".into()).unwrap().is_undefined());
 }
 

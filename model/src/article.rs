@@ -169,9 +169,11 @@ pub fn resized(path: &str, width: u32) -> Vec<Resized> {
 }
 
 /// The `srcset`s of a raster figure's copies (see [`resized`]), as paths
-/// from the bundle root: the WebP ones and those in the original's
-/// format. `None` for a figure with no copies.
-pub fn srcsets(path: &str, width: u32) -> Option<(String, String)> {
+/// from the bundle root: the WebP ones, and those in the original's
+/// format if there are any besides the original (a PNG has none: its
+/// `<img>` needs only its `src`, which saves each page a line per
+/// figure). `None` for a figure with no copies.
+pub fn srcsets(path: &str, width: u32) -> Option<(String, Option<String>)> {
     let copies = resized(path, width);
     if copies.is_empty() {
         return None;
@@ -193,7 +195,8 @@ pub fn srcsets(path: &str, width: u32) -> Option<(String, String)> {
             set.push('w');
         }
     }
-    Some((webp, fallback))
+    let only_the_original = copies.iter().all(|c| c.fallback == path);
+    Some((webp, (!only_the_original).then_some(fallback)))
 }
 
 /// Where a figure's `src` points, once checked.
@@ -654,12 +657,15 @@ mod tests {
         assert_eq!(r[2].fallback, "figures/pier.JPG", "the original is the widest fallback");
         let (webp, fallback) = srcsets("figures/pier.jpg", 1000).unwrap();
         assert_eq!(webp, "content/derived/resized/figures/pier-480.webp 480w, content/derived/resized/figures/pier-960.webp 960w, content/derived/resized/figures/pier-1000.webp 1000w");
-        assert_eq!(fallback, "content/derived/resized/figures/pier-480.jpg 480w, content/derived/resized/figures/pier-960.jpg 960w, content/figures/pier.jpg 1000w");
+        assert_eq!(
+            fallback.as_deref(),
+            Some("content/derived/resized/figures/pier-480.jpg 480w, content/derived/resized/figures/pier-960.jpg 960w, content/figures/pier.jpg 1000w")
+        );
         assert_eq!(srcsets("figures/map.svg", 1000), None);
         assert_eq!(resized("figures/a.png", 300).iter().map(|c| c.width).collect::<Vec<_>>(), [300]);
         let png = resized("figures/a.png", 1000);
         assert!(png.iter().all(|c| c.fallback == "figures/a.png"), "a PNG falls back to itself");
-        assert_eq!(srcsets("figures/a.png", 1000).unwrap().1, "content/figures/a.png 1000w");
+        assert_eq!(srcsets("figures/a.png", 1000).unwrap().1, None, "a PNG's <img> needs only its src");
         assert_eq!(resized("figures/a.png", 300)[0].webp, "derived/resized/figures/a-300.webp");
         for none in ["figures/map.svg", "figures/a.webp", "https://example.org/a.jpg", "../a.jpg", "noext"] {
             assert!(resized(none, 2000).is_empty(), "{none}");

@@ -28,6 +28,7 @@ pub fn Figure(
 ) -> impl IntoView {
     let (src, lang) = figure.src.get(mode.ui_lang());
     let (webp, fallback) = srcsets(src, figure.width).unzip();
+    let fallback = fallback.flatten();
     let src = match asset_ref(src) {
         Some(AssetRef::Remote(url)) => url.to_owned(),
         Some(AssetRef::Local(path)) => content_href(path),
