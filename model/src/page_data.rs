@@ -32,7 +32,13 @@ pub const SCRIPT_ID: &str = "folio-data";
 /// article ("Today's Top News" changes with every story published) are
 /// not carried: the app fetches them.
 pub struct PageData {
-    pub catalog: Catalog,
+    /// The site's chrome. Every page carries it but an embed's: an article
+    /// has twelve of those (each page, "view all", in three modes), for a
+    /// frame that shows no masthead and asks for `catalog.json` at once
+    /// instead (its page preloads it; embeds never go through the offline
+    /// worker, which could lack it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<Catalog>,
     /// The article being read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub articles: Vec<Article>,
@@ -57,7 +63,7 @@ impl PageData {
     /// Only the chrome: what the not-found page carries.
     pub fn chrome(catalog: Catalog) -> PageData {
         PageData {
-            catalog,
+            catalog: Some(catalog),
             articles: Vec::new(),
             timelines: BTreeMap::new(),
             listing: None,
@@ -107,7 +113,7 @@ mod tests {
         let d = data("</script><script>alert(1)</script><!--");
         let json = d.to_script_json();
         assert!(!json.contains('<'), "{json}");
-        assert_eq!(parse(&json).unwrap().catalog.site, Text::en("</script><script>alert(1)</script><!--"));
+        assert_eq!(parse(&json).unwrap().catalog.unwrap().site, Text::en("</script><script>alert(1)</script><!--"));
     }
 
     #[test]

@@ -119,7 +119,9 @@ impl Store {
         let mut files = Files::default();
         if let Some(data) = data {
             let mut hold = |path: String, value: Held| files.parsed.insert(path, value);
-            hold(files::CATALOG.to_owned(), Arc::new(data.catalog));
+            if let Some(c) = data.catalog {
+                hold(files::CATALOG.to_owned(), Arc::new(c));
+            }
             for a in data.articles {
                 hold(files::article(&a.slug), Arc::new(a));
             }

@@ -3,6 +3,7 @@
 use crate::site::Site;
 use crate::{Error, Result};
 use folio_model::files::{self, Kind};
+use folio_model::route::Parsed;
 use folio_model::Route;
 use std::path::Path;
 
@@ -34,14 +35,14 @@ pub fn command(args: &[String]) -> Result {
             (other, _) => return Err(Error::usage(format!("unknown option {other:?} for page-parts"))),
         }
     }
-    let route = Route::parse(path, "").route;
+    let Parsed { route, embed, .. } = Route::parse(path, "");
     if route == Route::NotFound {
         return Err(Error::usage(format!("{path:?} is not the path of a view")));
     }
     let data = site.data_for(&route);
     let parts = serde_json::json!({
-        "data": site.carried(&data).to_script_json(),
-        "preloads": site.preloads(&route, &data),
+        "data": site.carried(&data, embed).to_script_json(),
+        "preloads": site.preloads(&route, &data, embed),
     });
     println!("{parts}");
     Ok(())

@@ -44,7 +44,7 @@ pub fn write_route_files(out: &Output, shell: &Shell, site: &Site, code: &Code) 
     // 404.html answers at any depth below a root it cannot know (the same
     // dist/ may be deployed anywhere), so it finds the root at run time.
     let data = site.data_for(&Route::NotFound);
-    let carried = site.carried(&data).to_script_json();
+    let carried = site.carried(&data, false).to_script_json();
     let body = folio::prerender::render("/404.html", data);
     let view = Some(("/404.html", body.as_str()));
     let page_404 = shell.page(&Fill { base: Base::Anywhere, head: &head, links: "", view, data: &carried });
@@ -78,9 +78,9 @@ pub fn write_route_files(out: &Output, shell: &Shell, site: &Site, code: &Code) 
         let shell = if mode == Mode::Zh { &zh_shell } else { shell };
         let head = site.head(&page.route, mode, page.embed).to_html(url.as_deref());
         let data = site.data_for(&page.route);
-        let carried = site.carried(&data).to_script_json();
+        let carried = site.carried(&data, page.embed).to_script_json();
         let mut links = code.preloads(&page.route, page.embed).to_owned();
-        links.push_str(&site.preloads(&page.route, &data));
+        links.push_str(&site.preloads(&page.route, &data, page.embed));
         if let (Some(url), Some((resource, title))) = (&url, &page.resource) {
             links.push_str(&format!(
                 "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}{}\" title=\"{}\">",

@@ -157,7 +157,8 @@ impl Site {
     }
 
     /// What of `data` (which the prerender uses in full) a page carries:
-    /// all but the article and the files over [`INLINE_LIMIT`].
+    /// all but the article, the files over [`INLINE_LIMIT`] and, on an
+    /// embed's page, the catalog (see `PageData::catalog`).
     ///
     /// The article is never carried: each article has a route file per
     /// page, per mode, "view all" and its embed (twelve to twenty-four),
@@ -167,9 +168,12 @@ impl Site {
     /// instead ([`Site::preloads`]), which the browser then caches for
     /// every page of the article, and keep the prerendered view on screen
     /// until the app has it (`src/shell/boot.rs`).
-    pub fn carried(&self, data: &PageData) -> PageData {
+    pub fn carried(&self, data: &PageData, embed: bool) -> PageData {
         let mut out = data.clone();
         out.articles.clear();
+        if embed {
+            out.catalog = None;
+        }
         out.timelines.retain(|id, _| !self.too_large.contains(&files::timeline(id)));
         out
     }
@@ -185,7 +189,7 @@ impl Site {
     }
 
     /// `<link rel=preload>` tags for what the first render of `route` needs
-    /// (`data`) but its page does not carry: its article, its files over
+    /// (`data`) but its page does not carry: an embed's catalog, its article, its files over
     /// [`INLINE_LIMIT`] and, on an event page of a split timeline, that
     /// event's own file. Without them the app asks for these only once
     /// its wasm runs.
@@ -201,10 +205,13 @@ impl Site {
     /// request the one the app's fetch sends (mode `cors`, same-origin
     /// credentials), so the browser hands it the preloaded response
     /// instead of fetching twice.
-    pub fn preloads(&self, route: &Route, data: &PageData) -> String {
+    pub fn preloads(&self, route: &Route, data: &PageData, embed: bool) -> String {
         // (file, at low priority)
-        let mut files: Vec<(String, bool)> =
-            data.articles.iter().map(|a| (files::article(&a.slug), self.too_large_article(a))).collect();
+        let mut files: Vec<(String, bool)> = Vec::new();
+        if embed {
+            files.push((files::CATALOG.to_owned(), false));
+        }
+        files.extend(data.articles.iter().map(|a| (files::article(&a.slug), self.too_large_article(a))));
         let shown = self.timelines.iter().filter(|t| data.timelines.contains_key(&t.id));
         for t in shown.filter(|t| self.too_large_timeline(t)) {
             files.push((files::timeline(&t.id), true));
