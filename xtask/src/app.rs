@@ -21,9 +21,9 @@
 //!    `app-{hash}/`: the chunks find each other by relative names that
 //!    the split tool writes into them, so the folder, not each file,
 //!    carries the hash, and a deploy never mixes two builds' chunks;
-//! 6. the skipped link in Trunk's `index.html` becomes the loader (one
-//!    inline module script, which the page's policy hashes) and the
-//!    preloads of the main module, and [`APP_FILES`] records, for `dist`,
+//! 6. the skipped link in Trunk's `index.html` becomes the loader (the
+//!    module script `boot.js` in the code folder) and the preloads of the
+//!    main module, and [`APP_FILES`] records, for `dist`,
 //!    which files each split point needs, so a page preloads exactly
 //!    those of its view (`code.rs`).
 
@@ -89,8 +89,11 @@ impl AppFiles {
                     continue;
                 }
                 seen.push(f);
+                // Unquoted (a folder and a file of `[a-z0-9_-]`), without
+                // `type`, which a fetch preload does not use: an embed's
+                // page names eight files.
                 out.push_str(&format!(
-                    "<link rel=\"preload\" href=\"{}/{f}.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin data-chunk{media}>",
+                    "<link rel=preload href={}/{f}.wasm as=fetch crossorigin data-chunk{media}>",
                     self.dir
                 ));
             }
@@ -110,7 +113,9 @@ pub fn build(staging: &Path, release: bool) -> Result {
     let chunks = split(&wasm, &parts)?;
     compile_early(&parts.join("__wasm_split.js"))?;
     bindgen(&parts)?;
-    let mut files = vec!["main.js".to_owned(), "main_bg.wasm".to_owned(), "__wasm_split.js".to_owned()];
+    fs::write(parts.join(BOOT_FILE), BOOT)?;
+    let mut files =
+        vec![BOOT_FILE.to_owned(), "main.js".to_owned(), "main_bg.wasm".to_owned(), "__wasm_split.js".to_owned()];
     let mut stems: Vec<&String> = chunks.values().flatten().collect();
     stems.sort();
     stems.dedup();
@@ -241,13 +246,23 @@ fn bindgen(parts: &Path) -> Result {
         .arg(parts.join("main_split.wasm")))
 }
 
-/// wasm-opt at `-Oz`, in place, as Trunk runs it (binaryen from npm, see
+/// wasm-opt's passes, each measured on the main module (brotli, see
+/// `docs/decisions.md`, "Lists, figures and notes in the main module"):
+/// `-Os` leaves code that compresses better than `-Oz`'s (more bytes,
+/// fewer after brotli); `--low-memory-unused` lets it fold constant
+/// offsets into loads and stores, which is sound because Rust's wasm
+/// places the stack first, so the lowest kilobyte is the bottom of a
+/// megabyte of stack, never data; `--converge` runs the passes until they
+/// stop finding anything.
+const WASM_OPT: [&str; 3] = ["-Os", "--low-memory-unused", "--converge"];
+
+/// wasm-opt with [`WASM_OPT`], in place (binaryen from npm, see
 /// `tools.rs`). With `FOLIO_WASM_NAMES=1` the files keep their functions'
 /// names (`-g`), for `twiggy top` to say what is in each (the sizes then
 /// include the names).
 fn optimise(file: &Path) -> Result {
     let mut opt = Command::new("wasm-opt");
-    opt.arg("-Oz").arg(file).arg("-o").arg(file).env("PATH", path_with_tools());
+    opt.args(WASM_OPT).arg(file).arg("-o").arg(file).env("PATH", path_with_tools());
     if std::env::var_os("FOLIO_WASM_NAMES").is_some_and(|v| v == "1") {
         opt.arg("-g");
     }
@@ -276,12 +291,28 @@ fn hash_files(dir: &Path, files: &[String]) -> Result<String> {
     Ok(h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect())
 }
 
-/// `html` with Trunk's skipped rust link replaced by the app's preloads
-/// and loader. The loader is the page's one inline module script, which
-/// `shell/` hashes for the policy. It starts compiling the chunks the
-/// page preloads ([`compile_early`]), then the main module; its
-/// `folio-started` event hands the benchmark the wasm instance (its
-/// memory).
+/// The app's loader, `boot.js` in the code folder: it starts compiling
+/// the chunks the page preloads ([`compile_early`]), then the main module;
+/// its `folio-started` event hands the benchmark the wasm instance (its
+/// memory). A file, not an inline script: inline, its 400 bytes were in
+/// every page (24 for an article: 10 KB of each article's share of a
+/// deploy) and its hash in every page's policy; as a file it is fetched
+/// once, beside `main.js`, and cached with the code. Its paths are
+/// relative to itself, so it names no folder and the folder's hash
+/// covers it.
+const BOOT: &str = "import init from './main.js';\
+for(const l of document.querySelectorAll('link[data-chunk]'))\
+if(!l.media||matchMedia(l.media).matches)((globalThis.folioChunks??={})[l.href]=\
+WebAssembly.compileStreaming(fetch(l.href))).catch(()=>{});\
+init({module_or_path:new URL('main_bg.wasm',import.meta.url)})\
+.then(wasm=>dispatchEvent(new CustomEvent('folio-started',{detail:{wasm}})))\n";
+
+/// The loader's file name in the code folder.
+pub const BOOT_FILE: &str = "boot.js";
+
+/// `html` with Trunk's skipped rust link replaced by the preloads of the
+/// main module and the app's loader ([`BOOT`]), the page's one module
+/// script.
 fn with_loader(file: &Path, html: &str, dir: &str) -> Result<String> {
     let Some(start) = html
         .match_indices("<link")
@@ -292,15 +323,10 @@ fn with_loader(file: &Path, html: &str, dir: &str) -> Result<String> {
     };
     let end = start + html[start..].find('>').map_or(0, |i| i + 1);
     let loader = format!(
-        "<link rel=\"modulepreload\" href=\"./{dir}/main.js\" crossorigin>\
-         <link rel=\"modulepreload\" href=\"./{dir}/__wasm_split.js\" crossorigin>\
-         <link rel=\"preload\" href=\"./{dir}/main_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
-         <script type=\"module\">import init from './{dir}/main.js';\
-         for(const l of document.querySelectorAll('link[data-chunk]'))\
-         if(!l.media||matchMedia(l.media).matches)((globalThis.folioChunks??={{}})[l.href]=\
-         WebAssembly.compileStreaming(fetch(l.href))).catch(()=>{{}});\
-         init({{module_or_path:'./{dir}/main_bg.wasm'}})\
-         .then(wasm=>dispatchEvent(new CustomEvent('folio-started',{{detail:{{wasm}}}})))</script>"
+        "<link rel=modulepreload href=./{dir}/main.js crossorigin>\
+         <link rel=modulepreload href=./{dir}/__wasm_split.js crossorigin>\
+         <link rel=preload href=./{dir}/main_bg.wasm as=fetch crossorigin>\
+         <script type=module src=./{dir}/{BOOT_FILE}></script>"
     );
     Ok(format!("{}{loader}{}", &html[..start], &html[end..]))
 }
@@ -313,9 +339,13 @@ mod tests {
     fn the_skipped_link_becomes_the_loader() {
         let html = "<head><link data-trunk data-trunk-skip rel=rust><template data-folio=links></template></head>";
         let out = with_loader(Path::new("index.html"), html, "app-0123").unwrap();
-        assert!(out.starts_with("<head><link rel=\"modulepreload\" href=\"./app-0123/main.js\" crossorigin>"), "{out}");
-        assert!(out.contains("<script type=\"module\">import init from './app-0123/main.js';"), "{out}");
-        assert!(out.ends_with("</script><template data-folio=links></template></head>"), "{out}");
+        assert!(out.starts_with("<head><link rel=modulepreload href=./app-0123/main.js crossorigin>"), "{out}");
+        assert!(
+            out.ends_with(
+                "<script type=module src=./app-0123/boot.js></script><template data-folio=links></template></head>"
+            ),
+            "{out}"
+        );
         assert!(with_loader(Path::new("index.html"), "<head></head>", "app-0").is_err());
     }
 
@@ -335,9 +365,9 @@ mod tests {
         };
         assert_eq!(
             m.preloads(&[("timeline", None), ("list", Some("(max-width: 699px)"))]).unwrap(),
-            "<link rel=\"preload\" href=\"app-1/chunk_0.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin data-chunk>\
-             <link rel=\"preload\" href=\"app-1/split_timeline_1.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin data-chunk>\
-             <link rel=\"preload\" href=\"app-1/split_list.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin data-chunk media=\"(max-width: 699px)\">",
+            "<link rel=preload href=app-1/chunk_0.wasm as=fetch crossorigin data-chunk>\
+             <link rel=preload href=app-1/split_timeline_1.wasm as=fetch crossorigin data-chunk>\
+             <link rel=preload href=app-1/split_list.wasm as=fetch crossorigin data-chunk media=\"(max-width: 699px)\">",
             "each file once, the shared one without the list's media query"
         );
         assert!(m.preloads(&[("embed", None)]).unwrap_err().to_string().contains("no split point \"embed\""));

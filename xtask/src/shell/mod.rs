@@ -18,7 +18,7 @@
 //! [`Shell::read`] finds each exactly once, or fails naming it, and
 //! [`Shell::page`] fills them. Besides, it sets `<html lang>` for Chinese
 //! pages, drops an `integrity` from a wasm preload (as Trunk wrote one),
-//! and hashes the app's inline loader for the policy.
+//! and finds the app's code folder from its loader.
 
 mod scripts;
 
@@ -64,8 +64,6 @@ pub struct Shell {
     slots: Vec<Slot>,
     /// The shell's own `#boot` element, for a thin page.
     boot: String,
-    /// The hash of the app's inline loader, for the policy.
-    loader: String,
     /// The folder of the app's code (`app-{hash}`), which [`ROOT_FINDER`]
     /// looks for to tell this deploy's root.
     code: String,
@@ -145,8 +143,8 @@ impl Shell {
             from = end;
         }
         parts.push(html[from..].to_owned());
-        let (loader, code) = loader_hash(file, &html)?;
-        Ok(Shell { file: file.to_path_buf(), parts, slots, boot, loader, code })
+        let code = code_folder(file, &html)?;
+        Ok(Shell { file: file.to_path_buf(), parts, slots, boot, code })
     }
 
     /// The shell with `<html lang=…>` set to `tag`, whatever the order of
@@ -221,9 +219,9 @@ impl Shell {
     }
 
     /// The Content-Security-Policy of every page, as a `<meta>`: scripts
-    /// only from the bundle plus the two inline scripts, the app's loader
-    /// and the page's `check` ([`ROUTE_CHECK`] or [`ROOT_FINDER`]), by hash
-    /// (no `'unsafe-inline'`);
+    /// only from the bundle (the app's loader is a file, `app.rs`) plus
+    /// the one inline script, the page's `check` ([`ROUTE_CHECK`] or
+    /// [`ROOT_FINDER`]), by hash (no `'unsafe-inline'`);
     /// `'wasm-unsafe-eval'` because compiling the wasm needs it; styles
     /// only from the stylesheet (the app sets styles through the CSSOM,
     /// which style-src does not govern), and the `style` attributes of a
@@ -240,10 +238,9 @@ impl Shell {
         };
         format!(
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' \
-             'sha256-{}' 'sha256-{}' 'wasm-unsafe-eval'; style-src 'self';{styles} \
+             'sha256-{}' 'wasm-unsafe-eval'; style-src 'self';{styles} \
              img-src 'self' https: data:; connect-src 'self'; frame-src 'self'; font-src 'self'; \
              worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'\">",
-            self.loader,
             sha256_base64(check)
         )
     }
@@ -290,37 +287,37 @@ pub fn sha256_base64(text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text))
 }
 
-/// The hash of the one inline script, the app's loader, for the policy,
-/// and the folder of the code it loads (`import init from './{folder}/main.js'`,
-/// as `app.rs` writes it).
-fn loader_hash(file: &Path, shell: &str) -> Result<(String, String)> {
+/// The folder of the app's code (`app-{hash}`), from the one module
+/// script, its loader (`<script type=module src=./{folder}/boot.js>`, as
+/// `app.rs` writes it, quoted or not). The shell may hold no other: the
+/// policy allows inline scripts only by hash, and a page's own.
+fn code_folder(file: &Path, shell: &str) -> Result<String> {
     let shown = file.display();
-    // As the minifier writes it, and as a dev build does.
-    let opens = ["<script type=module>", r#"<script type="module">"#];
-    let Some((start, open)) = opens.iter().find_map(|o| Some((shell.find(o)?, *o))) else {
+    let tail = format!("/{}", crate::app::BOOT_FILE);
+    let loaders: Vec<&str> = shell
+        .match_indices("<script")
+        .filter_map(|(i, _)| shell[i..].split('>').next())
+        .filter(|tag| tag.contains("module"))
+        .collect();
+    let [tag] = loaders[..] else {
         return fail!(
-            "{shown} has no <script type=module> loader: did `cargo xtask dist` build the app (xtask/src/app.rs)?"
+            "{shown} has {} module scripts, not the one loader: did `cargo xtask dist` build the app (xtask/src/app.rs)?",
+            loaders.len()
         );
     };
-    let start = start + open.len();
-    let Some(end) = shell[start..].find("</script>").map(|i| start + i) else {
-        return fail!("{shown}: the loader script is not closed");
-    };
-    if opens.iter().any(|o| shell[end..].contains(o)) {
-        return fail!("{shown} has more than one inline script; the policy hashes only the first");
-    }
-    let loader = &shell[start..end];
-    let code = loader
-        .strip_prefix("import init from './")
-        .and_then(|rest| rest.split_once("/main.js'"))
+    let folder = tag
+        .split_once("src=")
+        .map(|(_, src)| src.trim_start_matches(['"', '\'']))
+        .and_then(|src| src.strip_prefix("./"))
+        .and_then(|src| src.split_once(tail.as_str()))
         .map(|(folder, _)| folder)
         .filter(|folder| !folder.is_empty() && !folder.contains(['/', '\'', '"']));
-    let Some(code) = code else {
-        return fail!(
-            "{shown}: the loader does not start with `import init from './{{folder}}/main.js'` (xtask/src/app.rs)"
-        );
-    };
-    Ok((sha256_base64(loader), code.to_owned()))
+    match folder {
+        Some(folder) => Ok(folder.to_owned()),
+        None => {
+            fail!("{shown}: the loader is not `<script type=module src=./{{folder}}{tail}>` (xtask/src/app.rs): {tag}")
+        }
+    }
 }
 
 /// The hashes of the `style` attributes in `body`, sorted, each once: the

@@ -6,7 +6,7 @@ use super::*;
 const MINIFIED: &str = "<!doctype html><html data-theme=auto lang=en><meta charset=utf-8>\
     <template data-folio=base></template><meta content=\"light dark\" name=color-scheme>\
     <template data-folio=head></template><script src=prefs.js></script>\
-    <script type=module>import init from './app-1/main.js';</script><template data-folio=links></template>\
+    <script type=module src=./app-1/boot.js></script><template data-folio=links></template>\
     <link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
     <link as=fetch crossorigin href=./f_bg.wasm integrity=sha384-B+/= rel=preload type=application/wasm>\
     </head><body><div class=boot id=boot><p class=boot-name>Folio</p>\
@@ -29,11 +29,10 @@ fn page<'a>(view: Option<(&'a str, &'a str)>) -> Fill<'a> {
 #[test]
 fn each_placeholder_is_filled_once_and_the_rest_is_kept() {
     let s = shell(MINIFIED).unwrap();
-    let loader = sha256_base64("import init from './app-1/main.js';");
     let policy = |check: &str| {
         format!(
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' \
-             'sha256-{loader}' 'sha256-{}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; \
+             'sha256-{}' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; \
              connect-src 'self'; frame-src 'self'; font-src 'self'; worker-src 'self'; object-src 'none'; \
              base-uri 'self'; form-action 'self'\"><script>{check}</script>",
             sha256_base64(check)
@@ -43,7 +42,7 @@ fn each_placeholder_is_filled_once_and_the_rest_is_kept() {
         format!(
             "<!doctype html><html data-theme=auto lang=en><meta charset=utf-8>{base}\
              <meta content=\"light dark\" name=color-scheme><title>T</title><script src=prefs.js></script>\
-             <script type=module>import init from './app-1/main.js';</script>\
+             <script type=module src=./app-1/boot.js></script>\
              <link crossorigin href=./f.js integrity=sha384-AAA rel=modulepreload>\
              <link as=fetch crossorigin href=./f_bg.wasm rel=preload type=application/wasm>\
              <link rel=preload></head><body>"
@@ -80,7 +79,7 @@ fn a_dev_build_fills_alike() {
     // A dev build is not minified: quoted attributes, white space.
     let mut dev = MINIFIED
         .replace("<div class=boot id=boot>", "<div class=\"boot\" id=\"boot\">\n  ")
-        .replace("<script type=module>", r#"<script type="module">"#)
+        .replace("<script type=module src=./app-1/boot.js>", r#"<script type="module" src="./app-1/boot.js">"#)
         .replace("lang=en", r#"lang="en""#)
         .replace("</head>", "\n</head>");
     for name in ["base", "head", "links", "data"] {
@@ -107,8 +106,15 @@ fn a_missing_or_doubled_placeholder_is_an_error_that_names_it() {
     let after = MINIFIED.replace("</head>", "<script src=x.js></script></head>");
     assert!(shell(&after).err().unwrap().to_string().contains("only Trunk's <link> tags may follow"));
     let nested = MINIFIED.replace("<p class=boot-name>", "<div><p class=boot-name>");
-    let odd = MINIFIED.replace("import init from './app-1/main.js'", "import init from 'main.js'");
-    assert!(shell(&odd).err().unwrap().to_string().contains("the loader does not start with"));
+    let odd = MINIFIED.replace("src=./app-1/boot.js", "src=boot.js");
+    assert!(shell(&odd)
+        .err()
+        .unwrap()
+        .to_string()
+        .contains("the loader is not `<script type=module src=./{folder}/boot.js>`"));
+    let inline =
+        MINIFIED.replace("<script src=prefs.js>", "<script type=module>alert(1)</script><script src=prefs.js>");
+    assert!(shell(&inline).err().unwrap().to_string().contains("has 2 module scripts, not the one loader"));
     assert!(shell(&nested).err().unwrap().to_string().contains("#boot holds a <div>"));
 }
 
