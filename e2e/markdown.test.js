@@ -5,12 +5,12 @@
 // phone fetches at its size, only as the reader nears it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { cpSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, extname } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE, launch, newPage, waitForArticle, xtask } from './browser.js';
+import { staticHost } from './static_host.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -71,20 +71,6 @@ caption = "隔海峡望见的国后岛。"
 本段是测试用的中文文字。
 `;
 
-/// A static host for `dir`: its files, a folder's index.html, and
-/// 404.html with status 404 for anything else (what the hosts do).
-function serve(dir) {
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.webp': 'image/webp', '.svg': 'image/svg+xml', '.jpg': 'image/jpeg', '.xml': 'application/xml' };
-  const server = createServer((req, res) => {
-    let path = join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-    const found = existsSync(path);
-    res.writeHead(found ? 200 : 404, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
-    res.end(readFileSync(found ? path : join(dir, '404.html')));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
 test('an article written as two Markdown files builds, reads in every mode and is found by search', async () => {
   const work = mkdtempSync(join(tmpdir(), 'folio-md-'));
   const content = join(work, 'content');
@@ -94,8 +80,7 @@ test('an article written as two Markdown files builds, reads in every mode and i
   const out = join(work, 'dist');
   xtask('dist', '--content', content, '--out', out);
   assert.ok(!existsSync(join(out, 'content', 'articles', 'readers-guide.md')), 'the Markdown stays out of the bundle');
-  const server = await serve(out);
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const { server, origin: base } = await staticHost(out);
   try {
     for (const [mode, width] of [['', 390], ['/zh', 1280], ['/dual', 1280], ['/dual', 390]]) {
       const page = await newPage(browser, { viewport: { width, height: 900 } });

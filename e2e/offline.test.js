@@ -5,24 +5,19 @@
 // every connection, so nothing can come from the network by accident.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import vm from 'node:vm';
 import { createHash } from 'node:crypto';
 import { appReady, articleFiles, axeViolations, launch, newPage, waitForApp } from './browser.js';
+import { staticHost } from './static_host.js';
 
 const SUB = '/news/folio';
 const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
 const catalog = content('catalog.json');
 const timeline = content(`timelines/${catalog.timelines[0].id}.json`);
 const [first, second] = articleFiles();
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.bin': 'application/octet-stream', '.png': 'image/png',
-};
 
 let browser;
 let dir;
@@ -35,25 +30,15 @@ before(async () => {
   browser = await launch();
   dir = mkdtempSync(join(tmpdir(), 'folio-offline-'));
   cpSync(new URL('../dist', import.meta.url), join(dir, SUB), { recursive: true });
-  host = http.createServer((req, res) => {
-    if (state === 'down') return req.socket.destroy();
-    if (state === 'failing') { res.writeHead(503); return res.end('down for maintenance'); }
-    const url = new URL(req.url, 'http://x');
-    let file = join(dir, decodeURIComponent(url.pathname));
-    if (url.pathname.endsWith('/')) file = join(file, 'index.html');
-    if (!url.pathname.startsWith(SUB + '/') || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      return res.end(readFileSync(join(dir, SUB, '404.html')));
-    }
-    // As a host sends them: HTML and the worker revalidated, hashed files for good.
-    const cache = /\/(app-|main-)/.test(url.pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
-    res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
-  });
-  // A cut connection must not wait for a keep-alive one.
-  host.keepAliveTimeout = 1;
-  await new Promise((r) => host.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${host.address().port}`;
+  ({ server: host, origin } = await staticHost(dir, {
+    prefix: SUB,
+    answer: (req, res) => {
+      if (state === 'up') return false;
+      if (state === 'down') req.socket.destroy();
+      else res.writeHead(503).end('down for maintenance');
+      return true;
+    },
+  }));
 });
 after(async () => {
   await browser?.close();

@@ -3,14 +3,14 @@
 // root by xtask's server (BASE).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import http from 'node:http';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { BASE, appReady, launch, newPage, articleFiles } from './browser.js';
 import { journeys } from './journeys.js';
+import { staticHost } from './static_host.js';
 
 const content = (rel) => JSON.parse(readFileSync(new URL(`../content/${rel}`, import.meta.url)));
 const catalog = content('catalog.json');
@@ -89,21 +89,7 @@ test('sub-path: every route file is served, prerendered, with a base that leads 
 test('sub-path: an unknown address gets the styled not-found view from 404.html, at any depth', async () => {
   // A host that answers misses with the bundle's 404.html, as GitHub Pages
   // does for a project site (python's server cannot).
-  const root = join(dir, SUB);
-  const host = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    let file = join(dir, decodeURIComponent(url.pathname));
-    if (url.pathname.endsWith('/')) file = join(file, 'index.html');
-    if (!url.pathname.startsWith(SUB + '/') || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      return res.end(readFileSync(join(root, '404.html')));
-    }
-    const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' }[extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type });
-    res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
-  });
-  await new Promise((r) => host.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${host.address().port}`;
+  const { server: host, origin } = await staticHost(dir, { prefix: SUB });
   try {
     const page = await newPage(browser, { raw: true });
     for (const miss of [`${SUB}/nope/`, `${SUB}/article/${articles[0].slug}/9/x/y/`, `${SUB}/zh/deep/er/path`]) {
