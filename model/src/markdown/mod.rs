@@ -227,6 +227,26 @@ pub fn article(en: Md, zh: Option<Md>) -> Result<Parsed, Vec<ContentError>> {
     }
 
     let (e, z) = (&en_file.front, zh_file.as_ref().map(|z| &z.front));
+    // A Chinese file's words for something the English file does not
+    // have: reported, not dropped.
+    let untranslatable = |key: &str, what: &str| {
+        let z = zh_file.as_ref().expect("Chinese front matter");
+        let line = z.keys.iter().find(|(k, _)| k.starts_with(key)).map_or(1, |(_, l)| *l);
+        ContentError {
+            kind: ErrorKind::Invalid,
+            file: Some(z.md.name.into()),
+            path: key.into(),
+            line,
+            column: 1,
+            message: format!(
+                "{what}'s Chinese words, but {} has no {key}; expected `{key}` in the English file",
+                en.name
+            ),
+        }
+    };
+    if e.source.is_none() && z.is_some_and(|z| z.source.is_some()) {
+        return Err(vec![untranslatable("source", "a source")]);
+    }
     let both = |en: &str, zh: Option<&Option<String>>| Text { en: en.to_owned(), zh: zh.cloned().flatten() };
     let figure = match (&e.figure, z.and_then(|z| z.figure.as_ref())) {
         (Some(f), zf) => Some(Figure {
@@ -237,21 +257,7 @@ pub fn article(en: Md, zh: Option<Md>) -> Result<Parsed, Vec<ContentError>> {
             caption: both(&f.caption, zf.map(|z| &z.caption)),
             credit: both(&f.credit, zf.map(|z| &z.credit)),
         }),
-        (None, Some(_)) => {
-            let z = zh_file.as_ref().expect("Chinese front matter");
-            let line = z.keys.iter().find(|(k, _)| k.starts_with("figure")).map_or(1, |(_, l)| *l);
-            return Err(vec![ContentError {
-                kind: ErrorKind::Invalid,
-                file: Some(z.md.name.into()),
-                path: String::new(),
-                line,
-                column: 1,
-                message: format!(
-                    "a figure's Chinese words, but {} has no figure; expected the figure in the English file",
-                    en.name
-                ),
-            }]);
-        }
+        (None, Some(_)) => return Err(vec![untranslatable("figure", "a figure")]),
         (None, None) => None,
     };
     let published = e.published.stamp().map_err(|m| vec![front_error(&en_file, "published", m)])?;

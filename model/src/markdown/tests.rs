@@ -271,6 +271,18 @@ fn broken_front_matter_and_unpaired_files_say_where_and_what() {
         Some(&ZH.replace("headline = \"标题\"", "headline = \"标题\"\npublished = 2016-09-07T07:48:00+08:00")),
     );
     assert!(e[0].starts_with("articles/sample.zh.md:3:") && e[0].contains("unknown field `published`"), "{e:#?}");
+    // Chinese words for what the English file lacks are reported, not dropped.
+    let zh = ZH.replace("author = \"李伟\"", "author = \"李伟\"\nsource = \"新华社\"");
+    let e = errors(&EN.replace("source = \"Folio\"\n", ""), Some(&zh));
+    assert_eq!(
+        e,
+        ["articles/sample.zh.md:6:1: at source: a source's Chinese words, but articles/sample.md has no source; \
+          expected `source` in the English file"]
+    );
+    let figure = EN.find("[figure]").unwrap();
+    let no_figure = format!("{}+++{}", &EN[..figure], EN[figure..].split_once("+++").unwrap().1);
+    let e = errors(&no_figure, Some(ZH));
+    assert!(e[0].starts_with("articles/sample.zh.md:8:1: at figure: a figure's Chinese words"), "{e:#?}");
 }
 
 #[test]
