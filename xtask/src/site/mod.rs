@@ -189,10 +189,10 @@ impl Site {
     }
 
     /// `<link rel=preload>` tags for what the first render of `route` needs
-    /// (`data`) but its page does not carry: an embed's catalog, its article, its files over
-    /// [`INLINE_LIMIT`] and, on an event page of a split timeline, that
-    /// event's own file. Without them the app asks for these only once
-    /// its wasm runs.
+    /// (`data`) but its page does not carry: an embed's catalog, its
+    /// article, its files over [`INLINE_LIMIT`] and, on an event page of a
+    /// split timeline, that event's own file. Without them the app asks
+    /// for these only once its wasm runs.
     ///
     /// An article of ordinary size comes at the default priority: it is a
     /// few kilobytes, and the app needs it the moment its wasm starts.
