@@ -3,7 +3,7 @@
 // focus behaviour is tested where it happens (reader, language, timeline).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage, articleFiles, axeViolations as scan } from './browser.js';
+import { BASE, launch, newPage, articleFiles, waitForApp, axeViolations as scan } from './browser.js';
 
 const articles = articleFiles();
 // Every article page and view-all, the timeline with and without an event
@@ -56,6 +56,7 @@ for (const theme of ['light', 'dark', 'sepia']) {
         // An embed takes its theme from its address, not from storage.
         const view = v.includes('/embed/') ? `${v.split('?')[0]}?theme=${theme}` : v;
         await page.goto(BASE + prefix + view);
+        await waitForApp(page);
         await page.locator('main h1').first().waitFor();
         assert.equal(await page.locator('h1').count(), 1, `${prefix}${view}: one h1`);
         assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);

@@ -113,12 +113,16 @@ async function until(fn, what, timeout = 10_000) {
 const frames = (page) => page.locator('iframe.folio-embed-frame');
 const cspErrors = (page) => page.consoleErrors.filter((e) => /Content Security Policy/i.test(e));
 
-/// The document inside an iframe (a Locator), once `ready` is in it.
+/// The document inside an iframe (a Locator), once `ready` is in it and,
+/// unless `ready` is in the prerendered view (`#boot …`), once the app has
+/// taken the frame over: until then both views are in the DOM, the app's
+/// hidden (src/shell/boot.rs), and a count would see two of everything.
 async function inside(iframe, ready = '.embed-frame') {
   await iframe.waitFor({ state: 'attached' });
   await iframe.scrollIntoViewIfNeeded(); // lazy frames load, throttled ones lay out
   const doc = iframe.contentFrame();
   await doc.locator(ready).first().waitFor();
+  if (!ready.startsWith('#boot')) await doc.locator('#boot').waitFor({ state: 'detached' });
   return doc;
 }
 

@@ -36,9 +36,12 @@ export function journeys(where, base, browser, { modes = ['', '/zh', '/dual'], o
   const prefix = () => new URL(base()).pathname.replace(/\/$/, '');
   test(`${where}: every kind of route opens directly and after a reload, in ${modes.length > 2 ? 'each language' : 'English and 中文'}`, async () => {
     const page = await newPage(browser(), options);
+    // Each view once the app has taken it over: until then the prerendered
+    // view and the app's (hidden) are both in the DOM.
     page.goto = ((goto) => async (url) => {
       const r = await goto(url);
       await appReady(page);
+      await waitForApp(page);
       return r;
     })(page.goto.bind(page));
     for (const [mode, lang] of modes.map((m) => [m, m === '/zh' ? 'zh' : 'en'])) {

@@ -283,6 +283,7 @@ test('an address with view flags shows them over its prerendered file, without e
   const page = await newPage(browser);
   await page.goto(BASE + `/embed/article/${articles[0].slug}/?plain=1&theme=dark`);
   await appReady(page);
+  await waitForApp(page);
   await page.locator('#page-text p').first().waitFor();
   assert.equal(await page.locator('header.embed-head').count(), 0, 'plain=1 took effect');
   assert.equal(await page.locator('#boot').count(), 0, 'the prerendered markup is gone');
