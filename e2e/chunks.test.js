@@ -30,6 +30,18 @@ async function cutOff(page, glob) {
   return () => { off = false; };
 }
 
+/** After a link to a view whose chunk is cut off: the app's own panel
+ *  says so; reconnected, its retry shows the view (`shown`), panel gone. */
+async function panelThenRetry(page, reconnect, shown) {
+  const panel = page.locator('.error-panel[role=alert]');
+  await panel.waitFor();
+  assert.match(await panel.innerText(), /Could not load/);
+  reconnect();
+  await panel.getByRole('button', { name: 'Try again' }).click();
+  await page.locator(shown).first().waitFor();
+  assert.equal(await page.locator('.error-panel').count(), 0);
+}
+
 const preloads = (page) => page.evaluate(() => [...document.querySelectorAll('link[rel=preload][as=fetch][href*="app-"]')]
   .map((l) => ({ file: l.getAttribute('href').split('/').pop(), media: l.media })));
 
@@ -57,6 +69,34 @@ test('an article downloads the main module only; the timeline its own chunk, whi
   // The loader's fetch is the one preloaded: Chromium says so otherwise.
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
+});
+
+test('a listing preloads its own chunk, which an article never downloads, and one cut off gets the notice and its retry', async () => {
+  const page = await newPage(browser);
+  const asked = requests(page);
+  await page.goto(BASE + '/');
+  await waitForApp(page);
+  await page.locator('.story-list .story').first().waitFor();
+  assert.ok((await preloads(page)).some((p) => p.file === 'split_listing.wasm' && !p.media), 'the listing chunk');
+  const wasm = asked.filter((f) => f.endsWith('.wasm'));
+  assert.deepEqual(wasm, [...new Set(wasm)], `fetched twice: ${wasm}`);
+  assert.ok(wasm.includes('split_listing.wasm'), wasm.join(' '));
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+
+  // From an article, by the masthead's link: the article's code had none
+  // of the listing's, so its chunk is fetched now. Cut off, the app's own
+  // panel; on retry, the stories.
+  const next = await newPage(browser);
+  const askedNext = requests(next);
+  const reconnect = await cutOff(next, '**/split_listing.wasm');
+  await next.goto(BASE + ARTICLE);
+  await waitForApp(next);
+  assert.ok(!askedNext.includes('split_listing.wasm'), 'an article downloads no listing code');
+  await next.locator('.masthead .site-name').click();
+  await panelThenRetry(next, reconnect, '.story-list .story');
+  assert.equal(new URL(next.url()).pathname, new URL(BASE + '/').pathname);
+  await next.context().close();
 });
 
 test('on a phone the timeline brings its list chunk, and the Embed dialog loads when pointed at', async () => {
@@ -96,13 +136,7 @@ test('a timeline chunk that does not arrive: the network notice and its retry, o
   const reconnectNext = await cutOff(next, '**/split_timeline.wasm');
   await next.goto(BASE + ARTICLE);
   await next.locator('.event-strip a, a.event-link').first().click();
-  const panel = next.locator('.error-panel[role=alert]');
-  await panel.waitFor();
-  assert.match(await panel.innerText(), /Could not load/);
-  reconnectNext();
-  await panel.getByRole('button', { name: 'Try again' }).click();
-  await next.locator('.axis .marker').first().waitFor();
-  assert.equal(await next.locator('.error-panel').count(), 0);
+  await panelThenRetry(next, reconnectNext, '.axis .marker');
   await next.context().close();
 });
 

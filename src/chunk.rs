@@ -1,10 +1,11 @@
 //! Code that a first visit need not download.
 //!
 //! The release build splits the app's wasm (`xtask/src/app.rs`): the main
-//! module holds the shell and the views most visits show (listings, the
-//! article, "not found"), and each *split point* declared with
-//! [`split_point!`] goes into a chunk of its own, fetched the first time
-//! its code is wanted. There are eight: `timeline` (parsing a timeline's
+//! module holds the shell and the article, "not found" and the loading of
+//! every view, and each *split point* declared with [`split_point!`] goes
+//! into a chunk of its own, fetched the first time its code is wanted.
+//! There are nine: `listing` (a listing's stories, `routes/listing.rs`),
+//! `timeline` (parsing a timeline's
 //! JSON, and its view: `routes/timeline/mod.rs`), `event` (an event's
 //! card, `routes/timeline/card.rs`), `timeline_list` (the phone list,
 //! `routes/timeline/layout.rs`), `embed` (the Embed dialog's generator),
@@ -13,7 +14,7 @@
 //! chrome, `components/embed_frame.rs`) and `search` (the search page, the
 //! masthead box's behaviour and the index's fetching, `routes/search/`).
 //! One entry may serve its chunk several ways (an enum argument). A page
-//! that needs a chunk at once (a timeline's, an embed's frame) preloads
+//! that needs a chunk at once (a listing's, a timeline's, an embed's frame) preloads
 //! it, so no first view waits for a second round trip; a chunk loaded
 //! earlier in the visit is ready in the first render.
 //!

@@ -1,4 +1,12 @@
+//! `/`, `/edition/{id}/`, `/section/{id}/` and their pages.
+//!
+//! Loading (the catalog, the page's file, the code) is here, in the main
+//! module; drawing the stories is the `listing` chunk's (`src/chunk.rs`),
+//! which a listing's page preloads. An article, the view readers open
+//! most, then carries none of a listing's code (about 9 KB of brotli).
+
 use crate::api::{self, LoadError};
+use crate::chunk::{build, use_code};
 use crate::components::{
     bi_text::BiText,
     error_panel::{failure_panel, ErrorPanel, Loading},
@@ -34,25 +42,33 @@ pub fn ListingView(listing: Listing, page: usize) -> impl IntoView {
             }
         }
     });
+    // Fetched beside the page's file, not after it (and preloaded by a
+    // listing's page).
+    let code = use_code(LISTING, load_listing);
     // The view needs both the catalog (its sections' names) and the page.
     track(Memo::new(move |_| catalog.status().and(shard.status())));
     move || {
         let mode = mode.get();
         let failure = |failure| failure_panel(failure, mode).into_any();
-        let (Some(c), Some(shard)) = (catalog.get(), shard.get()) else {
+        let (Some(c), Some(shard), Some(code)) = (catalog.get(), shard.get(), code.get()) else {
             return view! { <Loading/> }.into_any();
         };
-        let c = match c {
-            Ok(c) => c,
-            Err(f) => return failure(f),
-        };
-        let Some(heading) = listing_heading(&c, &listing, mode) else {
-            return view! { <NotFound/> }.into_any();
-        };
-        match shard {
-            Ok(Some(shard)) => stories(&c, shard, heading, mode).into_any(),
-            Ok(None) => no_page(&listing, page, mode).into_any(),
-            Err(f) => failure(f),
+        match (c, shard, code) {
+            (Err(f), _, _) | (_, Err(f), _) | (_, _, Err(f)) => failure(f),
+            (Ok(c), Ok(shard), Ok(())) => build(listing_view(c, listing.clone(), page, shard, mode))
+                .unwrap_or_else(|| view! { <Loading/> }.into_any()),
+        }
+    }
+}
+
+crate::split_point! {
+    /// A listing's stories (or "no such page"), once its files are here.
+    listing as LISTING, load_listing,
+    fn listing_view(c: Catalog, listing: Listing, page: usize, shard: Option<Arc<ListingPage>>, mode: Mode) -> AnyView {
+        match (listing_heading(&c, &listing, mode), shard) {
+            (None, _) => view! { <NotFound/> }.into_any(),
+            (Some(heading), Some(shard)) => stories(&c, shard, heading, mode).into_any(),
+            (Some(_), None) => no_page(&listing, page, mode).into_any(),
         }
     }
 }

@@ -42,6 +42,8 @@ pub const APP_FILES: &str = "folio-app.json";
 /// renamed split point cannot silently stop being preloaded.
 pub const TIMELINE: &str = "timeline";
 pub const TIMELINE_LIST: &str = "timeline_list";
+/// A listing's stories (`src/routes/listing.rs`).
+pub const LISTING: &str = "listing";
 /// The search view and engine (`routes/search/`).
 pub const SEARCH: &str = "search";
 /// An event's card (`src/routes/timeline/card.rs`), which an event's page shows.

@@ -7,10 +7,10 @@ use std::collections::HashMap;
 /// The preloads of the app's code that a view needs beyond the main
 /// module (`app.rs`), so that its first render waits for no second round
 /// trip: a timeline's chunk, and on phones its list's (the `media` of the
-/// layout's own breakpoint, `routes/timeline/layout.rs`). An article, a
-/// listing and "not found" are in the main module; the dialogs load when
-/// first opened, and search when its box is first focused, except on the
-/// search page, which preloads it.
+/// layout's own breakpoint, `routes/timeline/layout.rs`), and a listing's.
+/// An article and "not found" are in the main module; the dialogs load
+/// when first opened, and search when its box is first focused, except on
+/// the search page, which preloads it.
 pub struct Code {
     /// By the kind of view (see [`Code::preloads`]), full and embedded.
     preloads: HashMap<(ViewCode, bool), String>,
@@ -19,8 +19,10 @@ pub struct Code {
 /// The kinds of view whose first render needs a chunk.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum ViewCode {
-    /// An article, a listing, "not found": the main module only.
+    /// An article, "not found": the main module only.
     Main,
+    /// A listing's stories.
+    Listing,
     Timeline,
     /// An event's page: the timeline's, and its card's.
     Event,
@@ -29,7 +31,7 @@ enum ViewCode {
 
 impl Code {
     pub fn new(app: &crate::app::AppFiles) -> Result<Code> {
-        use crate::app::{EVENT, FRAME, SEARCH, TIMELINE, TIMELINE_LIST};
+        use crate::app::{EVENT, FRAME, LISTING, SEARCH, TIMELINE, TIMELINE_LIST};
         let phone = Some(folio::PHONE_QUERY);
         let mut preloads = HashMap::new();
         for embed in [false, true] {
@@ -37,6 +39,7 @@ impl Code {
             let frame = if embed { vec![(FRAME, None)] } else { Vec::new() };
             for (kind, wanted) in [
                 (ViewCode::Main, vec![]),
+                (ViewCode::Listing, vec![(LISTING, None)]),
                 (ViewCode::Timeline, vec![(TIMELINE, None), (TIMELINE_LIST, phone)]),
                 // The card is in both layouts; the list's own files, on
                 // phones only.
@@ -57,7 +60,8 @@ impl Code {
             Route::Timeline { event: Some(_), .. } => ViewCode::Event,
             Route::Timeline { .. } => ViewCode::Timeline,
             Route::Search => ViewCode::Search,
-            _ => ViewCode::Main,
+            Route::Listing { .. } => ViewCode::Listing,
+            Route::Article { .. } | Route::BadPage { .. } | Route::NotFound => ViewCode::Main,
         };
         &self.preloads[&(kind, embed)]
     }
@@ -69,7 +73,7 @@ mod tests {
     use folio_model::PageSel;
 
     #[test]
-    fn a_timeline_page_preloads_its_chunks_and_the_phone_list_on_phones_only_and_search_its_own() {
+    fn each_view_preloads_its_chunks_the_phone_list_on_phones_only_and_an_article_none() {
         let files = |f: &[&str]| f.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let app = crate::app::AppFiles {
             dir: "app-1".into(),
@@ -80,6 +84,7 @@ mod tests {
                 ("search", files(&["chunk_1", "split_search"])),
                 ("event", files(&["chunk_1", "chunk_2", "split_event"])),
                 ("frame", files(&["split_frame"])),
+                ("listing", files(&["chunk_1", "split_listing"])),
             ]
             .into_iter()
             .map(|(k, v)| (k.to_owned(), v))
@@ -106,6 +111,8 @@ mod tests {
             "the article is in the main module; the dialogs load when wanted"
         );
         assert!(code.preloads(&article, true).contains("app-1/split_frame.wasm"), "an embed's chrome");
+        let home = code.preloads(&Route::Listing { listing: folio_model::listing::Listing::Latest, page: 1 }, false);
+        assert!(home.contains("app-1/split_listing.wasm") && home.contains("app-1/chunk_1.wasm"), "{home}");
         let search = code.preloads(&Route::Search, false);
         assert!(search.contains("app-1/split_search.wasm") && search.contains("app-1/chunk_1.wasm"), "{search}");
         let missing = crate::app::AppFiles { dir: "app-1".into(), chunks: Default::default() };
