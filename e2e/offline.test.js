@@ -309,8 +309,12 @@ test('a new deploy into the same folder is picked up on the next visit: new code
   try {
     await page.reload();
     await appReady(page);
-    // The new worker takes over; the next visit runs the new code only.
-    await until(page, async () => (await caches.keys()).includes('folio-code-0000deploy02'));
+    // The new worker takes over (installed and active: until then the old
+    // one serves the page); the next visit runs the new code only.
+    await until(page, async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      return (await caches.keys()).includes('folio-code-0000deploy02') && !r.installing && !r.waiting && r.active?.state === 'activated';
+    });
     await page.reload();
     await appReady(page);
     await waitForApp(page);

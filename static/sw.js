@@ -157,13 +157,18 @@ function stamp(res) {
   });
 }
 
+/* Stores a copy, if this worker is still the active one when it opens the
+ * cache: asked after the body is read, not before, since a successor may
+ * have activated (and dropped this deploy's caches) in between, and opening
+ * one of them would bring it back. */
 function put(cache, req, res, rel, referrer) {
   if (!current()) return Promise.resolve();
   return stamp(res).then(function (s) {
+    if (!current()) return false;
     return caches.open(cache).then(function (c) { return c.put(req, s.res); }).then(function () {
       return note(rel, s.size, referrer);
     });
-  }).then(function () { return cache == PAGES && carried(rel); });
+  }).then(function (stored) { return stored !== false && cache == PAGES && carried(rel); });
 }
 
 /* What a page carries (dist writes it into the page, so it was never
