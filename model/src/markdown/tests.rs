@@ -187,6 +187,62 @@ fn an_article_reads_back_from_the_markdown_it_is_written_as() {
     }
 }
 
+/// The README says one shipped article shows every block and every mark
+/// in both languages: the explainer. Kept true as it is edited.
+#[test]
+fn the_shipped_explainer_shows_every_block_and_every_mark_in_both_languages() {
+    use crate::rich::Rich;
+    use crate::Block;
+    fn marks(r: &Rich, out: &mut Vec<&'static str>) {
+        for i in &r.0 {
+            let (name, inner) = match i {
+                Inline::Text(s) if s.contains('\n') => ("line break", None),
+                Inline::Text(_) => continue,
+                Inline::Em(r) => ("em", Some(r)),
+                Inline::Strong(r) => ("strong", Some(r)),
+                Inline::Sup(r) => ("sup", Some(r)),
+                Inline::Sub(r) => ("sub", Some(r)),
+                Inline::Code(_) => ("code", None),
+                Inline::Link { text, .. } => ("link", Some(text)),
+            };
+            out.push(name);
+            if let Some(r) = inner {
+                marks(r, out);
+            }
+        }
+    }
+    let a = shipped("seven-decades-of-summits");
+    let blocks: Vec<&Block> = a.pages.iter().flatten().collect();
+    let kinds: Vec<&str> = blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { events, .. } if !events.is_empty() => "paragraph citing meetings",
+            Block::Paragraph { .. } => "paragraph",
+            Block::Subhead { .. } => "subhead",
+            Block::Quote { .. } => "quote",
+            Block::List { ordered: true, items } if items.iter().any(|i| !i.items.is_empty()) => "nested numbered list",
+            Block::List { .. } => "list",
+            Block::Figure(_) => "figure",
+            Block::Note { .. } => "note",
+        })
+        .collect();
+    let wanted =
+        ["paragraph", "paragraph citing meetings", "subhead", "quote", "nested numbered list", "figure", "note"];
+    for kind in wanted {
+        assert!(kinds.contains(&kind), "no {kind}: {kinds:?}");
+    }
+    assert!(a.pages.len() > 1, "page breaks");
+    for lang in [Lang::En, Lang::Zh] {
+        let mut found = Vec::new();
+        for t in blocks.iter().flat_map(|b| b.texts()) {
+            marks(t.side(lang).unwrap_or_else(|| panic!("a block without its {lang:?}")), &mut found);
+        }
+        for mark in ["em", "strong", "sup", "sub", "code", "link", "line break"] {
+            assert!(found.contains(&mark), "{lang:?}: no {mark}");
+        }
+    }
+}
+
 /// A shipped article, read from its Markdown files.
 fn shipped(name: &str) -> Article {
     let dir = format!("{}/../content/articles", env!("CARGO_MANIFEST_DIR"));
