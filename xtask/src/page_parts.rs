@@ -40,9 +40,10 @@ pub fn command(args: &[String]) -> Result {
         return Err(Error::usage(format!("{path:?} is not the path of a view")));
     }
     let data = site.data_for(&route);
+    let carried = site.carried(&data, embed);
     let parts = serde_json::json!({
-        "data": site.carried(&data, embed).to_script_json(),
-        "preloads": site.preloads(&route, &data, embed),
+        "data": carried.to_script_json(),
+        "preloads": site.preloads(&route, &data, &carried),
     });
     println!("{parts}");
     Ok(())

@@ -78,9 +78,10 @@ pub fn write_route_files(out: &Output, shell: &Shell, site: &Site, code: &Code) 
         let shell = if mode == Mode::Zh { &zh_shell } else { shell };
         let head = site.head(&page.route, mode, page.embed).to_html(url.as_deref());
         let data = site.data_for(&page.route);
-        let carried = site.carried(&data, page.embed).to_script_json();
+        let carried = site.carried(&data, page.embed);
         let mut links = code.preloads(&page.route, page.embed).to_owned();
-        links.push_str(&site.preloads(&page.route, &data, page.embed));
+        links.push_str(&site.preloads(&page.route, &data, &carried));
+        let carried = carried.to_script_json();
         if let (Some(url), Some((resource, title))) = (&url, &page.resource) {
             links.push_str(&format!(
                 "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}{}\" title=\"{}\">",

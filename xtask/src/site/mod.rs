@@ -189,10 +189,12 @@ impl Site {
     }
 
     /// `<link rel=preload>` tags for what the first render of `route` needs
-    /// (`data`) but its page does not carry: an embed's catalog, its
-    /// article, its files over [`INLINE_LIMIT`] and, on an event page of a
-    /// split timeline, that event's own file. Without them the app asks
-    /// for these only once its wasm runs.
+    /// (`data`) but its page does not carry (`carried`, from
+    /// [`Site::carried`]): an embed's catalog, the article, files over
+    /// [`INLINE_LIMIT`] and, on an event page of a split timeline, that
+    /// event's own file. Derived from what was left out, so the two cannot
+    /// disagree. Without them the app asks for these only once its wasm
+    /// runs.
     ///
     /// An article of ordinary size comes at the default priority: it is a
     /// few kilobytes, and the app needs it the moment its wasm starts.
@@ -205,18 +207,20 @@ impl Site {
     /// request the one the app's fetch sends (mode `cors`, same-origin
     /// credentials), so the browser hands it the preloaded response
     /// instead of fetching twice.
-    pub fn preloads(&self, route: &Route, data: &PageData, embed: bool) -> String {
+    pub fn preloads(&self, route: &Route, data: &PageData, carried: &PageData) -> String {
         // (file, at low priority)
         let mut files: Vec<(String, bool)> = Vec::new();
-        if embed {
+        if data.catalog.is_some() && carried.catalog.is_none() {
             files.push((files::CATALOG.to_owned(), false));
         }
-        files.extend(data.articles.iter().map(|a| (files::article(&a.slug), self.too_large_article(a))));
-        let shown = self.timelines.iter().filter(|t| data.timelines.contains_key(&t.id));
-        for t in shown.filter(|t| self.too_large_timeline(t)) {
-            files.push((files::timeline(&t.id), true));
-            if let Route::Timeline { id, event: Some(event) } = route {
-                if id == &t.id && t.event_index(event).is_some() {
+        let left_out = data.articles.iter().filter(|a| !carried.articles.iter().any(|c| c.slug == a.slug));
+        files.extend(left_out.map(|a| (files::article(&a.slug), self.too_large_article(a))));
+        for id in data.timelines.keys().filter(|id| !carried.timelines.contains_key(*id)) {
+            files.push((files::timeline(id), true));
+            // A timeline left out is split: an event's page wants its file.
+            let split = self.timelines.iter().find(|t| &t.id == id).filter(|t| self.too_large_timeline(t));
+            if let (Some(t), Route::Timeline { id: shown, event: Some(event) }) = (split, route) {
+                if shown == id && t.event_index(event).is_some() {
                     files.push((event_path(id, event), true));
                 }
             }

@@ -10,7 +10,7 @@ fn a_large_timeline_is_not_carried_by_the_pages() {
     let data = site.data_for(&page);
     // As shipped, everything is small and carried whole.
     assert_eq!(site.carried(&data, false), data);
-    assert_eq!(site.preloads(&page, &data, false), "", "a page that carries everything asks for nothing");
+    assert_eq!(site.preloads(&page, &data, &data), "", "a page that carries everything asks for nothing");
     // The same timeline grown past the limit is left out; the rest stays.
     let Site { catalog, articles, mut timelines, .. } = site;
     let events = timelines[0].events.clone();
@@ -29,12 +29,12 @@ fn a_large_timeline_is_not_carried_by_the_pages() {
     let id = &big.timelines[0].id;
     let index =
         format!("<link rel=preload as=fetch crossorigin fetchpriority=low href=\"content/timelines/{id}.json\">");
-    assert_eq!(big.preloads(&page, &full, false), index);
+    assert_eq!(big.preloads(&page, &full, &carried), index);
     // An event page also asks for that event's own file.
     let event = big.timelines[0].events[3].id.clone();
     let event_page = folio_model::Route::Timeline { id: id.clone(), event: Some(event.clone()) };
     let full = big.data_for(&event_page);
-    let tags = big.preloads(&event_page, &full, false);
+    let tags = big.preloads(&event_page, &full, &big.carried(&full, false));
     assert_eq!(tags, format!("{index}<link rel=preload as=fetch crossorigin fetchpriority=low href=\"content/timelines/{id}/{event}.json\">"));
     // An article page carries its cited events, not the timeline,
     // and asks for its article's file.
@@ -42,16 +42,17 @@ fn a_large_timeline_is_not_carried_by_the_pages() {
     let article = folio_model::Route::Article { slug: slug.clone(), page: PageSel::Page(1) };
     let full = big.data_for(&article);
     assert!(full.timelines.is_empty());
-    assert!(big.carried(&full, false).articles.is_empty());
+    let carried = big.carried(&full, false);
+    assert!(carried.articles.is_empty());
     assert_eq!(
-        big.preloads(&article, &full, false),
+        big.preloads(&article, &full, &carried),
         format!("<link rel=preload as=fetch crossorigin href=\"content/articles/{slug}.json\">")
     );
     // Its embed carries no chrome either, and asks for the catalog first.
     let embedded = big.carried(&full, true);
-    assert_eq!((embedded.catalog, embedded.cites.is_some()), (None, true));
+    assert_eq!((embedded.catalog.is_none(), embedded.cites.is_some()), (true, true));
     assert_eq!(
-        big.preloads(&article, &full, true),
+        big.preloads(&article, &full, &embedded),
         format!(
             "<link rel=preload as=fetch crossorigin href=\"content/catalog.json\">\
              <link rel=preload as=fetch crossorigin href=\"content/articles/{slug}.json\">"
