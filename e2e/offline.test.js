@@ -344,6 +344,21 @@ test('a new deploy into the same folder is picked up on the next visit: new code
   }
 });
 
+test('the worker is registered once the app shows its view, not before; 10 s after the load if it never does', async () => {
+  // Its install fetches every file of the app's code: begun while the
+  // app was starting, it made the app live later (static/prefs.js).
+  const page = await newPage(browser, { raw: true, serviceWorkers: 'allow' });
+  await page.route('**/main_bg.wasm', (r) => r.abort('internetdisconnected'));
+  await page.goto(at(pagePath(first, 1)));
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(2000);
+  assert.deepEqual(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+  assert.ok(await page.locator('#boot h1').isVisible(), 'the page as published is there');
+  // The app never came: the worker does, and the page can be read again offline.
+  await until(page, async () => (await navigator.serviceWorker.getRegistrations()).length > 0);
+  await page.context().close();
+});
+
 test('an embed registers no worker', async () => {
   const page = await readerPage();
   await page.goto(at(`/embed/article/${first.slug}/`));
