@@ -23,14 +23,16 @@
   // app's own switch, outside #boot, navigates on the client; a kept
   // #boot's radios are renamed (src/shell/boot.rs) and handled there.
   // The offline worker (sw.js), at the bundle root (the page's base), once
-  // the page has loaded and shows the app's view (the `folio-view` mark,
-  // src/shell/boot.rs): its install fetches every file of the app's code,
-  // which, begun at `load`, made a first visit's app live later (article
-  // ready 732 → 813 ms, medians of 12 under the bench's throttle). A page
-  // whose app never says so still gets it, 10 s after the load. Never in
-  // an embed, whose partner's page is what is read. What this page loaded
-  // before the worker was there is sent to it, to be saved as if read
-  // through it.
+  // the page has loaded, shows the app's view (the `folio-view` mark,
+  // src/shell/boot.rs) and has been left alone a few seconds: its install
+  // downloads every file of the app's code. Begun at `load`, it made a
+  // first visit's app live later (article ready 732 → 813 ms, medians of
+  // 12 under the bench's throttle); begun at the view, it held back the
+  // reader's first click (a language switch just after, 210 → 408 ms). A
+  // page whose app never shows its view still gets it, 10 s after the
+  // load. Never in an embed, whose partner's page is what is read. What
+  // this page loaded before the worker was there is sent to it, to be
+  // saved as if read through it.
   var sw = navigator.serviceWorker;
   // Whether the worker served this page: only then does the app offer
   // what needs it ("Keep for offline", the saved list). A worker that
@@ -47,12 +49,19 @@
         if (r.active) r.active.postMessage({ page: location.href.replace(/#.*/, ''), seen: seen });
       }, function () { /* not allowed here (private mode, a file: page) */ });
     };
+    // Three seconds after the view, when the main thread is next idle.
+    var later = function () {
+      setTimeout(function () {
+        if (window.requestIdleCallback) requestIdleCallback(register, { timeout: 2000 });
+        else register();
+      }, 3000);
+    };
     var shown = function (list) { return list.getEntriesByName('folio-view').length > 0; };
-    if (shown(performance)) return register();
+    if (shown(performance)) return later();
     try {
-      new PerformanceObserver(function (l) { if (shown(l)) register(); }).observe({ type: 'mark' });
+      new PerformanceObserver(function (l) { if (shown(l)) later(); }).observe({ type: 'mark' });
     } catch (e) { /* no observer: the timeout below */ }
-    setTimeout(register, 10000);
+    setTimeout(function () { if (!shown(performance)) register(); }, 10000);
   });
   doc.addEventListener('change', function (e) {
     var t = e.target, href = t && t.getAttribute && t.getAttribute('data-href');
