@@ -209,6 +209,12 @@ test('an unknown path shows the not-found view', async () => {
   const page = await newPage(browser);
   await page.goto(BASE + '/no/such/place/');
   await page.locator('.error-panel h1', { hasText: 'Page not found' }).waitFor();
+  // A section the catalog does not have: not found too, not a failure to
+  // load (its listing's file is missing as well).
+  const resp = await page.goto(BASE + '/section/no-such-section/');
+  assert.equal(resp.status(), 404);
+  await page.locator('.error-panel h1', { hasText: 'Page not found' }).waitFor();
+  assert.equal(await page.locator('.error-panel', { hasText: /Could not load/ }).count(), 0);
   await page.context().close();
 });
 

@@ -13,7 +13,7 @@ use crate::components::{
     pager::ListingPager,
     ui,
 };
-use crate::content::{track, Content, What};
+use crate::content::{track, Content, Failure, What};
 use crate::dom::document::title;
 use crate::routes::not_found::NotFound;
 use crate::state::{titled, use_catalog, use_reading};
@@ -53,22 +53,25 @@ pub fn ListingView(listing: Listing, page: usize) -> impl IntoView {
         let (Some(c), Some(shard), Some(code)) = (catalog.get(), shard.get(), code.get()) else {
             return view! { <Loading/> }.into_any();
         };
-        match (c, shard, code) {
-            (Err(f), _, _) | (_, Err(f), _) | (_, _, Err(f)) => failure(f),
-            (Ok(c), Ok(shard), Ok(())) => build(listing_view(c, listing.clone(), page, shard, mode))
+        match (c, code) {
+            (Err(f), _) | (_, Err(f)) => failure(f),
+            (Ok(c), Ok(())) => build(listing_view(c, listing.clone(), page, shard, mode))
                 .unwrap_or_else(|| view! { <Loading/> }.into_any()),
         }
     }
 }
 
 crate::split_point! {
-    /// A listing's stories (or "no such page"), once its files are here.
+    /// A listing's stories, once its files are here: "not found" for a
+    /// section or edition the catalog does not have (whose file is
+    /// missing too), "no such page" past the last, or the page's failure.
     listing as LISTING, load_listing,
-    fn listing_view(c: Catalog, listing: Listing, page: usize, shard: Option<Arc<ListingPage>>, mode: Mode) -> AnyView {
+    fn listing_view(c: Catalog, listing: Listing, page: usize, shard: Result<Option<Arc<ListingPage>>, Failure>, mode: Mode) -> AnyView {
         match (listing_heading(&c, &listing, mode), shard) {
             (None, _) => view! { <NotFound/> }.into_any(),
-            (Some(heading), Some(shard)) => stories(&c, shard, heading, mode).into_any(),
-            (Some(_), None) => no_page(&listing, page, mode).into_any(),
+            (Some(heading), Ok(Some(shard))) => stories(&c, shard, heading, mode).into_any(),
+            (Some(_), Ok(None)) => no_page(&listing, page, mode).into_any(),
+            (Some(_), Err(f)) => failure_panel(f, mode).into_any(),
         }
     }
 }
