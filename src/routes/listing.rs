@@ -3,7 +3,7 @@
 //! Loading (the catalog, the page's file, the code) is here, in the main
 //! module; drawing the stories is the `listing` chunk's (`src/chunk.rs`),
 //! which a listing's page preloads. An article, the view readers open
-//! most, then carries none of a listing's code (about 9 KB of brotli).
+//! most, then carries none of a listing's code (7 KB of brotli).
 
 use crate::api::{self, LoadError};
 use crate::chunk::{build, use_code};
